@@ -1,0 +1,112 @@
+// THE one place a host turns request parts into a scope (async §3.1, §4.1).
+import { RequestError } from './errors.js';
+import { COMMON_MESSAGES } from './messages.js';
+import { decodePath, normalizeRootPath, pathBelowRoot, splitTarget } from './internal/target.js';
+import type { Address, HeaderList, State, TsgiVersion } from './types/common.js';
+import type { Extensions } from './types/extensions.js';
+import type { HTTPScope } from './types/http.js';
+import type { WebSocketScope } from './types/websocket.js';
+
+/** The request parts a host knows, before any body (the same shape as @tsgi/sync's EnvironRequest). */
+export interface ScopeRequest {
+  method: string;
+  /** The request-target exactly as sent, e.g. '/a%2Fb?x=1' (async §3.1.1). */
+  target: string;
+  /** Header pairs as received: any-case names, latin-1 values, in order. */
+  headers: HeaderList;
+  /** @default '1.1' */
+  httpVersion?: '1.0' | '1.1' | '2' | '3';
+  /** 'ws'/'wss' are accepted as 'http'/'https' and the other way round. @default 'http' */
+  scheme?: 'http' | 'https' | 'ws' | 'wss';
+  /** Where the app is mounted, e.g. '/api'. @default '' */
+  rootPath?: string;
+  /** @default null */
+  client?: Address | null;
+  /** @default null */
+  server?: Address | null;
+  /** Lifespan state: shallow-copied into the scope (async §5.4). */
+  state?: State;
+  /** What this host supports (async §6). @default {} */
+  extensions?: Extensions;
+  /** What to do with a header name holding '_' (async §2.3). @default 'drop' */
+  underscoreHeaders?: 'drop' | 'refuse';
+}
+
+/** `scope.tsgi` for this version of the spec (async §2.1). */
+export const TSGI_VERSION: Readonly<TsgiVersion> = Object.freeze({ version: '1.0', specVersion: '1.0' });
+
+/**
+ * Builds the scope of one HTTP request (async §3.1). Throws a RequestError (400) when the request
+ * must be refused, e.g. a header name with '_' in 'refuse' mode.
+ *
+ * @example
+ * createScope({ method: 'GET', target: '/api/caf%C3%A9?x=1', headers: [['Host', 'a.test']], rootPath: '/api' });
+ * // { type: 'http', path: '/café', rawPath: '/api/caf%C3%A9', queryString: 'x=1', rootPath: '/api',
+ * //   headers: [['host', 'a.test']], ... }
+ */
+export function createScope(request: ScopeRequest): HTTPScope {
+  const scope: HTTPScope = {
+    type: 'http',
+    tsgi: { ...TSGI_VERSION },
+    httpVersion: request.httpVersion ?? '1.1',
+    method: request.method.toUpperCase(),
+    scheme: request.scheme === 'https' || request.scheme === 'wss' ? 'https' : 'http',
+    ...paths(request),
+    headers: normalizeHeaders(request.headers, request.underscoreHeaders ?? 'drop'),
+    client: request.client ?? null,
+    server: request.server ?? null,
+    extensions: { ...request.extensions },
+  };
+  if (request.state) scope.state = { ...request.state };
+  return scope;
+}
+
+/**
+ * Builds the scope of one WebSocket handshake (async §4.1); `subprotocols` come from
+ * Sec-WebSocket-Protocol, in the client's order.
+ *
+ * @example
+ * createWebSocketScope({ method: 'GET', target: '/chat', headers: [['sec-websocket-protocol', 'v2, v1']] })
+ *   .subprotocols; // ['v2', 'v1']
+ */
+export function createWebSocketScope(request: Omit<ScopeRequest, 'method'> & { method?: string }): WebSocketScope {
+  const headers = normalizeHeaders(request.headers, request.underscoreHeaders ?? 'drop');
+  const scope: WebSocketScope = {
+    type: 'websocket',
+    tsgi: { ...TSGI_VERSION },
+    // RFC 6455 §4.1: the handshake needs HTTP/1.1 or later.
+    httpVersion: request.httpVersion === '2' || request.httpVersion === '3' ? request.httpVersion : '1.1',
+    scheme: request.scheme === 'https' || request.scheme === 'wss' ? 'wss' : 'ws',
+    ...paths(request),
+    headers,
+    client: request.client ?? null,
+    server: request.server ?? null,
+    subprotocols: headers
+      .filter(([name]) => name === 'sec-websocket-protocol')
+      .flatMap(([, value]) => value.split(','))
+      .map((token) => token.trim())
+      .filter((token) => token !== ''),
+    extensions: { ...request.extensions },
+  };
+  if (request.state) scope.state = { ...request.state };
+  return scope;
+}
+
+function paths(request: Pick<ScopeRequest, 'target' | 'rootPath'>): Pick<HTTPScope, 'path' | 'rawPath' | 'queryString' | 'rootPath'> {
+  const { rawPath, queryString } = splitTarget(request.target);
+  const rootPath = normalizeRootPath(request.rootPath);
+  return { path: pathBelowRoot(decodePath(rawPath), rootPath), rawPath, queryString, rootPath };
+}
+
+function normalizeHeaders(headers: HeaderList, underscores: 'drop' | 'refuse'): HeaderList {
+  const result: HeaderList = [];
+  for (const [name, value] of headers) {
+    if (name.includes('_')) {
+      // async §2.3: X_Forwarded_For must not pass for X-Forwarded-For once names are compared loosely.
+      if (underscores === 'refuse') throw new RequestError(COMMON_MESSAGES.underscoreHeader(name));
+      continue;
+    }
+    result.push([name.toLowerCase(), value]);
+  }
+  return result;
+}

@@ -1,0 +1,194 @@
+// THE HTTP request/response cycle every host runs (async §3.6): events in, events out, checked.
+import { ClientDisconnected, isAsyncSpecError, isClientDisconnected } from './errors.js';
+import { deferred } from './internal/deferred.js';
+import { HttpProtocol, type HttpOutput } from './internal/http-protocol.js';
+import { EMPTY } from './internal/checks.js';
+import { COMMON_MESSAGES, HTTP_MESSAGES } from './messages.js';
+import { defaultLog, type HttpTransport, type LogFn } from './transport.js';
+import type { AsyncApp, Receive, Send } from './types/app.js';
+import type { HeaderList } from './types/common.js';
+import type { Extensions } from './types/extensions.js';
+import type { HTTPReceiveEvent, HTTPScope } from './types/http.js';
+
+const ERROR_BODY = new TextEncoder().encode('Internal Server Error');
+
+/**
+ * Runs one HTTP request through an async app over a host's transport (async §3.6). Never rejects
+ * for app errors: before the response starts they become a 500, after it the connection is aborted.
+ *
+ * @example
+ * await runHttp(app, createScope({ method: 'GET', target: req.url, headers }), transport);
+ */
+export async function runHttp(app: AsyncApp, scope: HTTPScope, transport: HttpTransport): Promise<void> {
+  await new HttpCycle(scope, transport).run(app);
+}
+
+class HttpCycle {
+  private readonly protocol: HttpProtocol;
+  private readonly scope: HTTPScope;
+  private readonly log: LogFn;
+  /** Resolves when the client leaves or the response completes: receive() then yields http.disconnect. */
+  private readonly disconnect = deferred();
+  private clientGone = false;
+  private trailers: HeaderList = [];
+  private tail: Promise<void> = Promise.resolve();
+
+  constructor(
+    scope: HTTPScope,
+    private readonly transport: HttpTransport,
+  ) {
+    this.scope = { ...scope, extensions: advertise(scope.extensions, transport) };
+    this.protocol = new HttpProtocol(this.scope);
+    this.log = transport.log ?? defaultLog;
+    transport.closed.then(
+      () => this.leave(),
+      () => this.leave(),
+    );
+  }
+
+  async run(app: AsyncApp): Promise<void> {
+    let failure: unknown;
+    let failed = false;
+    try {
+      await app(this.scope, this.receive, this.send);
+    } catch (error) {
+      failure = error;
+      failed = true;
+    }
+    await this.tail.catch(() => undefined);
+    await this.finish(failed, failure);
+    this.disconnect.resolve();
+  }
+
+  private async finish(failed: boolean, failure: unknown): Promise<void> {
+    const { phase } = this.protocol;
+    if (phase === 'complete') {
+      if (failed) this.log('error', 'async §3.6: the app raised after the response completed', failure);
+      return;
+    }
+    if (this.clientGone) {
+      if (failed && !isClientDisconnected(failure)) this.log('warn', 'async §3.3: the app raised after the client disconnected', failure);
+      return;
+    }
+    if (phase === 'start') {
+      this.log('error', failed ? describe(failure, 'the app raised before starting the response') : HTTP_MESSAGES.returnedWithoutResponse, failure);
+      await this.internalError();
+      return;
+    }
+    const reason = failed ? failure : new Error(HTTP_MESSAGES.returnedIncomplete);
+    this.log('error', failed ? describe(failure, 'the app raised after starting the response') : HTTP_MESSAGES.returnedIncomplete, failure);
+    this.transport.abort(reason);
+  }
+
+  private async internalError(): Promise<void> {
+    const headers: HeaderList = [
+      ['content-type', 'text/plain; charset=utf-8'],
+      ['content-length', String(ERROR_BODY.byteLength)],
+    ];
+    try {
+      await this.transport.start(500, headers, { trailers: false });
+      if (this.scope.method !== 'HEAD') await this.transport.write(ERROR_BODY);
+      await this.transport.end();
+    } catch (error) {
+      this.log('debug', 'async §3.6: could not send the 500 response', error);
+    }
+  }
+
+  private readonly receive: Receive = async () => {
+    if (this.clientGone || this.protocol.phase === 'complete') return DISCONNECT;
+    if (this.protocol.requestEnded) {
+      await this.disconnect.promise;
+      return DISCONNECT;
+    }
+    const chunk = await Promise.race([this.transport.read(), this.disconnect.promise.then((): typeof GONE => GONE)]);
+    if (chunk === GONE || this.disconnect.settled) return DISCONNECT;
+    // async §3.2: a chunk is delivered at once with moreBody: true; the end of the body arrives as
+    // its own empty event, so streaming never waits for the next chunk to learn whether one exists.
+    const event: HTTPReceiveEvent =
+      chunk === null ? { type: 'http.request', body: EMPTY, moreBody: false } : { type: 'http.request', body: chunk, moreBody: true };
+    this.protocol.receive(event);
+    return event;
+  };
+
+  private readonly send: Send = (event) => {
+    let output: HttpOutput;
+    try {
+      output = this.protocol.send(event);
+    } catch (error) {
+      if (isAsyncSpecError(error)) this.log('debug', error.message);
+      return Promise.reject(error as Error);
+    }
+    if (this.clientGone) return Promise.reject(new ClientDisconnected(COMMON_MESSAGES.clientDisconnected));
+    // Sends run one after another even when the app forgets to await one.
+    const step = this.tail.then(() => this.deliver(output));
+    this.tail = step.catch(() => undefined);
+    return step;
+  };
+
+  private async deliver(output: HttpOutput): Promise<void> {
+    switch (output.type) {
+      case 'http.response.start':
+        return this.io(() => this.transport.start(output.status, output.headers, { trailers: output.trailers }));
+      case 'http.response.body':
+        if (output.body.byteLength > 0 && !this.protocol.discardBody) await this.io(() => this.transport.write(output.body));
+        if (!output.moreBody && !this.protocol.trailers) await this.complete();
+        return;
+      case 'http.response.trailers':
+        this.trailers.push(...output.headers);
+        if (!output.moreTrailers) await this.complete(this.trailers);
+        return;
+      case 'http.response.pathsend':
+        // Not wrapped in io(): a missing file is the app's error, not a disconnect.
+        if (!this.protocol.discardBody) await this.transport.sendFile?.(output.path);
+        if (!this.protocol.trailers) await this.complete();
+        return;
+      case 'http.response.early_hint':
+        return this.io(() => this.transport.earlyHints?.(output.links));
+      default:
+        // push, zerocopysend and debug: nothing to do (async §6.3, §6.5, §6.6).
+        return;
+    }
+  }
+
+  private async complete(trailers?: HeaderList): Promise<void> {
+    await this.io(() => this.transport.end(trailers && trailers.length > 0 ? trailers : undefined));
+    this.disconnect.resolve();
+  }
+
+  /** Runs a transport call; its failure means the client is gone (async §2.4). */
+  private async io(call: () => void | Promise<void>): Promise<void> {
+    try {
+      await call();
+    } catch (error) {
+      this.leave();
+      throw new ClientDisconnected(COMMON_MESSAGES.clientDisconnected, { cause: error });
+    }
+  }
+
+  private leave(): void {
+    this.clientGone = true;
+    this.disconnect.resolve();
+  }
+}
+
+const GONE: unique symbol = Symbol('gone');
+const DISCONNECT = Object.freeze({ type: 'http.disconnect' }) as { type: 'http.disconnect' };
+
+/** The extensions the app sees: the host's, plus what this transport can do, minus what it cannot. */
+function advertise(extensions: Extensions | undefined, transport: HttpTransport): Extensions {
+  const result: Extensions = { ...extensions };
+  for (const [name, supported] of [
+    ['http.response.pathsend', transport.sendFile !== undefined],
+    ['http.response.early_hint', transport.earlyHints !== undefined],
+    // async §6.3: the kit has no file-descriptor path; a host wanting it drives events itself.
+    ['http.response.zerocopysend', false],
+  ] as const) {
+    if (supported) result[name] = {};
+    else delete result[name];
+  }
+  return result;
+}
+
+function describe(error: unknown, what: string): string {
+  return isAsyncSpecError(error) ? error.message : `async §3.6: ${what}`;
+}

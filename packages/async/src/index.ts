@@ -1,0 +1,80 @@
+// @tsgi/async: the async gateway interface (docs/spec/async.md).
+
+// Types
+export type {
+  Address,
+  AsyncApp,
+  Extensions,
+  HTTPDisconnectEvent,
+  HTTPReceiveEvent,
+  HTTPRequestEvent,
+  HTTPResponseBodyEvent,
+  HTTPResponseDebugEvent,
+  HTTPResponseEarlyHintEvent,
+  HTTPResponsePathsendEvent,
+  HTTPResponsePushEvent,
+  HTTPResponseStartEvent,
+  HTTPResponseTrailersEvent,
+  HTTPResponseZerocopysendEvent,
+  HTTPScope,
+  HTTPSendEvent,
+  HeaderList,
+  LifespanReceiveEvent,
+  LifespanScope,
+  LifespanSendEvent,
+  LifespanShutdownCompleteEvent,
+  LifespanShutdownEvent,
+  LifespanShutdownFailedEvent,
+  LifespanStartupCompleteEvent,
+  LifespanStartupEvent,
+  LifespanStartupFailedEvent,
+  Receive,
+  ReceiveEvent,
+  Scope,
+  Send,
+  SendEvent,
+  State,
+  TlsInfo,
+  TsgiVersion,
+  WebSocketAcceptEvent,
+  WebSocketCloseEvent,
+  WebSocketConnectEvent,
+  WebSocketDisconnectEvent,
+  WebSocketHTTPResponseBodyEvent,
+  WebSocketHTTPResponseStartEvent,
+  WebSocketReceiveEvent,
+  WebSocketReceiveMessage,
+  WebSocketScope,
+  WebSocketSendEvent,
+  WebSocketSendMessage,
+} from './types.js';
+
+// Errors and their messages
+export {
+  AsyncSpecError,
+  ClientDisconnected,
+  LifespanError,
+  RequestError,
+  isAsyncSpecError,
+  isClientDisconnected,
+  isLifespanError,
+  isRequestError,
+} from './errors.js';
+export { COMMON_MESSAGES, HTTP_MESSAGES, LIFESPAN_MESSAGES, WEBSOCKET_MESSAGES } from './messages.js';
+
+// Scopes
+export { TSGI_VERSION, createScope, createWebSocketScope } from './create-scope.js';
+export type { ScopeRequest } from './create-scope.js';
+
+// Cycles every host runs
+export { runHttp } from './http-cycle.js';
+export { runWebSocket } from './websocket-cycle.js';
+export { defaultLog } from './transport.js';
+export type { CloseInfo, HttpTransport, LogFn, LogLevel, WebSocketTransport } from './transport.js';
+export { createLifespan } from './lifespan/lifespan.js';
+export type { Lifespan, LifespanOptions } from './lifespan/lifespan.js';
+
+// Test helpers
+export { ApplicationCommunicator, CommunicatorTimeout } from './testing/communicator.js';
+export { requestApp } from './testing/request-app.js';
+export type { TestRequest, TestResponse } from './testing/request-app.js';

@@ -1,0 +1,80 @@
+// What a host supplies to runHttp and runWebSocket: its connection, reduced to a few calls.
+import type { HeaderList } from './types/common.js';
+
+/** How loud a log line is. */
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+/** Where a cycle reports app errors and spec violations. @default errors and warnings to the console */
+export type LogFn = (level: LogLevel, message: string, error?: unknown) => void;
+
+/**
+ * One HTTP request/response as the host sees it; runHttp drives it (async §3.6).
+ *
+ * @example
+ * const transport: HttpTransport = {
+ *   read: () => body.next(), closed: socketClosed,
+ *   start: (status, headers) => res.writeHead(status, headers.flat()),
+ *   write: (chunk) => writeWithBackpressure(res, chunk), end: async () => res.end(),
+ *   abort: (error) => res.destroy(error as Error),
+ * };
+ */
+export interface HttpTransport {
+  /** The next request body chunk, or null at the end of the body. */
+  read(): Promise<Uint8Array | null>;
+  /** Resolves when the client disconnects. */
+  closed: Promise<void>;
+  /** Sends the status line and headers; `trailers` says trailers will follow the body. */
+  start(status: number, headers: HeaderList, info: { trailers: boolean }): void | Promise<void>;
+  /** Writes a body chunk; resolves when the host can take more (backpressure). */
+  write(chunk: Uint8Array): Promise<void>;
+  /** Ends the response, with trailers when the app sent any. */
+  end(trailers?: HeaderList): Promise<void>;
+  /** Sends a whole file as the body; present ⇒ runHttp advertises 'http.response.pathsend'. */
+  sendFile?(path: string): Promise<void>;
+  /** Sends a 103 Early Hints response; present ⇒ runHttp advertises 'http.response.early_hint'. */
+  earlyHints?(links: string[]): Promise<void>;
+  /** After the response started: drop the connection, so the client sees an incomplete response. */
+  abort(error: unknown): void;
+  /** Receives app errors and violations, naming the spec section. */
+  log?: LogFn;
+}
+
+/** How a WebSocket connection ended: RFC 6455 close code and reason. */
+export interface CloseInfo {
+  code: number;
+  reason: string;
+}
+
+/**
+ * One WebSocket connection as the host sees it; runWebSocket drives it (async §4.8).
+ *
+ * @example
+ * const transport: WebSocketTransport = {
+ *   accept: (subprotocol, headers) => completeUpgrade(subprotocol, headers),
+ *   send: (data) => ws.sendAsync(data), close: (code, reason) => ws.closeAsync(code, reason),
+ *   deny: (status, headers, body) => writeHttpResponse(socket, status, headers, body),
+ *   messages: ws.messages(), closed: ws.closedInfo,
+ * };
+ */
+export interface WebSocketTransport {
+  /** Completes the handshake (101) with the chosen subprotocol and extra headers. */
+  accept(subprotocol: string | null, headers: HeaderList): Promise<void>;
+  /** Sends a text (string) or binary (Uint8Array) message. */
+  send(data: string | Uint8Array): Promise<void>;
+  /** Sends a close frame. */
+  close(code: number, reason: string): Promise<void>;
+  /** Answers the handshake with an HTTP response instead of upgrading. */
+  deny(status: number, headers: HeaderList, body: Uint8Array): Promise<void>;
+  /** Client messages after accept; ends when the connection closes. */
+  messages: AsyncIterable<string | Uint8Array>;
+  /** Resolves once the connection is closed (or the handshake failed), with the close code and reason. */
+  closed: Promise<CloseInfo>;
+  /** Receives app errors and violations, naming the spec section. */
+  log?: LogFn;
+}
+
+/** The log used when a transport brings none: errors and warnings reach the console. */
+export const defaultLog: LogFn = (level, message, error) => {
+  if (level === 'error') console.error(message, ...(error === undefined ? [] : [error]));
+  else if (level === 'warn') console.warn(message, ...(error === undefined ? [] : [error]));
+};

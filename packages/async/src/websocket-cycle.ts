@@ -1,0 +1,183 @@
+// THE WebSocket connection cycle every host runs (async §4.8): handshake, messages, close.
+import { ClientDisconnected, isAsyncSpecError, isClientDisconnected } from './errors.js';
+import { concat } from './internal/bytes.js';
+import { EMPTY } from './internal/checks.js';
+import { deferred } from './internal/deferred.js';
+import { WebSocketProtocol, type WebSocketOutput } from './internal/websocket-protocol.js';
+import { COMMON_MESSAGES } from './messages.js';
+import { defaultLog, type CloseInfo, type LogFn, type WebSocketTransport } from './transport.js';
+import type { AsyncApp, Receive, Send } from './types/app.js';
+import type { HeaderList } from './types/common.js';
+import type { WebSocketDisconnectEvent, WebSocketReceiveMessage, WebSocketScope } from './types/websocket.js';
+
+// async §4.6: a handshake that never completed reports 1006, as browsers do.
+const ABNORMAL: CloseInfo = { code: 1006, reason: '' };
+const PLAIN: HeaderList = [['content-type', 'text/plain; charset=utf-8']];
+
+/**
+ * Runs one WebSocket connection through an async app over a host's transport (async §4.8). Never
+ * rejects for app errors: before accept they become a 500 denial, after it a 1011 close.
+ *
+ * @example
+ * await runWebSocket(app, createWebSocketScope({ target: req.url, headers }), transport);
+ */
+export async function runWebSocket(app: AsyncApp, scope: WebSocketScope, transport: WebSocketTransport): Promise<void> {
+  await new WebSocketCycle(scope, transport).run(app);
+}
+
+class WebSocketCycle {
+  private readonly scope: WebSocketScope;
+  private readonly protocol: WebSocketProtocol;
+  private readonly log: LogFn;
+  private readonly messages: AsyncIterator<string | Uint8Array>;
+  private readonly closed: Promise<CloseInfo>;
+  /** Resolves when the handshake is answered, so a receive() waiting on it can go on. */
+  private readonly answered = deferred();
+  private connectSent = false;
+  private accepted = false;
+  private gone: CloseInfo | null = null;
+  private denial: { status: number; headers: HeaderList; chunks: Uint8Array[] } | null = null;
+  private tail: Promise<void> = Promise.resolve();
+
+  constructor(scope: WebSocketScope, private readonly transport: WebSocketTransport) {
+    // async §6.8: every kit host can answer with an HTTP response, through transport.deny.
+    this.scope = { ...scope, extensions: { ...scope.extensions, 'websocket.http.response': {} } };
+    this.protocol = new WebSocketProtocol(this.scope);
+    this.log = transport.log ?? defaultLog;
+    this.messages = transport.messages[Symbol.asyncIterator]();
+    this.closed = transport.closed.then(
+      (info) => info,
+      () => ABNORMAL,
+    );
+    void this.closed.then((info) => {
+      this.gone = info;
+      this.answered.resolve();
+    });
+  }
+
+  async run(app: AsyncApp): Promise<void> {
+    let failure: unknown;
+    let failed = false;
+    try {
+      await app(this.scope, this.receive, this.send);
+    } catch (error) {
+      failure = error;
+      failed = true;
+    }
+    await this.tail.catch(() => undefined);
+    try {
+      await this.finish(failed, failure);
+    } finally {
+      this.answered.resolve();
+      await this.messages.return?.().catch(() => undefined);
+    }
+  }
+
+  private async finish(failed: boolean, failure: unknown): Promise<void> {
+    if (failed && !(isClientDisconnected(failure) && this.gone)) {
+      this.log('error', isAsyncSpecError(failure) ? failure.message : 'async §4.8: the app raised', failure);
+    }
+    if (this.gone) return;
+    switch (this.protocol.phase) {
+      case 'handshake':
+      case 'denying':
+        // async §4.7: returning unanswered denies like websocket.close (403); raising is a 500.
+        if (failed || this.protocol.phase === 'denying') await this.quietly(() => this.transport.deny(500, PLAIN, ERROR_BODY));
+        else await this.quietly(() => this.transport.deny(403, [], EMPTY));
+        return;
+      case 'connected':
+        // RFC 6455 §7.4.1: 1011 is an unexpected condition on the server; 1000 a normal end.
+        await this.quietly(() => this.transport.close(failed ? 1011 : 1000, ''));
+        return;
+      case 'closed':
+        return;
+    }
+  }
+
+  private readonly receive: Receive = async (): Promise<WebSocketReceiveMessage> => {
+    if (!this.connectSent) {
+      this.connectSent = true;
+      return { type: 'websocket.connect' };
+    }
+    if (this.protocol.phase === 'handshake' || this.protocol.phase === 'denying') await this.answered.promise;
+    if (this.gone) return disconnect(this.gone);
+    if (this.protocol.phase !== 'connected') {
+      // The app closed or denied: report how the connection ended once the host knows.
+      return disconnect(this.accepted ? await this.closed : ABNORMAL);
+    }
+    // A transport whose iterator fails has lost the connection: that reads as the end of messages.
+    const pending = this.messages.next().catch((): IteratorResult<string | Uint8Array> => ({ done: true, value: undefined }));
+    const next = await Promise.race([pending, this.closed]);
+    if ('code' in next) return disconnect(next);
+    if (next.done === true) return disconnect(await this.closed);
+    const data = next.value;
+    return typeof data === 'string' ? { type: 'websocket.receive', text: data } : { type: 'websocket.receive', bytes: data };
+  };
+
+  private readonly send: Send = (event) => {
+    let output: WebSocketOutput;
+    try {
+      output = this.protocol.send(event);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+    if (this.gone) {
+      // Closing an already closed connection is harmless; anything else tells the app to stop.
+      if (output.type === 'websocket.close') return Promise.resolve();
+      return Promise.reject(new ClientDisconnected(COMMON_MESSAGES.clientDisconnected, { code: this.gone.code }));
+    }
+    const step = this.tail.then(() => this.deliver(output));
+    this.tail = step.catch(() => undefined);
+    return step;
+  };
+
+  private async deliver(output: WebSocketOutput): Promise<void> {
+    switch (output.type) {
+      case 'websocket.accept':
+        await this.io(() => this.transport.accept(output.subprotocol, output.headers));
+        this.accepted = true;
+        this.answered.resolve();
+        return;
+      case 'websocket.send':
+        return this.io(() => this.transport.send(output.data));
+      case 'websocket.close':
+        this.answered.resolve();
+        // async §4.7: a close before accept denies the handshake with 403.
+        return this.io(() => (output.deny ? this.transport.deny(403, [], EMPTY) : this.transport.close(output.code, output.reason)));
+      case 'websocket.http.response.start':
+        this.denial = { status: output.status, headers: output.headers, chunks: [] };
+        return;
+      case 'websocket.http.response.body': {
+        const denial = this.denial;
+        if (!denial) return;
+        if (output.body.byteLength > 0) denial.chunks.push(output.body);
+        if (output.moreBody) return;
+        this.answered.resolve();
+        return this.io(() => this.transport.deny(denial.status, denial.headers, concat(denial.chunks)));
+      }
+    }
+  }
+
+  private async io(call: () => Promise<void>): Promise<void> {
+    try {
+      await call();
+    } catch (error) {
+      this.gone ??= ABNORMAL;
+      throw new ClientDisconnected(COMMON_MESSAGES.clientDisconnected, { cause: error, code: this.gone.code });
+    }
+  }
+
+  private async quietly(call: () => Promise<void>): Promise<void> {
+    try {
+      await call();
+    } catch (error) {
+      this.log('debug', 'async §4.8: could not end the connection', error);
+    }
+  }
+}
+
+const ERROR_BODY = new TextEncoder().encode('Internal Server Error');
+
+function disconnect(info: CloseInfo): WebSocketDisconnectEvent {
+  return { type: 'websocket.disconnect', code: info.code, reason: info.reason };
+}
