@@ -1,0 +1,114 @@
+// THE one place request parts become an environ (docs/spec/sync.md §4). Every host calls this.
+import { isBytes } from './bytes.js';
+import { createBufferedInput } from './buffered-input.js';
+import { createConsoleErrorStream } from './error-stream.js';
+import { SyncSpecError } from './errors.js';
+import { EXTRA_CONFLICT } from './messages.js';
+import { headerVariables, type UnderscoreHeaders } from './request-headers.js';
+import { normalizeRootPath, parseTarget, splitRootPath } from './request-target.js';
+import type { Environ, ErrorStream, FileWrapperFactory, HeaderList, InputStream } from './types.js';
+
+/** The parts of a request a host hands to {@link createEnviron}. */
+export interface EnvironRequest {
+  method: string;
+  /** The request target exactly as sent, e.g. `'/a%2Fb?x=1'` (latin-1: one character per byte). */
+  target: string;
+  /** Headers in order, names in any case, values latin-1. */
+  headers: HeaderList;
+  /** The body as bytes, or a ready stream. @default empty */
+  body?: InputStream | Uint8Array;
+  /** The body has no Content-Length and runs to the end of the stream (chunked, HTTP/2). Without
+   *  Content-Length and without this, a request has no body (RFC 9112 §6.3). @default true */
+  bodyTerminated?: boolean;
+  /** @default '1.1' */
+  httpVersion?: '1.0' | '1.1' | '2' | '3';
+  /** @default 'http' */
+  scheme?: 'http' | 'https';
+  /** Where the app is mounted (docs/spec/sync.md §4.8). @default '' */
+  rootPath?: string;
+  /** @default the Host header's name, else 'localhost' */
+  serverName?: string;
+  /** @default the Host header's port, else 80 or 443 by scheme */
+  serverPort?: number | string;
+  remoteAddr?: string;
+  remotePort?: number;
+  /** @default false */
+  multithread?: boolean;
+  /** @default false */
+  multiprocess?: boolean;
+  /** @default false */
+  runOnce?: boolean;
+  /** @default a line-buffered stream over console.error */
+  errors?: ErrorStream;
+  fileWrapper?: FileWrapperFactory;
+  /** Header names containing `_`: dropped, or refused with a 400 RequestError. @default 'drop' */
+  underscoreHeaders?: UnderscoreHeaders;
+  /** Host keys, e.g. `'tsgi.lambda.event'`; they may not replace computed keys. */
+  extra?: Record<string, unknown>;
+}
+
+const VERSION = Object.freeze([1, 0] as const);
+
+/**
+ * Builds the environ for one request. Throws RequestError (status 400) for a request to refuse, and
+ * SyncSpecError for a host's own mistake (a non-latin-1 target, a bad rootPath).
+ *
+ * @example
+ * createEnviron({ method: 'GET', target: '/app/caf%C3%A9?q=1', headers: [['Host', 'example.com']], rootPath: '/app' });
+ * // { REQUEST_METHOD: 'GET', SCRIPT_NAME: '/app', PATH_INFO: '/café', QUERY_STRING: 'q=1',
+ * //   RAW_URI: '/app/caf%C3%A9?q=1', HTTP_HOST: 'example.com', SERVER_NAME: 'example.com', ... }
+ */
+export function createEnviron(request: EnvironRequest): Environ {
+  const target = parseTarget(request.target);
+  const { scriptName, pathInfo } = splitRootPath(target.path, normalizeRootPath(request.rootPath));
+  const variables = headerVariables(request.headers, request.underscoreHeaders ?? 'drop');
+  const scheme = request.scheme ?? 'http';
+  const [hostName, hostPort] = splitHost(target.authority ?? variables.HTTP_HOST);
+  const environ: Environ = {
+    REQUEST_METHOD: request.method,
+    SCRIPT_NAME: scriptName,
+    PATH_INFO: pathInfo,
+    QUERY_STRING: target.query,
+    SERVER_NAME: request.serverName ?? hostName ?? 'localhost',
+    SERVER_PORT: String(request.serverPort ?? hostPort ?? (scheme === 'https' ? 443 : 80)),
+    SERVER_PROTOCOL: `HTTP/${request.httpVersion ?? '1.1'}`,
+    RAW_URI: request.target,
+    REQUEST_URI: request.target,
+    ...variables,
+    'tsgi.version': VERSION,
+    'tsgi.url_scheme': scheme,
+    'tsgi.input': toInput(request, variables.CONTENT_LENGTH),
+    'tsgi.input_terminated': true,
+    'tsgi.errors': request.errors ?? createConsoleErrorStream(),
+    'tsgi.multithread': request.multithread ?? false,
+    'tsgi.multiprocess': request.multiprocess ?? false,
+    'tsgi.run_once': request.runOnce ?? false,
+    'tsgi.raw_headers': request.headers,
+  };
+  if (request.remoteAddr !== undefined) environ.REMOTE_ADDR = request.remoteAddr;
+  if (request.remotePort !== undefined) environ.REMOTE_PORT = String(request.remotePort);
+  if (request.fileWrapper !== undefined) environ['tsgi.file_wrapper'] = request.fileWrapper;
+  for (const [key, value] of Object.entries(request.extra ?? {})) {
+    if (key in environ) throw new SyncSpecError(`${EXTRA_CONFLICT}: ${key}`);
+    environ[key] = value;
+  }
+  return environ;
+}
+
+// docs/spec/sync.md §4.2: the stream never reads past CONTENT_LENGTH; without one it reads to the end.
+function toInput(request: EnvironRequest, contentLength: string | undefined): InputStream {
+  const { body } = request;
+  const length = contentLength === undefined ? undefined : Number(contentLength);
+  if (length === undefined && request.bodyTerminated === false) return createBufferedInput(new Uint8Array(0));
+  if (body === undefined) return createBufferedInput(new Uint8Array(0));
+  if (isBytes(body)) return createBufferedInput(body, length === undefined ? {} : { contentLength: length });
+  return body;
+}
+
+// 'example.com:8080' → ['example.com', '8080']; '[::1]:3000' → ['[::1]', '3000'].
+function splitHost(host: string | undefined): [string | undefined, string | undefined] {
+  if (host === undefined || host === '') return [undefined, undefined];
+  const match = /^(\[[^\]]*\]|[^:]*)(?::(\d*))?$/.exec(host);
+  if (match === null) return [undefined, undefined];
+  return [match[1] || undefined, match[2] || undefined];
+}

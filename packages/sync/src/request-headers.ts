@@ -1,0 +1,75 @@
+// Request headers → CONTENT_TYPE, CONTENT_LENGTH and HTTP_* (docs/spec/sync.md §4.7).
+import { isLatin1 } from './bytes.js';
+import { RequestError, SyncSpecError } from './errors.js';
+import {
+  BAD_CONTENT_LENGTH,
+  BAD_HEADER_NAME,
+  BAD_HEADER_VALUE,
+  CONTENT_LENGTH_WITH_CHUNKED,
+  REQUEST_HEADERS,
+  REQUEST_NOT_LATIN1,
+  UNDERSCORE_HEADER,
+} from './messages.js';
+import type { HeaderList } from './types.js';
+
+/** What to do with a request header whose name contains `_` (docs/spec/sync.md §4.7). */
+export type UnderscoreHeaders = 'drop' | 'refuse';
+
+// RFC 9110 §5.6.2 token.
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+// RFC 9110 §5.5: CR, LF and NUL are never allowed in a field value.
+const FORBIDDEN_VALUE = /[\r\n\0]/;
+// RFC 9110 §5.6.3: optional whitespace around a field value is not part of it.
+const OWS = /^[ \t]+|[ \t]+$/g;
+
+/**
+ * Turns request headers into CGI variables: `X-Foo` → `HTTP_X_FOO`, repeated names joined with `, `
+ * (`Cookie` with `; `), names with `_` dropped or refused so `X_Foo` can never pose as `X-Foo`.
+ *
+ * @example
+ * headerVariables([['Accept', 'a'], ['accept', 'b'], ['X_Foo', 'evil']], 'drop');
+ * // { HTTP_ACCEPT: 'a, b' }
+ */
+export function headerVariables(headers: HeaderList, underscores: UnderscoreHeaders): Record<string, string> {
+  if (!Array.isArray(headers)) throw new SyncSpecError(`${REQUEST_HEADERS}: got ${typeof headers}`);
+  const variables: Record<string, string> = {};
+  let authority: string | undefined;
+  for (const pair of headers) {
+    const [name, value] = Array.isArray(pair) ? pair : [];
+    if (typeof name !== 'string' || typeof value !== 'string') throw new SyncSpecError(REQUEST_HEADERS);
+    if (!isLatin1(value)) throw new SyncSpecError(`${REQUEST_NOT_LATIN1}: header ${name}`);
+    // RFC 9113 §8.3.1: HTTP/2 pseudo-headers are not headers; :authority stands in for Host.
+    if (name.startsWith(':')) {
+      if (name === ':authority') authority = value;
+      continue;
+    }
+    if (!TOKEN.test(name)) throw new RequestError(`${BAD_HEADER_NAME}: ${JSON.stringify(name)}`);
+    if (FORBIDDEN_VALUE.test(value)) throw new RequestError(`${BAD_HEADER_VALUE}: header ${name}`);
+    if (name.includes('_')) {
+      if (underscores === 'refuse') throw new RequestError(`${UNDERSCORE_HEADER}: ${name}`);
+      continue;
+    }
+    const upper = name.toUpperCase().replaceAll('-', '_');
+    const key = upper === 'CONTENT_TYPE' || upper === 'CONTENT_LENGTH' ? upper : `HTTP_${upper}`;
+    const trimmed = value.replace(OWS, '');
+    const previous = variables[key];
+    variables[key] = previous === undefined ? trimmed : `${previous}${key === 'HTTP_COOKIE' ? '; ' : ', '}${trimmed}`;
+  }
+  if (authority !== undefined && variables.HTTP_HOST === undefined) variables.HTTP_HOST = authority;
+  if (variables.CONTENT_LENGTH !== undefined) {
+    variables.CONTENT_LENGTH = contentLength(variables.CONTENT_LENGTH);
+    // RFC 9112 §6.3: Content-Length beside Transfer-Encoding is a request smuggling vector.
+    if (variables.HTTP_TRANSFER_ENCODING !== undefined) throw new RequestError(CONTENT_LENGTH_WITH_CHUNKED);
+  }
+  return variables;
+}
+
+// RFC 9110 §8.6: a list of identical values ("5, 5") may stand for one; anything else is refused.
+function contentLength(joined: string): string {
+  const values = new Set(joined.split(',').map((part) => part.trim()));
+  const [only] = values;
+  if (values.size !== 1 || only === undefined || !/^\d+$/.test(only)) {
+    throw new RequestError(`${BAD_CONTENT_LENGTH}: got ${JSON.stringify(joined)}`);
+  }
+  return only.replace(/^0+(?=\d)/, '');
+}
