@@ -1,5 +1,6 @@
 // Every error @tsgi/async throws. Guards check `.name`, not `instanceof`, so copies of this package
 // and separate realms still recognise them (STYLE.md: Errors).
+import { utf8 } from './internal/runtime.js';
 import type { HeaderList } from './types/common.js';
 
 const SECTION = /^async §([\d.]+):/;
@@ -96,7 +97,7 @@ export class RequestError extends Error {
 
   /** The plain-text response a host sends for this error. */
   toResponse(): { status: number; headers: HeaderList; body: Uint8Array } {
-    const body = new TextEncoder().encode(`${this.message}\n`);
+    const body = utf8(`${this.message}\n`);
     return {
       status: this.status,
       headers: [

@@ -1,6 +1,7 @@
 // THE HTTP request/response cycle every host runs (async §3.6): events in, events out, checked.
 import { ClientDisconnected, isAsyncSpecError, isClientDisconnected } from './errors.js';
 import { deferred } from './internal/deferred.js';
+import { utf8 } from './internal/runtime.js';
 import { HttpProtocol, type HttpOutput } from './internal/http-protocol.js';
 import { EMPTY } from './internal/checks.js';
 import { COMMON_MESSAGES, HTTP_MESSAGES } from './messages.js';
@@ -10,7 +11,7 @@ import type { HeaderList } from './types/common.js';
 import type { Extensions } from './types/extensions.js';
 import type { HTTPReceiveEvent, HTTPScope } from './types/http.js';
 
-const ERROR_BODY = new TextEncoder().encode('Internal Server Error');
+const ERROR_BODY = utf8('Internal Server Error');
 
 /**
  * Runs one HTTP request through an async app over a host's transport (async §3.6). Never rejects
@@ -110,15 +111,10 @@ class HttpCycle {
     return event;
   };
 
-  private readonly send: Send = (event) => {
-    let output: HttpOutput;
-    try {
-      output = this.protocol.send(event);
-    } catch (error) {
-      if (isAsyncSpecError(error)) this.log('debug', error.message);
-      return Promise.reject(error as Error);
-    }
-    if (this.clientGone) return Promise.reject(new ClientDisconnected(COMMON_MESSAGES.clientDisconnected));
+  // An async function checks synchronously up to its first await, so events keep their call order.
+  private readonly send: Send = async (event) => {
+    const output: HttpOutput = this.protocol.send(event);
+    if (this.clientGone) throw new ClientDisconnected(COMMON_MESSAGES.clientDisconnected);
     // Sends run one after another even when the app forgets to await one.
     const step = this.tail.then(() => this.deliver(output));
     this.tail = step.catch(() => undefined);

@@ -77,4 +77,4 @@ export type { Lifespan, LifespanOptions } from './lifespan/lifespan.js';
 // Test helpers
 export { ApplicationCommunicator, CommunicatorTimeout } from './testing/communicator.js';
 export { requestApp } from './testing/request-app.js';
-export type { TestRequest, TestResponse } from './testing/request-app.js';
+export type { AbortSignalLike, TestRequest, TestResponse } from './testing/request-app.js';

@@ -1,4 +1,5 @@
 // What a host supplies to runHttp and runWebSocket: its connection, reduced to a few calls.
+import { console } from './internal/runtime.js';
 import type { HeaderList } from './types/common.js';
 
 /** How loud a log line is. */

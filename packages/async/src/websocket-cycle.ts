@@ -3,6 +3,7 @@ import { ClientDisconnected, isAsyncSpecError, isClientDisconnected } from './er
 import { concat } from './internal/bytes.js';
 import { EMPTY } from './internal/checks.js';
 import { deferred } from './internal/deferred.js';
+import { utf8 } from './internal/runtime.js';
 import { WebSocketProtocol, type WebSocketOutput } from './internal/websocket-protocol.js';
 import { COMMON_MESSAGES } from './messages.js';
 import { defaultLog, type CloseInfo, type LogFn, type WebSocketTransport } from './transport.js';
@@ -114,17 +115,12 @@ class WebSocketCycle {
     return typeof data === 'string' ? { type: 'websocket.receive', text: data } : { type: 'websocket.receive', bytes: data };
   };
 
-  private readonly send: Send = (event) => {
-    let output: WebSocketOutput;
-    try {
-      output = this.protocol.send(event);
-    } catch (error) {
-      return Promise.reject(error as Error);
-    }
+  private readonly send: Send = async (event) => {
+    const output: WebSocketOutput = this.protocol.send(event);
     if (this.gone) {
       // Closing an already closed connection is harmless; anything else tells the app to stop.
-      if (output.type === 'websocket.close') return Promise.resolve();
-      return Promise.reject(new ClientDisconnected(COMMON_MESSAGES.clientDisconnected, { code: this.gone.code }));
+      if (output.type === 'websocket.close') return;
+      throw new ClientDisconnected(COMMON_MESSAGES.clientDisconnected, { code: this.gone.code });
     }
     const step = this.tail.then(() => this.deliver(output));
     this.tail = step.catch(() => undefined);
@@ -176,7 +172,7 @@ class WebSocketCycle {
   }
 }
 
-const ERROR_BODY = new TextEncoder().encode('Internal Server Error');
+const ERROR_BODY = utf8('Internal Server Error');
 
 function disconnect(info: CloseInfo): WebSocketDisconnectEvent {
   return { type: 'websocket.disconnect', code: info.code, reason: info.reason };

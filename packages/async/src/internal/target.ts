@@ -1,4 +1,5 @@
 // Turns a request-target into rawPath, queryString and the decoded path (async §3.1.1).
+import { fromUtf8, utf8 } from './runtime.js';
 
 /** The parts of a request-target, as received. */
 export interface TargetParts {
@@ -27,8 +28,6 @@ export function splitTarget(target: string): TargetParts {
 }
 
 const HEX = /^[0-9A-Fa-f]{2}$/;
-const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
-const encoder = new TextEncoder();
 
 /**
  * Percent-decodes a raw path to bytes, then decodes them as UTF-8, U+FFFD for invalid sequences.
@@ -52,11 +51,11 @@ export function decodePath(rawPath: string): string {
     } else {
       // Not bytes-as-latin-1 (a host passed decoded text): keep the character, as UTF-8.
       const char = String.fromCodePoint(rawPath.codePointAt(i) ?? 0xfffd);
-      bytes.push(...encoder.encode(char));
+      bytes.push(...utf8(char));
       i += char.length - 1;
     }
   }
-  return utf8.decode(new Uint8Array(bytes));
+  return fromUtf8(new Uint8Array(bytes));
 }
 
 /**

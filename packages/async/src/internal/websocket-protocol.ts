@@ -3,6 +3,7 @@ import { AsyncSpecError } from '../errors.js';
 import { COMMON_MESSAGES, HTTP_MESSAGES, WEBSOCKET_MESSAGES } from '../messages.js';
 import type { HeaderList } from '../types/common.js';
 import type { WebSocketScope } from '../types/websocket.js';
+import { utf8 } from './runtime.js';
 import { checkBoolean, checkBytes, checkHeaders, eventType } from './checks.js';
 
 /** An app event with its defaults filled in (async §4.3–§4.7, §6.8). */
@@ -16,7 +17,6 @@ export type WebSocketOutput =
 /** handshake: not yet answered; denying: a denial response is under way; closed: app closed or denied. */
 export type WebSocketPhase = 'handshake' | 'denying' | 'connected' | 'closed';
 
-const encoder = new TextEncoder();
 
 /**
  * RFC 6455 §7.4: the codes an endpoint may put in a close frame. 1004-1006 and 1015 are reserved
@@ -89,7 +89,7 @@ export class WebSocketProtocol {
         if (!isSendableCloseCode(code)) throw new AsyncSpecError(WEBSOCKET_MESSAGES.badCloseCode(code));
         const reason = e.reason ?? '';
         if (typeof reason !== 'string') throw new AsyncSpecError(COMMON_MESSAGES.notString(type, 'reason'));
-        const bytes = encoder.encode(reason).byteLength;
+        const bytes = utf8(reason).byteLength;
         // RFC 6455 §5.5: a control frame carries at most 125 bytes, two of them the code.
         if (bytes > 123) throw new AsyncSpecError(WEBSOCKET_MESSAGES.reasonTooLong(bytes));
         const deny = this.phase === 'handshake';

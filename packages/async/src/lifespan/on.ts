@@ -108,13 +108,9 @@ export class LifespanOn implements Lifespan {
     return this.inbox.shift() as LifespanReceiveEvent;
   };
 
-  private readonly send: Send = (event) => {
-    try {
-      this.answer.resolve(this.protocol.send(event));
-      return Promise.resolve();
-    } catch (error) {
-      return Promise.reject(error as Error);
-    }
+  private readonly send: Send = async (event) => {
+    await Promise.resolve();
+    this.answer.resolve(this.protocol.send(event));
   };
 }
 

@@ -1,6 +1,7 @@
 // asgiref's ApplicationCommunicator, for tsgi: drive an app event by event in a test.
 import type { AsyncApp, ReceiveEvent, Scope, SendEvent } from '../types/app.js';
 import { deferred, type Deferred } from '../internal/deferred.js';
+import { clearTimeout, setTimeout } from '../internal/runtime.js';
 
 /** Thrown when the app produced nothing (or did not finish) in time. */
 export class CommunicatorTimeout extends Error {
@@ -95,23 +96,19 @@ export class ApplicationCommunicator {
     return this.outputWaiter.promise;
   }
 
-  private withTimeout<T>(timeoutMs: number, what: string, work: (expired: () => boolean) => Promise<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      let expired = false;
-      const timer = setTimeout(() => {
+  private async withTimeout<T>(timeoutMs: number, what: string, work: (expired: () => boolean) => Promise<T>): Promise<T> {
+    let expired = false;
+    let timer: unknown;
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => {
         expired = true;
         reject(new CommunicatorTimeout(`ApplicationCommunicator: ${what} within ${timeoutMs} ms`));
       }, timeoutMs);
-      work(() => expired).then(
-        (value) => {
-          clearTimeout(timer);
-          resolve(value);
-        },
-        (error: unknown) => {
-          clearTimeout(timer);
-          reject(error as Error);
-        },
-      );
     });
+    try {
+      return await Promise.race([work(() => expired), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }

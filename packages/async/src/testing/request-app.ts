@@ -1,6 +1,7 @@
 // requestApp: one HTTP request through runHttp, in memory, for tests (Starlette's TestClient, small).
 import { createScope } from '../create-scope.js';
 import { concat } from '../internal/bytes.js';
+import { fromUtf8, utf8 } from '../internal/runtime.js';
 import { runHttp } from '../http-cycle.js';
 import type { HttpTransport, LogFn } from '../transport.js';
 import type { AsyncApp } from '../types/app.js';
@@ -36,10 +37,16 @@ export interface TestRequest {
   trailers?: boolean;
   /** Serves 'http.response.pathsend'; without it the extension is not advertised. */
   readFile?: (path: string) => Promise<Uint8Array>;
-  /** Aborting it disconnects the client. */
-  signal?: AbortSignal;
+  /** Aborting it disconnects the client (an AbortSignal). */
+  signal?: AbortSignalLike;
   /** @default errors and warnings to the console */
   log?: LogFn;
+}
+
+/** The part of AbortSignal requestApp uses. */
+export interface AbortSignalLike {
+  readonly aborted: boolean;
+  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
 }
 
 /** What the app answered. */
@@ -64,8 +71,7 @@ export interface TestResponse {
  * expect(res.text).toBe('hi');
  */
 export async function requestApp(app: AsyncApp, request: TestRequest = {}): Promise<TestResponse> {
-  const encoder = new TextEncoder();
-  const body = typeof request.body === 'string' ? encoder.encode(request.body) : request.body;
+  const body = typeof request.body === 'string' ? utf8(request.body) : request.body;
   const headers: HeaderList = [...(request.headers ?? [])];
   const has = (name: string): boolean => headers.some(([key]) => key.toLowerCase() === name);
   if (!has('host')) headers.unshift(['host', 'testserver']);
@@ -123,7 +129,7 @@ export async function requestApp(app: AsyncApp, request: TestRequest = {}): Prom
   await runHttp(app, scope, transport);
   if (aborted) throw (aborted as { error: unknown }).error;
   response.body = concat(chunks);
-  response.text = new TextDecoder().decode(response.body);
+  response.text = fromUtf8(response.body);
   return response;
 }
 
