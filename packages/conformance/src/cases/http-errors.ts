@@ -1,0 +1,87 @@
+// HTTP cases about failure: the app raising before or after the response starts, and the client
+// leaving mid-response.
+import { expect } from 'vitest';
+import { askReport, headerValue, newToken, text } from './helpers.js';
+import type { ConformanceCase } from './types.js';
+
+const both = ['sync', 'async'] as const;
+
+export const httpErrorCases: ConformanceCase[] = [
+  {
+    id: 'http.error.before-start',
+    description: 'An app that raises before starting the response yields a 500, and the host keeps serving.',
+    interfaces: both,
+    features: ['http', 'errors'],
+    mayLogErrors: true,
+    async run({ served }) {
+      const res = await served.request({ method: 'GET', target: '/raise-before' });
+      expect(res.status).toBe(500);
+      expect(res.incomplete ?? false).toBe(false);
+      await askReport(served, { method: 'GET', target: '/report/after-error' });
+    },
+  },
+  {
+    id: 'http.error.after-start',
+    description: "An app that raises after sending headers and 'partial' leaves the client a 200 whose body stops short of the end: incomplete, never a clean end.",
+    interfaces: both,
+    features: ['http', 'errors', 'streaming'],
+    mayLogErrors: true,
+    async run({ served }) {
+      const res = await served.request({ method: 'GET', target: '/raise-after' });
+      // Headers are gone, so the only honest signal left is a broken message (RFC 9112 §8):
+      // a chunked body without its last chunk, or a closed connection.
+      expect(res.status).toBe(200);
+      expect(headerValue(res.headers, 'content-type')).toBe('text/plain');
+      expect(res.incomplete).toBe(true);
+      expect('partial'.startsWith(text(res))).toBe(true);
+      await askReport(served, { method: 'GET', target: '/report/after-error' });
+    },
+  },
+  {
+    id: 'http.disconnect.mid-response',
+    description: "A client that leaves mid-response is noticed: async apps receive http.disconnect, sync bodies have their iterator's return() run before the end.",
+    interfaces: both,
+    features: ['http', 'disconnect', 'streaming'],
+    mayLogErrors: true,
+    async run({ served, journal, interface: kind }) {
+      const token = newToken();
+      const res = await served.request({ method: 'GET', target: `/hang?token=${token}`, disconnectAfter: 1 });
+      expect(res.status).toBe(200);
+      expect(res.body.length).toBeGreaterThanOrEqual(1);
+      expect(res.incomplete).toBe(true);
+      if (kind === 'async') {
+        await journal.waitFor('http.disconnect', token);
+      } else {
+        const entry = await journal.waitFor('body.finally', token);
+        expect(entry.data).toMatchObject({ completed: false });
+      }
+    },
+  },
+  {
+    id: 'http.disconnect.after-response',
+    description: 'receive() after the response is complete yields http.disconnect (async §3.3).',
+    interfaces: ['async'],
+    features: ['http', 'disconnect'],
+    async run({ served, journal }) {
+      const token = newToken();
+      const res = await served.request({ method: 'GET', target: `/after?token=${token}` });
+      expect(res.status).toBe(200);
+      expect(text(res)).toBe('done');
+      const entry = await journal.waitFor('after-response', token);
+      expect(entry.data).toEqual({ type: 'http.disconnect' });
+    },
+  },
+  {
+    id: 'http.disconnect.send-raises',
+    description: 'send() after the client left raises in the app instead of succeeding silently.',
+    interfaces: ['async'],
+    features: ['http', 'disconnect'],
+    mayLogErrors: true,
+    async run({ served, journal }) {
+      const token = newToken();
+      await served.request({ method: 'GET', target: `/hang?token=${token}`, disconnectAfter: 1 });
+      const entry = await journal.waitFor(['send.raised', 'send.accepted'], token);
+      expect(entry.name).toBe('send.raised');
+    },
+  },
+];

@@ -1,0 +1,18 @@
+// Every case in suite order (the order of CASE_IDS).
+import { httpBodyCases } from './http-body.js';
+import { httpErrorCases } from './http-errors.js';
+import { httpRequestCases } from './http-request.js';
+import { httpResponseCases } from './http-response.js';
+import { lifespanCases } from './lifespan.js';
+import type { ConformanceCase } from './types.js';
+import { websocketCases } from './websocket.js';
+
+/** Every conformance case, in the order the suite runs them. */
+export const cases: readonly ConformanceCase[] = [
+  ...httpRequestCases,
+  ...httpBodyCases,
+  ...httpResponseCases,
+  ...httpErrorCases,
+  ...websocketCases,
+  ...lifespanCases,
+];
