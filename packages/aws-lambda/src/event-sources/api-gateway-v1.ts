@@ -1,0 +1,74 @@
+// API Gateway REST API proxy events (payload format 1.0; HTTP APIs can send this format too).
+import type { ApiGatewayV1Event, ApiGatewayV1Result } from '../aws-types.js';
+import { queryFromMaps } from '../internal/query.js';
+import { headersFromMaps, requireString, toMultiValueHeaders } from './base.js';
+import type { EventSource, RequestParts } from './types.js';
+
+const NAME = 'api-gateway-v1';
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/**
+ * Finds the platform prefix. `requestContext.path` is the path the client asked for and `path` the
+ * route below it, so the difference is the stage (execute-api domain) or the API mapping (custom
+ * domain) — whichever it was, it never leaks into the app's routes.
+ *
+ * @example
+ * platformPath({ path: '/users', requestContext: { path: '/prod/users', stage: 'prod' } })
+ * // { full: '/prod/users', prefix: '/prod' }
+ */
+function platformPath(event: ApiGatewayV1Event, path: string): { full: string; prefix: string } {
+  const seen = event.requestContext.path;
+  if (typeof seen === 'string' && seen !== path) {
+    if (seen.endsWith(path)) return { full: seen, prefix: seen.slice(0, seen.length - path.length) };
+    // GET /prod arrives as path '/' with requestContext.path '/prod'.
+    if (path === '/') return { full: `${seen.replace(/\/$/, '')}/`, prefix: seen.replace(/\/$/, '') };
+  }
+  // HTTP APIs sending format 1.0 put a named stage at the start of both paths.
+  const stage = event.requestContext.stage;
+  if (event.version === '1.0' && stage && stage !== '$default') return { full: path, prefix: `/${stage}` };
+  return { full: path, prefix: '' };
+}
+
+/** Translates API Gateway REST (v1) proxy events and answers with `multiValueHeaders`. */
+export const apiGatewayV1: EventSource<ApiGatewayV1Event, ApiGatewayV1Result> = {
+  name: NAME,
+  streams: true,
+  matches: (event) =>
+    isObject(event.requestContext) &&
+    !('elb' in event.requestContext) &&
+    event.version !== '2.0' &&
+    ('httpMethod' in event || 'resource' in event),
+  read(event, { stripStage }): RequestParts {
+    const method = requireString(event, 'httpMethod', NAME);
+    const route = requireString(event, 'path', NAME);
+    const { full, prefix } = platformPath(event, route);
+    const headers = headersFromMaps(event.headers, event.multiValueHeaders);
+    const proto = headers.find(([name]) => name.toLowerCase() === 'x-forwarded-proto')?.[1];
+    return {
+      method,
+      path: full,
+      prefix: stripStage ? prefix : '',
+      // API Gateway hands these over decoded: re-encode so QUERY_STRING is a valid raw query.
+      query: queryFromMaps(event.multiValueQueryStringParameters, event.queryStringParameters, 'decoded'),
+      headers,
+      body: event.body,
+      isBase64Encoded: event.isBase64Encoded === true,
+      scheme: proto?.toLowerCase() === 'http' ? 'http' : 'https',
+      sourceIp: event.requestContext.identity?.sourceIp,
+      protocol: event.requestContext.protocol,
+    };
+  },
+  result: (response) => ({
+    statusCode: response.status,
+    multiValueHeaders: toMultiValueHeaders(response.headers, response.cookies),
+    body: response.body,
+    isBase64Encoded: response.isBase64Encoded,
+  }),
+  prelude: (response) => ({
+    statusCode: response.status,
+    multiValueHeaders: toMultiValueHeaders(response.headers, response.cookies),
+  }),
+};

@@ -1,0 +1,63 @@
+// API Gateway HTTP API events (payload format 2.0).
+import type { HeaderList } from '@tsgi/async';
+import type { ApiGatewayV2Event, ApiGatewayV2Result } from '../aws-types.js';
+import { escapeQuery } from '../internal/path.js';
+import { requireString, toSingleValueHeaders } from './base.js';
+import type { EventSource, RequestParts, ResponseParts } from './types.js';
+
+const NAME = 'api-gateway-v2';
+
+/** Reads the 2.0 payload shape that HTTP APIs and Function URLs share; `prefix` is the stage part. */
+export function readPayloadV2(event: ApiGatewayV2Event, source: string, prefix: string): RequestParts {
+  const method = requireString(event, 'requestContext.http.method', source);
+  const path = requireString(event, 'rawPath', source);
+  const headers: HeaderList = [];
+  const cookies = Array.isArray(event.cookies) ? event.cookies : [];
+  for (const [name, value] of Object.entries(event.headers ?? {})) {
+    // 2.0 moves the Cookie header into `cookies`; if both arrive, the array is the complete one.
+    if (value === undefined || (cookies.length > 0 && name.toLowerCase() === 'cookie')) continue;
+    headers.push([name, value]);
+  }
+  // RFC 6265 §5.4: cookie-pairs join with "; ".
+  if (cookies.length > 0) headers.push(['cookie', cookies.join('; ')]);
+  const proto = headers.find(([name]) => name.toLowerCase() === 'x-forwarded-proto')?.[1];
+  return {
+    method,
+    path,
+    prefix,
+    query: escapeQuery(event.rawQueryString ?? ''),
+    headers,
+    body: event.body,
+    isBase64Encoded: event.isBase64Encoded === true,
+    scheme: proto?.toLowerCase() === 'http' ? 'http' : 'https',
+    sourceIp: event.requestContext.http?.sourceIp,
+    protocol: event.requestContext.http?.protocol,
+  };
+}
+
+/** The 2.0 result shape: repeated headers comma-joined, each Set-Cookie alone in `cookies`. */
+export function payloadV2Result(response: ResponseParts): ApiGatewayV2Result {
+  const result: ApiGatewayV2Result = {
+    statusCode: response.status,
+    headers: toSingleValueHeaders(response.headers),
+    body: response.body,
+    isBase64Encoded: response.isBase64Encoded,
+  };
+  if (response.cookies.length > 0) result.cookies = [...response.cookies];
+  return result;
+}
+
+/** Translates HTTP API (payload 2.0) events; a named stage at the start of `rawPath` becomes rootPath. */
+export const apiGatewayV2: EventSource<ApiGatewayV2Event, ApiGatewayV2Result> = {
+  name: NAME,
+  // HTTP APIs only take buffered responses from Lambda.
+  streams: false,
+  matches: (event) => event.version === '2.0',
+  read(event, { stripStage }) {
+    const stage = event.requestContext?.stage;
+    // HTTP APIs put a named stage in rawPath; `$default` is served at the root.
+    const prefix = stripStage && stage && stage !== '$default' ? `/${stage}` : '';
+    return readPayloadV2(event, NAME, prefix);
+  },
+  result: (response) => payloadV2Result(response),
+};

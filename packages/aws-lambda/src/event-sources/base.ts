@@ -1,0 +1,177 @@
+// The shared base under every translator (Hono's EventProcessor): everything that does not depend
+// on the event's shape — escaping, root paths, bodies, Content-Length, cookies, binary detection.
+import type { HeaderList } from '@tsgi/async';
+import type { MultiValueMap, StringMap } from '../aws-types.js';
+import { MalformedEventError } from '../errors.js';
+import { encodeBase64, decodeBase64 } from '../internal/base64.js';
+import { type BinaryHook, isBinaryBody } from '../internal/binary.js';
+import { fromLatin1, toLatin1 } from '../internal/latin1.js';
+import { decodePath, escapePath, stripPrefix } from '../internal/path.js';
+import type { EventSource, LambdaRequest, RequestParts, ResponseParts } from './types.js';
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** Options the base applies after the translator has read its event. */
+export interface RequestOptions {
+  /** Normalised base path (custom domain mapping), '' for none. */
+  basePath: string;
+  stripStage: boolean;
+}
+
+/** The event's top-level keys, for error messages that say what arrived. */
+export function keysOf(event: unknown): string[] {
+  return typeof event === 'object' && event !== null ? Object.keys(event) : [];
+}
+
+/** Reads a required non-empty string at a dotted path, or throws `MalformedEventError` naming it. */
+export function requireString(event: object, path: string, source: string): string {
+  let value: unknown = event;
+  for (const key of path.split('.')) {
+    value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+  }
+  if (typeof value !== 'string' || value === '') throw new MalformedEventError(source, path, keysOf(event));
+  return value;
+}
+
+/**
+ * Merges AWS's header maps into one list: the multi-value map when present (it keeps repeats), else
+ * the single-value map. Cookie pieces join with "; " (RFC 6265 §5.4), never ", ".
+ */
+export function headersFromMaps(single: StringMap, multi: MultiValueMap): HeaderList {
+  const headers: HeaderList = [];
+  if (multi != null && Object.keys(multi).length > 0) {
+    for (const [name, values] of Object.entries(multi)) {
+      if (!values || values.length === 0) continue;
+      if (name.toLowerCase() === 'cookie') headers.push([name, values.join('; ')]);
+      else for (const value of values) headers.push([name, value]);
+    }
+  } else if (single != null) {
+    for (const [name, value] of Object.entries(single)) if (value !== undefined) headers.push([name, value]);
+  }
+  return headers;
+}
+
+function decodeBody(parts: RequestParts, source: string, event: object): Uint8Array {
+  if (parts.body == null || parts.body === '') return new Uint8Array(0);
+  if (!parts.isBase64Encoded) return encoder.encode(parts.body);
+  const bytes = decodeBase64(parts.body);
+  if (bytes === null) throw new MalformedEventError(source, 'body', keysOf(event));
+  return bytes;
+}
+
+function httpVersion(protocol: string | undefined): LambdaRequest['httpVersion'] {
+  const version = /^HTTP\/(\d(?:\.\d)?)$/i.exec(protocol ?? '')?.[1];
+  if (version === '1.0' || version === '2' || version === '3') return version;
+  if (version === '2.0') return '2';
+  return '1.1';
+}
+
+function serverAddress(headers: HeaderList, scheme: 'http' | 'https'): LambdaRequest['server'] {
+  const host = headers.find(([name]) => name === 'host')?.[1];
+  if (host === undefined) return null;
+  // RFC 9110 §7.2: Host is uri-host [":" port]; an IPv6 literal keeps its brackets.
+  const match = /^(\[[^\]]*\]|[^:]*)(?::(\d+))?$/.exec(host);
+  const forwarded = Number(headers.find(([name]) => name === 'x-forwarded-port')?.[1]);
+  const port = match?.[2] ? Number(match[2]) : Number.isInteger(forwarded) && forwarded > 0 ? forwarded : null;
+  return [match?.[1] ?? host, port ?? (scheme === 'https' ? 443 : 80)];
+}
+
+/**
+ * Turns a translator's reading of an event into the one request shape every runner takes: the path
+ * escaped once, the platform prefix and the base path moved into rootPath, the body decoded, and
+ * Content-Length set to the bytes the app will actually read.
+ */
+export function toLambdaRequest<E extends object>(
+  source: EventSource<E>,
+  event: E,
+  options: RequestOptions,
+): LambdaRequest {
+  const parts = source.read(event, { stripStage: options.stripStage });
+  const path = escapePath(parts.path || '/');
+  let root = '';
+  let rest = path;
+  const prefix = parts.prefix === '' ? '' : escapePath(parts.prefix);
+  const afterPrefix = stripPrefix(rest, prefix);
+  if (afterPrefix !== null) [root, rest] = [prefix, afterPrefix];
+  const afterBase = stripPrefix(rest, options.basePath);
+  if (afterBase !== null) root += options.basePath;
+
+  const body = decodeBody(parts, source.name, event);
+  const headers: HeaderList = [];
+  let hadLength = false;
+  for (const [name, value] of parts.headers) {
+    const lower = name.toLowerCase();
+    // RFC 9112 §6.3: the body is buffered now, so its length is known and any framing header the
+    // client sent no longer describes what the app reads.
+    if (lower === 'content-length') hadLength = true;
+    if (lower === 'content-length' || lower === 'transfer-encoding') continue;
+    headers.push([lower, toLatin1(value)]);
+  }
+  if (body.length > 0 || hadLength) headers.push(['content-length', String(body.length)]);
+
+  const sourceIp = parts.sourceIp?.trim();
+  return {
+    method: parts.method.toUpperCase(),
+    target: parts.query === '' ? path : `${path}?${parts.query}`,
+    rootPath: decodePath(root),
+    headers,
+    body,
+    scheme: parts.scheme,
+    httpVersion: httpVersion(parts.protocol),
+    client: sourceIp ? [sourceIp, null] : null,
+    server: serverAddress(headers, parts.scheme),
+  };
+}
+
+/** Splits Set-Cookie out (each value alone: commas occur inside Expires) and encodes the body. */
+export function toResponseParts(
+  status: number,
+  headers: HeaderList,
+  body: Uint8Array,
+  isBinary: BinaryHook | undefined,
+): ResponseParts {
+  const cookies: string[] = [];
+  const rest: HeaderList = [];
+  for (const [name, value] of headers) {
+    if (name.toLowerCase() === 'set-cookie') cookies.push(fromLatin1(value));
+    else rest.push([name, fromLatin1(value)]);
+  }
+  const binary = isBinaryBody(headers, body, isBinary);
+  return {
+    status,
+    headers: rest,
+    cookies,
+    body: binary ? encodeBase64(body) : decoder.decode(body),
+    isBase64Encoded: binary,
+  };
+}
+
+/** A plain-text error response, for events whose shape is known but cannot be served. */
+export function errorParts(status: number, message: string): ResponseParts {
+  return {
+    status,
+    headers: [['content-type', 'text/plain; charset=utf-8']],
+    cookies: [],
+    body: message,
+    isBase64Encoded: false,
+  };
+}
+
+/** Headers as a multi-value map, Set-Cookie values each kept whole (REST API, ALB multi-value mode). */
+export function toMultiValueHeaders(headers: HeaderList, cookies: string[]): Record<string, string[]> {
+  const map: Record<string, string[]> = {};
+  for (const [name, value] of headers) (map[name.toLowerCase()] ??= []).push(value);
+  if (cookies.length > 0) map['set-cookie'] = [...cookies];
+  return map;
+}
+
+/** Headers as a single-value map; repeats join with ", " (RFC 9110 §5.3), so Set-Cookie never goes here. */
+export function toSingleValueHeaders(headers: HeaderList): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const [name, value] of headers) {
+    const key = name.toLowerCase();
+    map[key] = map[key] === undefined ? value : `${map[key]}, ${value}`;
+  }
+  return map;
+}

@@ -1,0 +1,72 @@
+// Which responses travel base64-encoded. Lambda's JSON result carries the body as a string, so bytes
+// that are not UTF-8 text must be base64 or API Gateway/ALB hand the client mangled bytes.
+import type { HeaderList } from '@tsgi/async';
+
+/** What the `isBinary` hook sees about a response. */
+export interface BinaryInfo {
+  /** The Content-Type value, if any, e.g. `'image/png'`. */
+  contentType: string | undefined;
+  headers: HeaderList;
+}
+
+/**
+ * Decides whether a response body is sent base64-encoded: true for binary, false for text,
+ * undefined to fall back to the built-in allow-list.
+ *
+ * @example
+ * const isBinary: BinaryHook = ({ contentType }) => (contentType?.startsWith('application/x-pdf') ? true : undefined);
+ */
+export type BinaryHook = (info: BinaryInfo) => boolean | undefined;
+
+// Media types that are text whatever their charset parameter says (RFC 6838 §4.2.8 structured suffixes).
+const TEXT_EXACT = new Set([
+  'application/json',
+  'application/javascript',
+  'application/ecmascript',
+  'application/xml',
+  'application/x-www-form-urlencoded',
+  'application/graphql',
+  'application/x-ndjson',
+  'application/yaml',
+  'application/x-yaml',
+  'application/sql',
+  'application/toml',
+  'image/svg+xml',
+]);
+
+/** Whether a media type is text by the built-in allow-list (`text/*`, JSON, XML, `+json`, `+xml`, ...). */
+export function isTextType(contentType: string): boolean {
+  const type = contentType.split(';', 1)[0]!.trim().toLowerCase();
+  return type.startsWith('text/') || TEXT_EXACT.has(type) || type.endsWith('+json') || type.endsWith('+xml');
+}
+
+const strictDecoder = new TextDecoder('utf-8', { fatal: true });
+
+function isUtf8(body: Uint8Array): boolean {
+  try {
+    strictDecoder.decode(body);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function header(headers: HeaderList, name: string): string | undefined {
+  return headers.find(([key]) => key.toLowerCase() === name)?.[1];
+}
+
+/**
+ * Whether to base64-encode a response: any Content-Encoding other than identity is binary; then the
+ * hook decides; then the text allow-list. A "text" body that is not valid UTF-8 is still sent as
+ * base64, since a JSON string cannot carry it.
+ */
+export function isBinaryBody(headers: HeaderList, body: Uint8Array, hook: BinaryHook | undefined): boolean {
+  const encoding = header(headers, 'content-encoding')?.trim().toLowerCase();
+  if (encoding !== undefined && encoding !== '' && encoding !== 'identity') return true;
+  if (body.length === 0) return false;
+  const contentType = header(headers, 'content-type');
+  const decided = hook?.({ contentType, headers });
+  if (decided === true) return true;
+  if (decided === undefined && contentType !== undefined && !isTextType(contentType)) return true;
+  return !isUtf8(body);
+}

@@ -1,0 +1,112 @@
+// One invocation, start to finish: find the event's source, translate, run the app, translate back.
+// Unknown throws are normalised here and nowhere else (STYLE.md: one boundary per host).
+import type { LogFn } from '@tsgi/async';
+import type { AwsLambdaGlobal, LambdaContext, LambdaHttpResult, LambdaResponseStream } from './aws-types.js';
+import type { ColdStart } from './cold-start.js';
+import { UnknownEventError, isMalformedEventError } from './errors.js';
+import { errorParts, keysOf, toLambdaRequest, toResponseParts } from './event-sources/base.js';
+import { type AnyEventSource, findEventSource } from './event-sources/registry.js';
+import type { LambdaRequest } from './event-sources/types.js';
+import type { ResolvedOptions } from './options.js';
+import { sendError } from './runners/send-error.js';
+import type { Runner } from './runners/types.js';
+import { BufferedSink } from './sinks/buffered-sink.js';
+import { StreamSink } from './sinks/stream-sink.js';
+import type { ResponseSink } from './sinks/types.js';
+
+/** Everything a handler resolved once, shared by its invocations. */
+export interface HandlerCore {
+  options: ResolvedOptions;
+  runner: Runner;
+  coldStart: ColdStart;
+  /** A log bound to this invocation's request id. */
+  logFor(context: LambdaContext | undefined): LogFn;
+}
+
+type Prepared = { source: AnyEventSource; request: LambdaRequest } | { source: AnyEventSource; failed: true };
+
+/** Finds the source and reads the event; an unknown event throws, a malformed one is logged. */
+function prepare(core: HandlerCore, event: unknown, log: LogFn): Prepared {
+  const source = findEventSource(event);
+  if (!source) {
+    const error = new UnknownEventError(keysOf(event));
+    log('error', error.message);
+    throw error;
+  }
+  try {
+    return { source, request: toLambdaRequest(source, event as object, core.options) };
+  } catch (error) {
+    if (!isMalformedEventError(error)) throw error;
+    log('error', error.message, error);
+    return { source, failed: true };
+  }
+}
+
+async function serve(core: HandlerCore, request: LambdaRequest, event: unknown, context: LambdaContext, log: LogFn, sink: ResponseSink): Promise<void> {
+  const ready = await core.coldStart.ready();
+  if (!ready) return sendError(sink, new Error('lifespan startup failed'), log);
+  try {
+    await core.runner(request, { event, context, log, state: core.coldStart.state }, sink);
+  } catch (error) {
+    // A runner never rejects for the app's errors; this is a host failure, answered the same way.
+    await sendError(sink, error, log);
+  }
+}
+
+/** Runs one invocation to a buffered JSON result in the shape the event's source accepts. */
+export async function invokeBuffered(core: HandlerCore, event: unknown, context: LambdaContext): Promise<LambdaHttpResult> {
+  const log = core.logFor(context);
+  const prepared = prepare(core, event, log);
+  const { source } = prepared;
+  const sourceLog = (level: 'warn' | 'error', message: string) => log(level, message);
+  if ('failed' in prepared) return source.result(errorParts(500, 'Internal Server Error'), event as object, sourceLog);
+  const sink = new BufferedSink();
+  await serve(core, prepared.request, event, context, log, sink);
+  let response;
+  try {
+    response = sink.result();
+  } catch (error) {
+    log('error', (error as Error).message, (error as Error).cause);
+    throw error;
+  }
+  const parts = toResponseParts(response.status, response.headers, response.body, core.options.isBinary);
+  return source.result(parts, event as object, sourceLog);
+}
+
+/**
+ * Runs one invocation onto Lambda's response stream. Sources that cannot stream (HTTP APIs, ALB)
+ * get their ordinary JSON result written to the stream, which is what Lambda hands them anyway.
+ */
+export async function invokeStreaming(
+  core: HandlerCore,
+  awslambda: AwsLambdaGlobal,
+  event: unknown,
+  responseStream: LambdaResponseStream,
+  context: LambdaContext,
+): Promise<void> {
+  const source = findEventSource(event);
+  if (!source?.streams || !source.prelude) {
+    const result = await invokeBuffered(core, event, context);
+    await writeAll(responseStream, JSON.stringify(result));
+    return;
+  }
+  const log = core.logFor(context);
+  const prelude = source.prelude.bind(source);
+  const sink = new StreamSink(awslambda, responseStream, (status, headers) => {
+    const { status: statusCode, headers: rest, cookies } = toResponseParts(status, headers, new Uint8Array(0), undefined);
+    return prelude({ status: statusCode, headers: rest, cookies }, event as object);
+  });
+  const prepared = prepare(core, event, log);
+  if ('failed' in prepared) return sendError(sink, new Error('malformed event'), () => undefined);
+  await serve(core, prepared.request, event, context, log, sink);
+  sink.check();
+}
+
+function writeAll(stream: LambdaResponseStream, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    stream.once('error', reject);
+    stream.write(text);
+    stream.once('finish', () => resolve());
+    stream.end();
+  });
+}

@@ -1,0 +1,13 @@
+// Where a runner writes a response: memory (buffered results) or Lambda's response stream.
+import type { HeaderList } from '@tsgi/async';
+
+/** The response side of one invocation, as runners see it; mirrors runHttp's transport calls. */
+export interface ResponseSink {
+  /** True once `start` was called: an error can then only abort. */
+  readonly started: boolean;
+  start(status: number, headers: HeaderList): Promise<void>;
+  write(chunk: Uint8Array): Promise<void>;
+  end(): Promise<void>;
+  /** The response cannot be completed; the invocation fails instead of sending a truncated body. */
+  abort(error: unknown): void;
+}
