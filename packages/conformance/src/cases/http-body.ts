@@ -13,8 +13,17 @@ export const LARGE_BODY_SIZE = 8 * 1024 * 1024 + 17;
 /** The pieces 'http.body.chunked' sends, in bytes. */
 const CHUNKED_PIECES = [1000, 1, 65536, 3, 70000];
 
-async function* pieces(chunks: readonly Uint8Array[]): AsyncIterable<Uint8Array> {
-  for (const chunk of chunks) yield chunk;
+/** The chunks as a stream, one piece per chunk, as a client uploading without Content-Length sends them. */
+function pieces(chunks: readonly Uint8Array[]): AsyncIterable<Uint8Array> {
+  return {
+    [Symbol.asyncIterator]: () => {
+      let at = 0;
+      return {
+        next: (): Promise<IteratorResult<Uint8Array>> =>
+          Promise.resolve(at < chunks.length ? { value: chunks[at++]!, done: false } : { value: undefined, done: true }),
+      };
+    },
+  };
 }
 
 export const httpBodyCases: ConformanceCase[] = [

@@ -26,7 +26,7 @@ export interface CaseContext {
    * Serves a fresh probe with these options; it is stopped after the case unless `stop()` was
    * already called. Rejects as `Driver.start` does.
    */
-  serve(options: ProbeOptions): Promise<{ served: Served; journal: Journal }>;
+  serve: (options: ProbeOptions) => Promise<{ served: Served; journal: Journal }>;
 }
 
 /** One conformance case. */
@@ -38,5 +38,5 @@ export interface ConformanceCase {
   features: readonly Feature[];
   /** The host may log an error here (the app raised, the client left); console.error is silenced. @default false */
   mayLogErrors?: boolean;
-  run(ctx: CaseContext): Promise<void>;
+  run: (ctx: CaseContext) => Promise<void>;
 }
