@@ -37,6 +37,9 @@ export { startApp } from './start-app.js';
 export type { SyncResponse } from './start-app.js';
 export { HOP_BY_HOP_HEADERS, checkHeaders, checkStatus } from './response-head.js';
 
+// Checking apps and servers
+export { validate } from './validate/validate.js';
+
 // Testing
 export { callApp } from './call-app.js';
 export type { CallAppRequest, CallAppResult } from './call-app.js';
