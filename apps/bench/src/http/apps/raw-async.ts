@@ -1,0 +1,61 @@
+// The HTTP scenarios as a raw async tsgi app: no router, no helpers, the events by hand.
+import type { AsyncApp, HeaderList, Receive, Send } from '@tsgi/async';
+import { JSON_MESSAGE, PARAM_PREFIX, PLAINTEXT, STREAM_CHUNK, STREAM_CHUNKS } from '../payloads.js';
+
+const encoder = new TextEncoder();
+const PLAINTEXT_BYTES = encoder.encode(PLAINTEXT);
+
+async function lifespan(receive: Receive, send: Send): Promise<void> {
+  for (;;) {
+    const event = await receive();
+    if (event.type === 'lifespan.startup') await send({ type: 'lifespan.startup.complete' });
+    if (event.type === 'lifespan.shutdown') return send({ type: 'lifespan.shutdown.complete' });
+  }
+}
+
+async function respond(send: Send, body: Uint8Array, contentType: string): Promise<void> {
+  const headers: HeaderList = [
+    ['content-type', contentType],
+    ['content-length', String(body.byteLength)],
+  ];
+  await send({ type: 'http.response.start', status: 200, headers });
+  await send({ type: 'http.response.body', body });
+}
+
+async function readBody(receive: Receive): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  for (;;) {
+    const event = await receive();
+    if (event.type !== 'http.request') return new Uint8Array(0);
+    parts.push(event.body);
+    if (!event.moreBody) break;
+  }
+  if (parts.length === 1) return parts[0] as Uint8Array;
+  const out = new Uint8Array(parts.reduce((n, part) => n + part.byteLength, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.byteLength;
+  }
+  return out;
+}
+
+/** The raw async app the `tsgi` server runs for the HTTP scenarios. */
+export const app: AsyncApp = async (scope, receive, send) => {
+  if (scope.type === 'lifespan') return lifespan(receive, send);
+  if (scope.type !== 'http') return;
+  const { path, method } = scope;
+  if (path === '/plaintext') return respond(send, PLAINTEXT_BYTES, 'text/plain');
+  if (path === '/json') return respond(send, encoder.encode(JSON.stringify(JSON_MESSAGE)), 'application/json');
+  if (path.startsWith(PARAM_PREFIX) && method === 'GET') {
+    return respond(send, encoder.encode(`user ${path.slice(PARAM_PREFIX.length)}`), 'text/plain');
+  }
+  if (path === '/echo' && method === 'POST') return respond(send, await readBody(receive), 'application/octet-stream');
+  if (path === '/stream') {
+    await send({ type: 'http.response.start', status: 200, headers: [['content-type', 'application/octet-stream']] });
+    for (let i = 0; i < STREAM_CHUNKS; i++) await send({ type: 'http.response.body', body: STREAM_CHUNK, moreBody: true });
+    return send({ type: 'http.response.body' });
+  }
+  await send({ type: 'http.response.start', status: 404, headers: [['content-length', '0']] });
+  await send({ type: 'http.response.body' });
+};

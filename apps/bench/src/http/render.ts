@@ -1,0 +1,148 @@
+// The HTTP section of the report: one table and one chart per scenario, a summary across scenarios,
+// memory, and the HTTP targets.
+import { formatBytes, formatMicros, formatPercent, formatRate, formatRatio } from '../format.js';
+import { renderTable } from '../report/markdown-table.js';
+import { renderBarChart } from '../report/svg-bar-chart.js';
+import { allOf, type TargetRow } from '../report/targets.js';
+import { geometricMean } from '../stats-geomean.js';
+import { median, ratio, summarize } from '../stats.js';
+import { chartLink, type Chart, type Section } from '../suite.js';
+import { BASELINE_ID } from './contenders.js';
+import type { HttpContenderResult, HttpResults } from './run.js';
+import type { ScenarioId } from './scenarios.js';
+
+/** Why a contender has no numbers, or null when it has some. */
+export function missingReason(contender: HttpContenderResult): string | null {
+  if (contender.unavailable) return contender.unavailable;
+  if (contender.runs.length === 0) return contender.failure ? `failed: ${contender.failure}` : 'not measured';
+  return null;
+}
+
+/** Median req/s of a contender on a scenario, or null. */
+export function medianRps(contender: HttpContenderResult | undefined, scenario: ScenarioId): number | null {
+  const runs = contender?.runs.filter((run) => run.scenario === scenario) ?? [];
+  return runs.length === 0 ? null : median(runs.map((run) => run.rps));
+}
+
+/** The geometric mean over scenarios of a contender's req/s ratio to another's; null if no scenario has both. */
+export function ratioAcrossScenarios(results: HttpResults, id: string, baselineId: string): number | null {
+  const find = (wanted: string) => results.contenders.find((c) => c.id === wanted);
+  const ratios = results.scenarios
+    .map((scenario) => ratio(medianRps(find(id), scenario.id), medianRps(find(baselineId), scenario.id)))
+    .filter((value): value is number => value != null);
+  return geometricMean(ratios);
+}
+
+function scenarioTable(results: HttpResults, scenario: ScenarioId): string {
+  const baseline = medianRps(results.contenders.find((c) => c.id === BASELINE_ID), scenario);
+  const rows = results.contenders.map((contender) => {
+    const runs = contender.runs.filter((run) => run.scenario === scenario);
+    const missing = missingReason(contender) ?? (runs.length === 0 ? 'not measured' : null);
+    if (missing) return [contender.label, missing, '—', '—', '—', '—', '—'];
+    const rps = summarize(runs.map((run) => run.rps));
+    return [
+      contender.label,
+      formatRate(rps.median),
+      formatRatio(ratio(rps.median, baseline)),
+      formatMicros(median(runs.map((run) => run.p50Us))),
+      formatMicros(median(runs.map((run) => run.p99Us))),
+      `${rps.n} (±${formatPercent(rps.spread / 2)})`,
+      String(runs.reduce((sum, run) => sum + run.errors, 0)),
+    ];
+  });
+  return renderTable(['Contender', 'req/s (median)', 'vs node:http', 'p50', 'p99', 'runs (spread)', 'errors'], rows);
+}
+
+function scenarioChart(results: HttpResults, scenario: ScenarioId, title: string): Chart {
+  const baseline = medianRps(results.contenders.find((c) => c.id === BASELINE_ID), scenario);
+  return {
+    file: `http-${scenario}.svg`,
+    svg: renderBarChart({
+      title: `HTTP: ${title}`,
+      subtitle: `requests per second, median of ${results.rounds} run(s), ${results.connections} connections; longer is better`,
+      bars: results.contenders.map((contender) => {
+        const value = medianRps(contender, scenario);
+        const label = value == null ? (missingReason(contender) ?? 'not measured') : `${formatRate(value)} (${formatRatio(ratio(value, baseline))})`;
+        return { label: contender.label, value, valueLabel: label, kind: contender.kind };
+      }),
+    }),
+  };
+}
+
+function memoryTable(results: HttpResults): string {
+  const rows = results.contenders.map((contender) => {
+    const missing = missingReason(contender);
+    if (missing || contender.memory.length === 0) return [contender.label, missing ?? 'not measured', '—'];
+    return [
+      contender.label,
+      formatBytes(median(contender.memory.map((m) => m.hwm))),
+      formatBytes(median(contender.memory.map((m) => m.rss))),
+    ];
+  });
+  return renderTable(['Contender', 'peak RSS (VmHWM)', 'RSS after the round (VmRSS)'], rows);
+}
+
+function summaryTable(results: HttpResults): string {
+  const rows = results.contenders.map((contender) => {
+    const missing = missingReason(contender);
+    const cells = results.scenarios.map((s) => formatRatio(ratio(medianRps(contender, s.id), medianRps(results.contenders.find((c) => c.id === BASELINE_ID), s.id))));
+    return [contender.label, ...(missing ? results.scenarios.map(() => '—') : cells), missing ?? formatRatio(ratioAcrossScenarios(results, contender.id, BASELINE_ID))];
+  });
+  return renderTable(['Contender', ...results.scenarios.map((s) => s.title), 'geometric mean'], rows);
+}
+
+function summaryChart(results: HttpResults): Chart {
+  return {
+    file: 'http-summary.svg',
+    svg: renderBarChart({
+      title: 'HTTP: throughput relative to a raw node:http handler',
+      subtitle: 'geometric mean over the five scenarios of req/s ÷ node:http req/s; 1.00× is the ceiling',
+      bars: results.contenders.map((contender) => {
+        const value = missingReason(contender) ? null : ratioAcrossScenarios(results, contender.id, BASELINE_ID);
+        return { label: contender.label, value, valueLabel: value == null ? (missingReason(contender) ?? '—') : formatRatio(value), kind: contender.kind };
+      }),
+    }),
+  };
+}
+
+function rawTarget(results: HttpResults, id: string, name: string): TargetRow {
+  const goal = 'req/s within 5% of raw node:http and ahead of fastify (geometric mean of the 5 scenarios)';
+  const contender = results.contenders.find((c) => c.id === id);
+  const missing = contender ? missingReason(contender) : `pending: ${id} not in this run`;
+  const fastifyMissing = results.contenders.find((c) => c.id === 'fastify');
+  if (missing) return allOf(name, goal, [{ pending: missing }]);
+  const vsNode = ratioAcrossScenarios(results, id, BASELINE_ID);
+  const vsFastify = ratioAcrossScenarios(results, id, 'fastify');
+  if (vsNode == null || vsFastify == null || fastifyMissing == null) return allOf(name, goal, [{ pending: 'baseline not measured' }]);
+  return allOf(name, goal, [
+    { ok: vsNode >= 0.95, text: `${formatRatio(vsNode)} node:http` },
+    { ok: vsFastify > 1, text: `${formatRatio(vsFastify)} fastify` },
+  ]);
+}
+
+/** Renders the HTTP section. */
+export function renderHttp(results: HttpResults): Section {
+  const charts = [summaryChart(results), ...results.scenarios.map((s) => scenarioChart(results, s.id, s.title))];
+  const parts = [
+    '## HTTP: one process, loopback',
+    '',
+    `Each server runs as one process${results.pinned ? ' pinned to core 1 (`taskset -c 1`), with wrk pinned to core 0' : ' (not pinned: fewer than 2 cores or no taskset)'}. ` +
+      `Servers take turns: every round starts each server once, in a rotated order, checks that it answers every scenario correctly, ` +
+      `${results.warmupS > 0 ? `warms it up for ${results.warmupS} s, ` : ''}then runs \`wrk -t1 -c${results.connections} -d${results.durationS}s\` per scenario. ` +
+      `${results.rounds} round(s); the tables show medians, and the ratio of each median to the raw node:http handler's.`,
+    '',
+    chartLink(charts[0] as Chart, 'HTTP throughput relative to node:http'),
+    '',
+    summaryTable(results),
+    '',
+  ];
+  results.scenarios.forEach((scenario, index) => {
+    parts.push(`### ${scenario.title}`, '', chartLink(charts[index + 1] as Chart, `HTTP ${scenario.title}`), '', scenarioTable(results, scenario.id), '');
+  });
+  parts.push('### Memory', '', 'Resident memory of the server and any process it started, read from `/proc/PID/status` at the end of each round (median over rounds).', '', memoryTable(results), '');
+  return {
+    markdown: parts.join('\n'),
+    charts,
+    targets: [rawTarget(results, 'tsgi-async', 'Raw async app vs node:http'), rawTarget(results, 'tsgi-sync', 'Raw sync app vs node:http')],
+  };
+}

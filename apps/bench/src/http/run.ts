@@ -1,0 +1,132 @@
+// Measures every available HTTP contender on every scenario, round-robin: each round starts each server
+// once (in a rotated order), checks its answers, warms it up, runs wrk per scenario and reads its memory.
+import { freePort } from '../env/free-port.js';
+import { httpRequestOnce } from '../env/http-request.js';
+import type { Memory } from '../env/proc.js';
+import { startServer } from '../env/server-process.js';
+import { pinned } from '../env/tools.js';
+import type { BarKind } from '../report/svg-bar-chart.js';
+import type { RunContext } from '../suite.js';
+import type { HttpContender } from './contender.js';
+import { SCENARIOS, type Scenario, type ScenarioId } from './scenarios.js';
+import { runWrk } from './wrk.js';
+
+/** One wrk run of one scenario on one contender. */
+export interface HttpRun {
+  round: number;
+  scenario: ScenarioId;
+  rps: number;
+  p50Us: number;
+  p99Us: number;
+  errors: number;
+}
+
+/** Everything measured for one contender. */
+export interface HttpContenderResult {
+  id: string;
+  label: string;
+  kind: BarKind;
+  /** Why it was not run ('pending: …', 'not installed: …'), or null. */
+  unavailable: string | null;
+  /** Why it stopped part-way (a wrong answer, a crash), or null. */
+  failure: string | null;
+  runs: HttpRun[];
+  /** Memory of the server's process tree at the end of each round. */
+  memory: Memory[];
+}
+
+/** The HTTP suite's results. */
+export interface HttpResults {
+  rounds: number;
+  durationS: number;
+  warmupS: number;
+  connections: number;
+  pinned: boolean;
+  scenarios: Array<{ id: ScenarioId; title: string }>;
+  contenders: HttpContenderResult[];
+}
+
+/**
+ * The contenders' order in a round: rotated by the round number so no contender always runs first (or
+ * right after the heaviest one).
+ *
+ * @example
+ * roundOrder(['a', 'b', 'c'], 1); // ['b', 'c', 'a']
+ */
+export function roundOrder<T>(items: readonly T[], round: number): T[] {
+  const shift = items.length === 0 ? 0 : round % items.length;
+  return [...items.slice(shift), ...items.slice(0, shift)];
+}
+
+async function checkScenarios(port: number, scenarios: readonly Scenario[]): Promise<string | null> {
+  for (const scenario of scenarios) {
+    const response = await httpRequestOnce(port, scenario.path, {
+      method: scenario.method,
+      ...(scenario.bodyBytes > 0 && {
+        body: Buffer.alloc(scenario.bodyBytes, 'x'),
+        headers: { 'content-type': 'application/octet-stream' },
+      }),
+    });
+    const wrong = scenario.check(response);
+    if (wrong) return `wrong answer to ${scenario.method} ${scenario.path}: ${wrong}`;
+  }
+  return null;
+}
+
+async function measureOnce(ctx: RunContext, contender: HttpContender, result: HttpContenderResult, round: number): Promise<void> {
+  const { http } = ctx.profile;
+  const port = await freePort();
+  const server = await startServer({ command: pinned(ctx.tools, 'server', contender.command(ctx.tools, port)), port });
+  try {
+    const wrong = await checkScenarios(port, SCENARIOS);
+    if (wrong) {
+      result.failure = wrong;
+      return;
+    }
+    const load = { port, connections: http.connections };
+    if (http.warmupS > 0) await runWrk(ctx.tools, { ...load, path: '/plaintext', durationS: http.warmupS });
+    for (const scenario of SCENARIOS) {
+      const wrk = await runWrk(ctx.tools, { ...load, path: scenario.path, method: scenario.method, bodyBytes: scenario.bodyBytes, durationS: http.durationS });
+      result.runs.push({ round, scenario: scenario.id, rps: wrk.rps, p50Us: wrk.p50Us, p99Us: wrk.p99Us, errors: wrk.errors });
+      ctx.log(`  ${contender.id} ${scenario.id}: ${Math.round(wrk.rps)} req/s, p99 ${wrk.p99Us} µs, ${wrk.errors} errors`);
+    }
+    const memory = server.memory();
+    if (memory) result.memory.push(memory);
+  } finally {
+    await server.stop();
+  }
+}
+
+/** Runs the HTTP suite. */
+export async function runHttp(ctx: RunContext, contenders: readonly HttpContender[]): Promise<HttpResults> {
+  const { http } = ctx.profile;
+  const results: HttpContenderResult[] = [];
+  for (const contender of contenders) {
+    const unavailable = ctx.tools.wrk ? await contender.unavailable(ctx.tools) : 'not installed: wrk';
+    results.push({ id: contender.id, label: contender.label, kind: contender.kind, unavailable, failure: null, runs: [], memory: [] });
+    if (unavailable) ctx.log(`  ${contender.id}: ${unavailable}`);
+  }
+  for (let round = 0; round < http.rounds; round++) {
+    ctx.log(`http: round ${round + 1} of ${http.rounds}`);
+    for (const index of roundOrder(contenders.map((_, i) => i), round)) {
+      const contender = contenders[index] as HttpContender;
+      const result = results[index] as HttpContenderResult;
+      if (result.unavailable || result.failure) continue;
+      try {
+        await measureOnce(ctx, contender, result, round);
+      } catch (error) {
+        result.failure = error instanceof Error ? error.message.split('\n')[0] ?? error.name : String(error);
+        ctx.log(`  ${contender.id} failed: ${result.failure}`);
+      }
+    }
+  }
+  return {
+    rounds: http.rounds,
+    durationS: http.durationS,
+    warmupS: http.warmupS,
+    connections: http.connections,
+    pinned: ctx.tools.taskset != null && ctx.tools.cores >= 2,
+    scenarios: SCENARIOS.map(({ id, title }) => ({ id, title })),
+    contenders: results,
+  };
+}

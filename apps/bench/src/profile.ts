@@ -1,0 +1,44 @@
+// How long and how hard each suite measures. `--quick` is for development (≤ 2 minutes, numbers only
+// roughly right); the full profile is for the published report (≤ 15 minutes).
+
+/** One measuring profile. */
+export interface Profile {
+  name: 'quick' | 'full';
+  http: { rounds: number; durationS: number; warmupS: number; connections: number };
+  router: { samples: number; sampleMs: number; warmupMs: number };
+  ws: { rounds: number; durationS: number; clients: number; idleConnections: number };
+  serverless: { samples: number; eventsPerSample: number; warmupEvents: number };
+  fetch: { rounds: number; durationS: number; connections: number };
+  threads: { rounds: number; durationS: number; connections: number };
+  bundle: { importRuns: number };
+  mount: { rounds: number; durationS: number; connections: number };
+  processModel: { inFlight: number; reloadLoadS: number };
+}
+
+/** The profile for `pnpm bench`. */
+export const FULL: Profile = {
+  name: 'full',
+  http: { rounds: 3, durationS: 2, warmupS: 1, connections: 64 },
+  router: { samples: 15, sampleMs: 150, warmupMs: 300 },
+  ws: { rounds: 3, durationS: 3, clients: 64, idleConnections: 10_000 },
+  serverless: { samples: 15, eventsPerSample: 5000, warmupEvents: 5000 },
+  fetch: { rounds: 3, durationS: 3, connections: 64 },
+  threads: { rounds: 2, durationS: 4, connections: 16 },
+  bundle: { importRuns: 9 },
+  mount: { rounds: 3, durationS: 2, connections: 64 },
+  processModel: { inFlight: 200, reloadLoadS: 4 },
+};
+
+/** The profile for `pnpm bench --quick`. */
+export const QUICK: Profile = {
+  name: 'quick',
+  http: { rounds: 1, durationS: 1, warmupS: 0, connections: 32 },
+  router: { samples: 5, sampleMs: 40, warmupMs: 60 },
+  ws: { rounds: 1, durationS: 1, clients: 32, idleConnections: 1000 },
+  serverless: { samples: 5, eventsPerSample: 1000, warmupEvents: 1000 },
+  fetch: { rounds: 1, durationS: 1, connections: 32 },
+  threads: { rounds: 1, durationS: 2, connections: 8 },
+  bundle: { importRuns: 3 },
+  mount: { rounds: 1, durationS: 1, connections: 32 },
+  processModel: { inFlight: 50, reloadLoadS: 2 },
+};

@@ -1,0 +1,6 @@
+// Every suite, in report order.
+import { httpSuite } from './http/suite.js';
+import type { Suite } from './suite.js';
+
+/** The suites `pnpm bench` runs. */
+export const SUITES: readonly Suite[] = [httpSuite];
