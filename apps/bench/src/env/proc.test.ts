@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { parseParentPid, parseProcStatus, processTree, treeMemory } from './proc.js';
+
+describe('parseProcStatus', () => {
+  it('reads VmRSS and VmHWM in bytes', () => {
+    const status = 'Name:\tnode\nVmPeak:\t 999 kB\nVmHWM:\t    2048 kB\nVmRSS:\t    1024 kB\n';
+    expect(parseProcStatus(status)).toEqual({ rss: 1024 * 1024, hwm: 2048 * 1024 });
+  });
+
+  it('reads zero for a kernel thread that has no memory fields', () => {
+    expect(parseProcStatus('Name:\tkthreadd\n')).toEqual({ rss: 0, hwm: 0 });
+  });
+});
+
+describe('parseParentPid', () => {
+  it('counts fields from the last parenthesis, so odd command names do not shift them', () => {
+    expect(parseParentPid('1234 (node (worker) x) S 99 1234 1234 0 -1')).toBe(99);
+  });
+});
+
+describe('process memory', () => {
+  it('finds this process in its own tree and measures it', () => {
+    expect(processTree(process.pid)).toContain(process.pid);
+    const memory = treeMemory(process.pid);
+    expect(memory?.rss).toBeGreaterThan(1024 * 1024);
+    expect(memory?.hwm).toBeGreaterThanOrEqual(memory?.rss ?? Infinity);
+  });
+
+  it('answers null for a process that does not exist', () => {
+    expect(treeMemory(2 ** 22 + 7)).toBeNull();
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { parseOptions } from './options.js';
+
+const suites = ['http', 'router'];
+
+describe('parseOptions', () => {
+  it('defaults to the full run of every suite into docs/', () => {
+    expect(parseOptions([], suites)).toEqual({ quick: false, only: null, reportOnly: false, out: null });
+  });
+
+  it('reads --quick, --only, --out and --report-only, ignoring the -- pnpm may pass', () => {
+    expect(parseOptions(['--', '--quick', '--only=http,router', '--out=/tmp/x', '--report-only'], suites)).toEqual({
+      quick: true,
+      only: ['http', 'router'],
+      reportOnly: true,
+      out: '/tmp/x',
+    });
+  });
+
+  it('names the unknown suite and lists the known ones', () => {
+    expect(() => parseOptions(['--only=htp'], suites)).toThrow(
+      expect.objectContaining({ name: 'UsageError', message: 'unknown suite htp; suites are http, router' }),
+    );
+  });
+
+  it('refuses an unknown option', () => {
+    expect(() => parseOptions(['--fast'], suites)).toThrow(expect.objectContaining({ name: 'UsageError' }));
+  });
+});
