@@ -66,7 +66,7 @@ export interface WebSocketTransport {
   close(code: number, reason: string): Promise<void>;
   /** Answers the handshake with an HTTP response instead of upgrading. */
   deny(status: number, headers: HeaderList, body: Uint8Array): Promise<void>;
-  /** Client messages after accept; ends when the connection closes. */
+  /** Client messages after accept, in order; it MUST end once the connection closes, after every message received. */
   messages: AsyncIterable<string | Uint8Array>;
   /** Resolves once the connection is closed (or the handshake failed), with the close code and reason. */
   closed: Promise<CloseInfo>;

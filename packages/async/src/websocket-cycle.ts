@@ -101,15 +101,14 @@ class WebSocketCycle {
       return { type: 'websocket.connect' };
     }
     if (this.protocol.phase === 'handshake' || this.protocol.phase === 'denying') await this.answered.promise;
-    if (this.gone) return disconnect(this.gone);
+    if (this.gone && !this.accepted) return disconnect(this.gone);
     if (this.protocol.phase !== 'connected') {
       // The app closed or denied: report how the connection ended once the host knows.
       return disconnect(this.accepted ? await this.closed : ABNORMAL);
     }
-    // A transport whose iterator fails has lost the connection: that reads as the end of messages.
-    const pending = this.messages.next().catch((): IteratorResult<string | Uint8Array> => ({ done: true, value: undefined }));
-    const next = await Promise.race([pending, this.closed]);
-    if ('code' in next) return disconnect(next);
+    // Not raced against `closed`: messages that arrived before the close are still delivered, and the
+    // iterator ends after them. One that fails has lost the connection: that too ends the messages.
+    const next = await this.messages.next().catch((): IteratorResult<string | Uint8Array> => ({ done: true, value: undefined }));
     if (next.done === true) return disconnect(await this.closed);
     const data = next.value;
     return typeof data === 'string' ? { type: 'websocket.receive', text: data } : { type: 'websocket.receive', bytes: data };

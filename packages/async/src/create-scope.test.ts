@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { createScope, createWebSocketScope } from './create-scope.js';
+import { isRequestError } from './errors.js';
+import { COMMON_MESSAGES } from './messages.js';
+
+const http = (target: string, rootPath?: string) =>
+  createScope({ method: 'get', target, headers: [], ...(rootPath === undefined ? {} : { rootPath }) });
+
+describe('createScope', () => {
+  it('fills every key with its default', () => {
+    expect(createScope({ method: 'get', target: '/', headers: [['Host', 'a.test']] })).toEqual({
+      type: 'http',
+      tsgi: { version: '1.0', specVersion: '1.0' },
+      httpVersion: '1.1',
+      method: 'GET',
+      scheme: 'http',
+      path: '/',
+      rawPath: '/',
+      queryString: '',
+      rootPath: '',
+      headers: [['host', 'a.test']],
+      client: null,
+      server: null,
+      extensions: {},
+    });
+  });
+
+  it('keeps rawPath and queryString exactly as received and decodes path as UTF-8', () => {
+    const scope = http('/caf%C3%A9/a%2Fb?q=%20x&y');
+    expect([scope.path, scope.rawPath, scope.queryString]).toEqual(['/café/a/b', '/caf%C3%A9/a%2Fb', 'q=%20x&y']);
+  });
+
+  it('puts U+FFFD in place of invalid UTF-8 and keeps a stray %', () => {
+    expect(http('/%FF%C3/100%').path).toBe('/\uFFFD\uFFFD/100%');
+  });
+
+  it('treats raw latin-1 characters as the bytes received', () => {
+    // The bytes C3 A9 arrived unencoded; a host passes them as two latin-1 characters.
+    expect(http('/caf\u00c3\u00a9').path).toBe('/café');
+  });
+
+  it('strips rootPath from path at a segment boundary', () => {
+    const scope = http('/api/users?x=1', '/api/');
+    expect([scope.rootPath, scope.path, scope.rawPath]).toEqual(['/api', '/users', '/api/users']);
+    expect(http('/api', '/api').path).toBe('');
+  });
+
+  it('keeps the whole path when it does not start with rootPath (a proxy stripped it)', () => {
+    expect(http('/users', '/api').path).toBe('/users');
+    expect(http('/apiary', '/api').path).toBe('/apiary');
+  });
+
+  it('takes the path of an absolute-form target', () => {
+    const scope = http('http://example.com/a?b');
+    expect([scope.rawPath, scope.queryString]).toEqual(['/a', 'b']);
+  });
+
+  it('drops header names with underscores so they cannot alias dashed ones', () => {
+    const scope = createScope({ method: 'GET', target: '/', headers: [['X_Forwarded_For', '6.6.6.6'], ['X-Forwarded-For', '1.2.3.4']] });
+    expect(scope.headers).toEqual([['x-forwarded-for', '1.2.3.4']]);
+  });
+
+  it("refuses header names with underscores in 'refuse' mode with a 400", () => {
+    let error: unknown;
+    try {
+      createScope({ method: 'GET', target: '/', headers: [['x_a', '1']], underscoreHeaders: 'refuse' });
+    } catch (e) {
+      error = e;
+    }
+    expect(isRequestError(error) && [error.status, error.message]).toEqual([400, COMMON_MESSAGES.underscoreHeader('x_a')]);
+    expect(isRequestError(error) && error.toResponse().status).toBe(400);
+  });
+
+  it('shallow-copies state and copies extensions', () => {
+    const state = { pool: {} };
+    const scope = createScope({ method: 'GET', target: '/', headers: [], state, extensions: { 'http.response.trailers': {} } });
+    expect(scope.state).not.toBe(state);
+    expect(scope.state?.pool).toBe(state.pool);
+    expect(scope.extensions).toEqual({ 'http.response.trailers': {} });
+  });
+});
+
+describe('createWebSocketScope', () => {
+  it('maps the scheme to ws/wss and parses subprotocols in the client order', () => {
+    const scope = createWebSocketScope({
+      target: '/chat?room=1',
+      scheme: 'https',
+      headers: [['Sec-WebSocket-Protocol', 'v2, v1'], ['sec-websocket-protocol', 'v0']],
+    });
+    expect([scope.type, scope.scheme, scope.path, scope.queryString]).toEqual(['websocket', 'wss', '/chat', 'room=1']);
+    expect(scope.subprotocols).toEqual(['v2', 'v1', 'v0']);
+  });
+});

@@ -1,0 +1,308 @@
+import { describe, expect, it } from 'vitest';
+import { enc, fakeHttp, gate } from '../test/fakes.js';
+import { createScope } from './create-scope.js';
+import { isAsyncSpecError, isClientDisconnected } from './errors.js';
+import { runHttp } from './http-cycle.js';
+import { HTTP_MESSAGES } from './messages.js';
+import type { AsyncApp, ReceiveEvent } from './types/app.js';
+import type { Extensions } from './types/extensions.js';
+
+const scope = (method = 'GET', extensions: Extensions = {}) => createScope({ method, target: '/', headers: [], extensions });
+
+const ok: AsyncApp = async (_scope, _receive, send) => {
+  await send({ type: 'http.response.start', status: 200, headers: [['content-type', 'text/plain']] });
+  await send({ type: 'http.response.body', body: enc('ok') });
+};
+
+describe('runHttp', () => {
+  it('delivers each request chunk at once with moreBody, then an empty final event', async () => {
+    const seen: ReceiveEvent[] = [];
+    const transport = fakeHttp();
+    const app: AsyncApp = async (_scope, receive, send) => {
+      for (;;) {
+        const event = await receive();
+        seen.push(event);
+        if (event.type !== 'http.request' || !event.moreBody) break;
+      }
+      await ok(_scope, receive, send);
+    };
+    const done = runHttp(app, scope('POST'), transport);
+    transport.body.push(enc('a'));
+    transport.body.push(enc('b'));
+    transport.body.push(null);
+    await done;
+    expect(seen).toEqual([
+      { type: 'http.request', body: enc('a'), moreBody: true },
+      { type: 'http.request', body: enc('b'), moreBody: true },
+      { type: 'http.request', body: new Uint8Array(0), moreBody: false },
+    ]);
+  });
+
+  it('streams the response in order and waits for the transport before the next send resolves', async () => {
+    const transport = fakeHttp({ body: [] });
+    transport.writeGate = gate();
+    let secondSent = false;
+    const app: AsyncApp = async (_scope, _receive, send) => {
+      await send({ type: 'http.response.start', status: 200 });
+      const first = send({ type: 'http.response.body', body: enc('1'), moreBody: true });
+      void first.then(() => (secondSent = true));
+      await first;
+      await send({ type: 'http.response.body', body: enc('2') });
+    };
+    const done = runHttp(app, scope(), transport);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(secondSent).toBe(false);
+    transport.writeGate.resolve();
+    await done;
+    expect(transport.calls).toEqual([
+      ['start', 200, [], { trailers: false }],
+      ['write', '1'],
+      ['write', '2'],
+      ['end', undefined],
+    ]);
+  });
+
+  it('answers 500 when the app raises before starting the response', async () => {
+    const transport = fakeHttp({ body: [] });
+    await runHttp(() => Promise.reject(new Error('boom')), scope(), transport);
+    expect(transport.calls[0]).toEqual(['start', 500, expect.arrayContaining([['content-length', '21']]), { trailers: false }]);
+    expect(transport.calls.slice(1)).toEqual([['write', 'Internal Server Error'], ['end', undefined]]);
+    expect(transport.logs[0]?.[0]).toBe('error');
+    expect((transport.logs[0]?.[2] as Error).message).toBe('boom');
+  });
+
+  it('answers 500 when the app returns without a response', async () => {
+    const transport = fakeHttp({ body: [] });
+    await runHttp(async () => {}, scope(), transport);
+    expect(transport.calls[0]?.[1]).toBe(500);
+    expect(transport.logs[0]?.[1]).toBe(HTTP_MESSAGES.returnedWithoutResponse);
+  });
+
+  it('aborts the connection when the app raises after starting the response', async () => {
+    const transport = fakeHttp({ body: [] });
+    const error = new Error('late');
+    await runHttp(
+      async (_s, _r, send) => {
+        await send({ type: 'http.response.start', status: 200 });
+        await send({ type: 'http.response.body', body: enc('part'), moreBody: true });
+        throw error;
+      },
+      scope(),
+      transport,
+    );
+    expect(transport.calls).toEqual([['start', 200, [], { trailers: false }], ['write', 'part'], ['abort', error]]);
+  });
+
+  it('aborts when the app returns before completing the response', async () => {
+    const transport = fakeHttp({ body: [] });
+    await runHttp(async (_s, _r, send) => send({ type: 'http.response.start', status: 200 }), scope(), transport);
+    expect(transport.calls[1]?.[0]).toBe('abort');
+    expect(transport.logs[0]?.[1]).toBe(HTTP_MESSAGES.returnedIncomplete);
+  });
+
+  it('rejects a body sent before the start, naming §3.4, and answers 500', async () => {
+    const transport = fakeHttp({ body: [] });
+    let caught: unknown;
+    await runHttp(
+      async (_s, _r, send) => {
+        try {
+          await send({ type: 'http.response.body', body: enc('x') });
+        } catch (error) {
+          caught = error;
+          throw error;
+        }
+      },
+      scope(),
+      transport,
+    );
+    expect(isAsyncSpecError(caught) && caught.section).toBe('3.4');
+    expect((caught as Error).message).toBe(HTTP_MESSAGES.bodyBeforeStart);
+    expect(transport.calls[0]?.[1]).toBe(500);
+  });
+
+  it('refuses body bytes beyond content-length and aborts', async () => {
+    const transport = fakeHttp({ body: [] });
+    let caught: unknown;
+    await runHttp(
+      async (_s, _r, send) => {
+        await send({ type: 'http.response.start', status: 200, headers: [['content-length', '3']] });
+        await send({ type: 'http.response.body', body: enc('abcd') }).catch((error: unknown) => {
+          caught = error;
+          throw error;
+        });
+      },
+      scope(),
+      transport,
+    );
+    expect((caught as Error).message).toBe(HTTP_MESSAGES.bodyTooLong(4, 3));
+    expect(transport.calls.map((call) => call[0])).toEqual(['start', 'abort']);
+  });
+
+  it('refuses a body that ends short of content-length', async () => {
+    const transport = fakeHttp({ body: [] });
+    await runHttp(
+      async (_s, _r, send) => {
+        await send({ type: 'http.response.start', status: 200, headers: [['content-length', '5']] });
+        await send({ type: 'http.response.body', body: enc('abc') });
+      },
+      scope(),
+      transport,
+    );
+    expect((transport.logs[0]?.[2] as Error).message).toBe(HTTP_MESSAGES.bodyTooShort(3, 5));
+    expect(transport.calls.map((call) => call[0])).toEqual(['start', 'abort']);
+  });
+
+  it('sends no body bytes for HEAD and does not hold them to content-length', async () => {
+    const transport = fakeHttp({ body: [] });
+    await runHttp(
+      async (_s, _r, send) => {
+        await send({ type: 'http.response.start', status: 200, headers: [['content-length', '100']] });
+        await send({ type: 'http.response.body', body: enc('abc') });
+      },
+      scope('HEAD'),
+      transport,
+    );
+    expect(transport.calls).toEqual([['start', 200, [['content-length', '100']], { trailers: false }], ['end', undefined]]);
+  });
+
+  it('reports http.disconnect once the response is complete', async () => {
+    const transport = fakeHttp({ body: [] });
+    let after: ReceiveEvent | undefined;
+    await runHttp(
+      async (s, receive, send) => {
+        await receive();
+        await ok(s, receive, send);
+        after = await receive();
+      },
+      scope(),
+      transport,
+    );
+    expect(after).toEqual({ type: 'http.disconnect' });
+  });
+
+  it('reports http.disconnect to a waiting receive when the client goes away mid-response', async () => {
+    const transport = fakeHttp();
+    const events: ReceiveEvent[] = [];
+    let sendError: unknown;
+    const app: AsyncApp = async (_s, receive, send) => {
+      await send({ type: 'http.response.start', status: 200 });
+      await send({ type: 'http.response.body', body: enc('tick'), moreBody: true });
+      events.push(await receive());
+      try {
+        await send({ type: 'http.response.body', body: enc('tock'), moreBody: true });
+      } catch (error) {
+        sendError = error;
+        throw error;
+      }
+    };
+    const done = runHttp(app, scope('POST'), transport);
+    await new Promise<void>((resolve) => {
+      const poll = (): void => (transport.body.waiting > 0 ? resolve() : void Promise.resolve().then(poll));
+      poll();
+    });
+    transport.disconnect();
+    await done;
+    expect(events).toEqual([{ type: 'http.disconnect' }]);
+    expect(isClientDisconnected(sendError)).toBe(true);
+    expect(transport.calls.map((call) => call[0])).toEqual(['start', 'write']);
+    expect(transport.logs).toEqual([]);
+  });
+
+  it('raises ClientDisconnected when a transport write fails', async () => {
+    const transport = fakeHttp({ body: [] });
+    transport.write = () => Promise.reject(new Error('EPIPE'));
+    let sendError: unknown;
+    await runHttp(
+      async (_s, _r, send) => {
+        await send({ type: 'http.response.start', status: 200 });
+        await send({ type: 'http.response.body', body: enc('x') }).catch((error: unknown) => (sendError = error));
+      },
+      scope(),
+      transport,
+    );
+    expect(isClientDisconnected(sendError)).toBe(true);
+    expect(((sendError as Error).cause as Error).message).toBe('EPIPE');
+  });
+
+  it('sends trailers after the body when the start asked for them and the host advertises them', async () => {
+    const transport = fakeHttp({ body: [] });
+    await runHttp(
+      async (_s, _r, send) => {
+        await send({ type: 'http.response.start', status: 200, trailers: true });
+        await send({ type: 'http.response.body', body: enc('data') });
+        await send({ type: 'http.response.trailers', headers: [['x-checksum', 'abc']], moreTrailers: true });
+        await send({ type: 'http.response.trailers', headers: [['x-count', '1']] });
+      },
+      scope('GET', { 'http.response.trailers': {} }),
+      transport,
+    );
+    expect(transport.calls).toEqual([
+      ['start', 200, [], { trailers: true }],
+      ['write', 'data'],
+      ['end', [['x-checksum', 'abc'], ['x-count', '1']]],
+    ]);
+  });
+
+  it('refuses trailers: true when the host does not advertise trailers', async () => {
+    const transport = fakeHttp({ body: [] });
+    await runHttp(async (_s, _r, send) => send({ type: 'http.response.start', status: 200, trailers: true }), scope(), transport);
+    expect(transport.logs[0]?.[1]).toBe(HTTP_MESSAGES.trailersNotAdvertised);
+    expect(transport.calls[0]?.[1]).toBe(500);
+  });
+
+  it('advertises pathsend and early hints only when the transport can do them', async () => {
+    const seen: unknown[] = [];
+    const app: AsyncApp = async (s, r, send) => {
+      seen.push(s.type === 'http' ? s.extensions : null);
+      await ok(s, r, send);
+    };
+    await runHttp(app, scope('GET', { 'http.response.pathsend': {} }), fakeHttp({ body: [] }));
+    await runHttp(app, scope(), fakeHttp({ body: [], files: true, hints: true }));
+    expect(seen[0]).toEqual({});
+    expect(seen[1]).toEqual({ 'http.response.pathsend': {}, 'http.response.early_hint': {} });
+  });
+
+  it('sends a file through the transport for http.response.pathsend', async () => {
+    const transport = fakeHttp({ body: [], files: true });
+    await runHttp(
+      async (_s, _r, send) => {
+        await send({ type: 'http.response.start', status: 200 });
+        await send({ type: 'http.response.pathsend', path: '/srv/index.html' });
+      },
+      scope(),
+      transport,
+    );
+    expect(transport.calls).toEqual([['start', 200, [], { trailers: false }], ['sendFile', '/srv/index.html'], ['end', undefined]]);
+  });
+
+  it('sends 103 early hints before the response and refuses them after it starts', async () => {
+    const transport = fakeHttp({ body: [], hints: true });
+    let late: unknown;
+    await runHttp(
+      async (s, r, send) => {
+        await send({ type: 'http.response.early_hint', links: ['</style.css>; rel=preload; as=style'] });
+        await ok(s, r, send);
+        late = await send({ type: 'http.response.early_hint', links: [] }).catch((error: unknown) => error);
+      },
+      scope(),
+      transport,
+    );
+    expect(transport.calls[0]).toEqual(['earlyHints', ['</style.css>; rel=preload; as=style']]);
+    expect((late as Error).message).toBe(HTTP_MESSAGES.earlyHintAfterStart);
+  });
+
+  it('refuses an event sent after the response completed', async () => {
+    const transport = fakeHttp({ body: [] });
+    let late: unknown;
+    await runHttp(
+      async (s, r, send) => {
+        await ok(s, r, send);
+        late = await send({ type: 'http.response.body', body: enc('more') }).catch((error: unknown) => error);
+      },
+      scope(),
+      transport,
+    );
+    expect((late as Error).message).toBe(HTTP_MESSAGES.afterComplete('http.response.body'));
+  });
+});

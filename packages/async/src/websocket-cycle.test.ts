@@ -1,0 +1,224 @@
+import { describe, expect, it } from 'vitest';
+import { enc, fakeWebSocket, gate, until } from '../test/fakes.js';
+import { createWebSocketScope } from './create-scope.js';
+import { isClientDisconnected } from './errors.js';
+import { WEBSOCKET_MESSAGES } from './messages.js';
+import type { AsyncApp, ReceiveEvent } from './types/app.js';
+import { runWebSocket } from './websocket-cycle.js';
+
+const scope = (protocols?: string) =>
+  createWebSocketScope({ target: '/ws', headers: protocols ? [['Sec-WebSocket-Protocol', protocols]] : [] });
+
+/** Accepts, echoes every message, and returns on disconnect. */
+const echo: AsyncApp = async (_scope, receive, send) => {
+  await receive();
+  await send({ type: 'websocket.accept' });
+  for (;;) {
+    const event = await receive();
+    if (event.type === 'websocket.receive') {
+      await send(event.text != null ? { type: 'websocket.send', text: event.text } : { type: 'websocket.send', bytes: event.bytes ?? null });
+    } else return;
+  }
+};
+
+describe('runWebSocket', () => {
+  it('accepts with the chosen subprotocol and extra headers', async () => {
+    const transport = fakeWebSocket();
+    const app: AsyncApp = async (s, receive, send) => {
+      expect(await receive()).toEqual({ type: 'websocket.connect' });
+      expect(s.type === 'websocket' && s.subprotocols).toEqual(['v2', 'v1']);
+      await send({ type: 'websocket.accept', subprotocol: 'v1', headers: [['x-server', 'tsgi']] });
+      await send({ type: 'websocket.close', code: 4000, reason: 'bye' });
+    };
+    await runWebSocket(app, scope('v2, v1'), transport);
+    expect(transport.calls).toEqual([
+      ['accept', 'v1', [['x-server', 'tsgi']]],
+      ['close', 4000, 'bye'],
+    ]);
+  });
+
+  it('echoes text and binary messages and reports the client close code and reason', async () => {
+    const transport = fakeWebSocket();
+    const events: ReceiveEvent[] = [];
+    const app: AsyncApp = async (s, receive, send) => {
+      await echo(s, async () => {
+        const event = await receive();
+        events.push(event);
+        return event;
+      }, send);
+    };
+    const done = runWebSocket(app, scope(), transport);
+    transport.inbox.push('hello');
+    transport.inbox.push(enc('bin'));
+    await until(() => transport.calls.length === 3);
+    transport.clientClose(1001, 'going away');
+    await done;
+    expect(transport.calls).toEqual([['accept', null, []], ['send', 'hello'], ['send', enc('bin')]]);
+    expect(events).toEqual([
+      { type: 'websocket.connect' },
+      { type: 'websocket.receive', text: 'hello' },
+      { type: 'websocket.receive', bytes: enc('bin') },
+      { type: 'websocket.disconnect', code: 1001, reason: 'going away' },
+    ]);
+  });
+
+  it('denies the handshake with 403 when the app closes before accepting', async () => {
+    const transport = fakeWebSocket();
+    let after: ReceiveEvent | undefined;
+    await runWebSocket(
+      async (_s, receive, send) => {
+        await receive();
+        await send({ type: 'websocket.close' });
+        after = await receive();
+      },
+      scope(),
+      transport,
+    );
+    expect(transport.calls).toEqual([['deny', 403, [], '']]);
+    expect(after).toEqual({ type: 'websocket.disconnect', code: 1006, reason: '' });
+  });
+
+  it('denies with 403 when the app returns without answering the handshake', async () => {
+    const transport = fakeWebSocket();
+    await runWebSocket(async () => {}, scope(), transport);
+    expect(transport.calls).toEqual([['deny', 403, [], '']]);
+  });
+
+  it('denies with 500 when the app raises before accepting', async () => {
+    const transport = fakeWebSocket();
+    await runWebSocket(() => Promise.reject(new Error('boom')), scope(), transport);
+    expect(transport.calls).toEqual([['deny', 500, [['content-type', 'text/plain; charset=utf-8']], 'Internal Server Error']]);
+    expect(transport.logs[0]?.[0]).toBe('error');
+  });
+
+  it('sends the app’s own denial response (websocket.http.response)', async () => {
+    const transport = fakeWebSocket();
+    await runWebSocket(
+      async (s, receive, send) => {
+        expect(s.type === 'websocket' && s.extensions?.['websocket.http.response']).toEqual({});
+        await receive();
+        await send({ type: 'websocket.http.response.start', status: 401, headers: [['www-authenticate', 'Bearer']] });
+        await send({ type: 'websocket.http.response.body', body: enc('log in '), moreBody: true });
+        await send({ type: 'websocket.http.response.body', body: enc('first') });
+      },
+      scope(),
+      transport,
+    );
+    expect(transport.calls).toEqual([['deny', 401, [['www-authenticate', 'Bearer']], 'log in first']]);
+  });
+
+  it('closes with 1011 when the app raises after accepting, and 1000 when it returns', async () => {
+    const raising = fakeWebSocket();
+    await runWebSocket(
+      async (_s, receive, send) => {
+        await receive();
+        await send({ type: 'websocket.accept' });
+        throw new Error('oops');
+      },
+      scope(),
+      raising,
+    );
+    expect(raising.calls.at(-1)).toEqual(['close', 1011, '']);
+    const returning = fakeWebSocket();
+    await runWebSocket(
+      async (_s, receive, send) => {
+        await receive();
+        await send({ type: 'websocket.accept' });
+      },
+      scope(),
+      returning,
+    );
+    expect(returning.calls.at(-1)).toEqual(['close', 1000, '']);
+    expect(raising.logs[0]?.[0]).toBe('error');
+  });
+
+  it('delivers messages that arrived before the client closed', async () => {
+    const transport = fakeWebSocket();
+    const busy = gate();
+    const events: ReceiveEvent[] = [];
+    const done = runWebSocket(
+      async (_s, receive, send) => {
+        await receive();
+        await send({ type: 'websocket.accept' });
+        await busy.promise;
+        events.push(await receive(), await receive());
+      },
+      scope(),
+      transport,
+    );
+    await until(() => transport.calls.length === 1);
+    transport.inbox.push('queued');
+    transport.clientClose(1000, '');
+    busy.resolve();
+    await done;
+    expect(events).toEqual([
+      { type: 'websocket.receive', text: 'queued' },
+      { type: 'websocket.disconnect', code: 1000, reason: '' },
+    ]);
+  });
+
+  it('raises ClientDisconnected on send after the client left, and lets close pass', async () => {
+    const transport = fakeWebSocket();
+    let sendError: unknown;
+    const done = runWebSocket(
+      async (_s, receive, send) => {
+        await receive();
+        await send({ type: 'websocket.accept' });
+        expect(await receive()).toEqual({ type: 'websocket.disconnect', code: 1000, reason: '' });
+        sendError = await send({ type: 'websocket.send', text: 'late' }).catch((error: unknown) => error);
+        await send({ type: 'websocket.close' });
+      },
+      scope(),
+      transport,
+    );
+    transport.clientClose();
+    await done;
+    expect(isClientDisconnected(sendError) && sendError.code).toBe(1000);
+    expect(transport.calls).toEqual([['accept', null, []]]);
+  });
+
+  it('refuses close codes an endpoint may not send and over-long reasons', async () => {
+    const transport = fakeWebSocket();
+    const errors: unknown[] = [];
+    await runWebSocket(
+      async (_s, receive, send) => {
+        await receive();
+        await send({ type: 'websocket.accept' });
+        for (const code of [1005, 1006, 999, 2000, 5000]) {
+          errors.push(await send({ type: 'websocket.close', code }).catch((error: unknown) => error));
+        }
+        errors.push(await send({ type: 'websocket.close', reason: 'é'.repeat(62) }).catch((error: unknown) => error));
+        await send({ type: 'websocket.close', code: 3001, reason: 'ok' });
+      },
+      scope(),
+      transport,
+    );
+    expect(errors.map((error) => (error as Error).message)).toEqual([
+      WEBSOCKET_MESSAGES.badCloseCode(1005),
+      WEBSOCKET_MESSAGES.badCloseCode(1006),
+      WEBSOCKET_MESSAGES.badCloseCode(999),
+      WEBSOCKET_MESSAGES.badCloseCode(2000),
+      WEBSOCKET_MESSAGES.badCloseCode(5000),
+      WEBSOCKET_MESSAGES.reasonTooLong(124),
+    ]);
+    expect(transport.calls.at(-1)).toEqual(['close', 3001, 'ok']);
+  });
+
+  it('refuses a send before accept and a subprotocol the client did not offer', async () => {
+    const transport = fakeWebSocket();
+    const errors: unknown[] = [];
+    await runWebSocket(
+      async (_s, receive, send) => {
+        await receive();
+        errors.push(await send({ type: 'websocket.send', text: 'early' }).catch((error: unknown) => error));
+        errors.push(await send({ type: 'websocket.accept', subprotocol: 'v3' }).catch((error: unknown) => error));
+      },
+      scope('v1'),
+      transport,
+    );
+    expect(errors.map((error) => (error as Error).message)).toEqual([
+      WEBSOCKET_MESSAGES.sendBeforeAccept,
+      WEBSOCKET_MESSAGES.badSubprotocol('v3'),
+    ]);
+  });
+});
