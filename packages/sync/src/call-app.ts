@@ -1,4 +1,4 @@
-// An in-memory server for tests: one request in, the whole response out (docs/spec/sync.md §9).
+// An in-memory server for tests: one request in, the whole response out (docs/spec/sync.md Appendix B).
 import { concatBytes, decodeUtf8, encodeUtf8 } from './bytes.js';
 import { createEnviron, type EnvironRequest } from './environ.js';
 import { isRequestError } from './errors.js';

@@ -4,7 +4,7 @@
 /** A header list: `[name, value]` pairs in order, repeated names allowed (docs/spec/sync.md §5.3). */
 export type HeaderList = Array<[name: string, value: string]>;
 
-/** The spec version an environ carries in `tsgi.version` (docs/spec/sync.md §1). */
+/** The spec version an environ carries in `tsgi.version` (docs/spec/sync.md §1.3). */
 export type SyncSpecVersion = readonly [major: 1, minor: 0];
 
 /**
@@ -33,7 +33,8 @@ export interface ErrorStream {
 
 /**
  * A body the server can send without copying through JavaScript (docs/spec/sync.md §6.4).
- * `tsgi.file_wrapper(file, blockSize)` returns one; the app returns it as its body.
+ * `tsgi.file_wrapper(file, blockSize)` returns one; the app returns it as its body. Servers recognise
+ * wrappers by the `Symbol.for('tsgi.file_wrapper')` brand that `createFileWrapperFactory` sets.
  */
 export interface FileWrapper extends Iterable<Uint8Array> {
   /** A file path, or an open file descriptor, the server may send directly. */
@@ -81,14 +82,14 @@ export interface Environ {
   'tsgi.version': SyncSpecVersion;
   'tsgi.url_scheme': 'http' | 'https';
   'tsgi.input': InputStream;
-  /** True when the body has no CONTENT_LENGTH and `tsgi.input` reads to its end (§4.2). */
+  /** Always true: `tsgi.input` signals the end of the body, with or without CONTENT_LENGTH (§4.2). */
   'tsgi.input_terminated': boolean;
   'tsgi.errors': ErrorStream;
   'tsgi.multithread': boolean;
   'tsgi.multiprocess': boolean;
   'tsgi.run_once': boolean;
   'tsgi.file_wrapper'?: FileWrapperFactory;
-  /** Every request header as received, names lower-cased, in order (docs/spec/sync.md §4.4). */
+  /** Every request header exactly as received: in order, names in the client's case, nothing joined (§4.4). */
   'tsgi.raw_headers': HeaderList;
   [key: `HTTP_${string}`]: string | undefined;
   [key: string]: unknown;
@@ -110,7 +111,7 @@ export type StartResponse = (status: string, headers: HeaderList, excInfo?: unkn
 export type ResponseBody = Iterable<Uint8Array> & { close?(): void };
 
 /**
- * A sync tsgi app, `(environ, startResponse) => Iterable<Uint8Array>` (docs/spec/sync.md §3).
+ * A sync tsgi app, `(environ, startResponse) => Iterable<Uint8Array>` (docs/spec/sync.md §3.1).
  *
  * @example
  * const app: SyncApp = (environ, startResponse) => {
