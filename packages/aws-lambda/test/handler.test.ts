@@ -1,0 +1,253 @@
+import type { AsyncApp } from '@tsgi/async';
+import { type LambdaHandler, type LambdaHttpResult, type LambdaLogFn, MESSAGES, handler } from '../src/index.js';
+import type { SyncApp } from '@tsgi/sync';
+import { describe, expect, it, vi } from 'vitest';
+import { type Seen, asyncEcho, asyncRespond, syncEcho, syncRespond } from './support/apps.js';
+import { SAMPLES, fixture, lambdaContext } from './support/events.js';
+import { readResult, values } from './support/results.js';
+
+const INTERFACES = [
+  ['async', asyncEcho],
+  ['sync', syncEcho],
+] as const;
+
+async function seen(app: AsyncApp | SyncApp, event: unknown, options = {}): Promise<Seen> {
+  const response = readResult(await handler(app, options)(event, lambdaContext()));
+  expect(response.status).toBe(200);
+  return JSON.parse(response.text) as Seen;
+}
+
+function recorder(): { log: LambdaLogFn; lines: Array<{ level: string; message: string; requestId: string | undefined }> } {
+  const lines: Array<{ level: string; message: string; requestId: string | undefined }> = [];
+  return {
+    lines,
+    log: (level, message, { requestId }) => {
+      if (level === 'warn' || level === 'error') lines.push({ level, message, requestId });
+    },
+  };
+}
+
+describe.each(INTERFACES)('handler with a %s app', (_name, app) => {
+  it.each(Object.entries(SAMPLES))('serves the %s sample event', async (_source, file) => {
+    const event = fixture(file);
+    const result = await seen(app, event);
+    expect(result.path).toBe('/pets/dog');
+    expect(result.lambdaEvent).toBe(true);
+    expect(result.requestId).toMatch(/^00000000-/);
+  });
+
+  it('strips the REST API stage into rootPath and keeps %2F in the raw URI', async () => {
+    const result = await seen(app, fixture('edge/api-gateway-v1-stage-encoded'));
+    expect(result).toMatchObject({
+      rootPath: '/prod',
+      path: '/files/a/b/café',
+      rawUri: '/prod/files/a%2Fb/caf%C3%A9?q=a%20b&q=c%26d%3De&q=%C3%A9&flag=',
+      queryString: 'q=a%20b&q=c%26d%3De&q=%C3%A9&flag=',
+    });
+    expect(new URLSearchParams(result.queryString).getAll('q')).toEqual(['a b', 'c&d=e', 'é']);
+  });
+
+  it('strips a custom domain mapping and hands over the binary body byte for byte', async () => {
+    const result = await seen(app, fixture('edge/api-gateway-v1-custom-domain'));
+    expect(result).toMatchObject({ rootPath: '/shop/v1', path: '/items/42', method: 'POST' });
+    expect(Buffer.from(result.bodyBase64, 'base64')).toEqual(Buffer.from([0x00, 0xff, 0x10, 0x80, 1, 2, 3, 4]));
+    expect(values(result.headers, 'content-length')).toEqual(['8']);
+  });
+
+  it('strips the HTTP API named stage and re-encodes the decoded path', async () => {
+    const result = await seen(app, fixture('edge/api-gateway-v2-named-stage'));
+    expect(result).toMatchObject({ rootPath: '/prod', path: '/files/a b/café', rawUri: '/prod/files/a%20b/caf%C3%A9?q=a%20b&q=c%26d&q=%C3%A9' });
+    expect(values(result.headers, 'cookie')).toEqual(['session=abc123; theme=dark']);
+  });
+
+  it('strips a configured base path into rootPath', async () => {
+    const event = fixture('function-url');
+    event.rawPath = '/api/pets/dog';
+    const result = await seen(app, event, { basePath: '/api' });
+    expect(result).toMatchObject({ rootPath: '/api', path: '/pets/dog' });
+  });
+
+  it('gives an empty request no body and no Content-Length', async () => {
+    const result = await seen(app, fixture('edge/function-url-encoded-empty'));
+    expect(result.bodyBase64).toBe('');
+    expect(values(result.headers, 'content-length')).toEqual([]);
+    expect(result.rawUri).toBe('/files/a%2Fb?x=1&x=2&y=%2F');
+  });
+});
+
+const COOKIES = ['session=abc; Expires=Wed, 21 Oct 2026 07:28:00 GMT; HttpOnly', 'theme=dark; Path=/', 'seen=1; Max-Age=60'];
+const cookieApps = [
+  ['async', asyncRespond(200, [['content-type', 'text/plain'], ...COOKIES.map((c): [string, string] => ['set-cookie', c])], 'ok')],
+  ['sync', syncRespond('200 OK', [['Content-Type', 'text/plain'], ...COOKIES.map((c): [string, string] => ['Set-Cookie', c])], 'ok')],
+] as const;
+
+describe.each(cookieApps)('cookies from a %s app', (_name, app) => {
+  it.each(['api-gateway-v1', 'api-gateway-v2', 'alb-multi-value', 'function-url'])('reach %s each whole, never comma-joined', async (file) => {
+    const response = readResult(await handler(app)(fixture(file), lambdaContext()));
+    expect(values(response.headers, 'set-cookie')).toEqual(COOKIES);
+  });
+
+  it('reach ALB single-value mode one only, with the others logged by name', async () => {
+    const { log, lines } = recorder();
+    const context = lambdaContext();
+    const response = readResult(await handler(app, { log })(fixture('alb-single-value'), context));
+    expect(values(response.headers, 'set-cookie')).toEqual([COOKIES[0]]);
+    expect(lines).toEqual([{ level: 'warn', message: MESSAGES.albSingleValueCookies('session', ['theme', 'seen']), requestId: context.awsRequestId }]);
+  });
+});
+
+describe('response bodies', () => {
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+  it.each(Object.entries(SAMPLES))('send a PNG to %s base64-encoded, byte for byte', async (_source, file) => {
+    const result = await handler(asyncRespond(200, [['content-type', 'image/png']], png))(fixture(file), lambdaContext());
+    expect(result.isBase64Encoded).toBe(true);
+    expect(readResult(result).body).toEqual(png);
+  });
+
+  it('send gzip-encoded text base64-encoded', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const zipped = gzipSync('hello');
+    const result = await handler(syncRespond('200 OK', [['Content-Type', 'text/html'], ['Content-Encoding', 'gzip']], zipped))(fixture('api-gateway-v2'), lambdaContext());
+    expect(result.isBase64Encoded).toBe(true);
+    expect(readResult(result).body).toEqual(zipped);
+  });
+
+  it('send UTF-8 text as text', async () => {
+    const result = await handler(asyncRespond(200, [['content-type', 'text/plain; charset=utf-8']], 'café ☕'))(fixture('api-gateway-v2'), lambdaContext());
+    expect(result).toMatchObject({ isBase64Encoded: false, body: 'café ☕' });
+  });
+
+  it('follow the isBinary hook', async () => {
+    const app = asyncRespond(200, [['content-type', 'application/json']], '{}');
+    const result = await handler(app, { isBinary: () => true })(fixture('api-gateway-v2'), lambdaContext());
+    expect(result).toMatchObject({ isBase64Encoded: true, body: Buffer.from('{}').toString('base64') });
+  });
+
+  it('carry ALB its status description', async () => {
+    const result = await handler(asyncRespond(404, [], ''))(fixture('alb-multi-value'), lambdaContext());
+    expect(result).toMatchObject({ statusCode: 404, statusDescription: '404 Not Found' });
+  });
+});
+
+describe('errors', () => {
+  it('reject an unknown event with an error naming the keys seen, and log it', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const context = lambdaContext();
+    const invoke = handler(asyncEcho)({ Records: [], detail: {} }, context);
+    await expect(invoke).rejects.toMatchObject({ name: 'UnknownEventError', keys: ['Records', 'detail'], message: MESSAGES.unknownEvent(['Records', 'detail']) });
+    expect(String(errors.mock.calls[0]?.[0])).toContain(`requestId=${context.awsRequestId}`);
+  });
+
+  it('answer a malformed event of a known source with that source’s 500 shape, and log why', async () => {
+    const { log, lines } = recorder();
+    const event = fixture('api-gateway-v2');
+    delete event.rawPath;
+    const result = await handler(asyncEcho, { log })(event, lambdaContext());
+    expect(result).toMatchObject({ statusCode: 500, isBase64Encoded: false });
+    expect(lines[0]?.message).toBe(MESSAGES.malformedEvent('api-gateway-v2', 'rawPath', Object.keys(event)));
+  });
+
+  it('answer a body that is not base64 with 500, naming the field', async () => {
+    const { log, lines } = recorder();
+    const event = { ...fixture('alb-multi-value'), body: '***', isBase64Encoded: true };
+    const result = await handler(asyncEcho, { log })(event, lambdaContext());
+    expect(result).toMatchObject({ statusCode: 500, statusDescription: '500 Internal Server Error' });
+    expect(lines[0]?.message).toContain("alb event has no valid 'body'");
+  });
+
+  it.each([
+    ['async', (async (scope) => {
+      if (scope.type === 'http') throw new Error('boom');
+    }) as AsyncApp],
+    ['sync', ((): never => {
+      throw new Error('boom');
+    }) as unknown as SyncApp],
+  ])('answer 500 when the %s app raises before its response, logging with the request id', async (_name, app) => {
+    const { log, lines } = recorder();
+    const context = lambdaContext();
+    const result = await handler(app, { log, interface: _name as 'sync' | 'async' })(fixture('api-gateway-v1'), context);
+    expect(readResult(result)).toMatchObject({ status: 500, text: 'Internal Server Error' });
+    expect(lines.some((line) => line.level === 'error' && line.requestId === context.awsRequestId)).toBe(true);
+  });
+
+  it('fail the invocation when the app raises after its response started, rather than send half a body', async () => {
+    const { log } = recorder();
+    const app: AsyncApp = async (scope, _receive, send) => {
+      if (scope.type !== 'http') return;
+      await send({ type: 'http.response.start', status: 200, headers: [] });
+      await send({ type: 'http.response.body', body: new Uint8Array([1]), moreBody: true });
+      throw new Error('half way');
+    };
+    await expect(handler(app, { log })(fixture('api-gateway-v2'), lambdaContext())).rejects.toMatchObject({ name: 'ResponseAbortedError' });
+  });
+
+  it('refuse an unknown interface at once', () => {
+    expect(() => handler(asyncEcho, { interface: 'threads' as never })).toThrowError(MESSAGES.badInterface('threads'));
+  });
+});
+
+describe('lifespan', () => {
+  function lifespanApp(calls: string[], fail = false): AsyncApp {
+    return async (scope, receive, send) => {
+      if (scope.type === 'lifespan') {
+        for (;;) {
+          const event = await receive();
+          calls.push(event.type);
+          if (event.type === 'lifespan.startup') {
+            if (fail) {
+              await send({ type: 'lifespan.startup.failed', message: 'no database' });
+              return;
+            }
+            scope.state!.db = { queries: 0 };
+            await send({ type: 'lifespan.startup.complete' });
+          } else {
+            await send({ type: 'lifespan.shutdown.complete' });
+            return;
+          }
+        }
+      }
+      if (scope.type !== 'http') return;
+      const db = scope.state?.db as { queries: number };
+      db.queries += 1;
+      await send({ type: 'http.response.start', status: 200, headers: [['content-type', 'text/plain']] });
+      await send({ type: 'http.response.body', body: new TextEncoder().encode(String(db.queries)) });
+    };
+  }
+
+  it('starts once per cold start and keeps state across invocations', async () => {
+    const calls: string[] = [];
+    const lambda = handler(lifespanApp(calls));
+    const first = await lambda(fixture('function-url'), lambdaContext());
+    const second = await lambda(fixture('api-gateway-v1'), lambdaContext());
+    expect([first.body, second.body]).toEqual(['1', '2']);
+    expect(calls).toEqual(['lifespan.startup']);
+    await lambda.shutdown();
+    expect(calls).toEqual(['lifespan.startup', 'lifespan.shutdown']);
+  });
+
+  it('answers 500 and logs when startup fails', async () => {
+    const { log, lines } = recorder();
+    const lambda = handler(lifespanApp([], true), { log });
+    const result = await lambda(fixture('alb-multi-value'), lambdaContext());
+    expect(result.statusCode).toBe(500);
+    expect(lines.some((line) => line.level === 'error' && line.message.includes('startup failed'))).toBe(true);
+  });
+
+  it('never starts lifespan when it is off', async () => {
+    const calls: string[] = [];
+    const lambda = handler(lifespanApp(calls), { lifespan: 'off', log: recorder().log });
+    await expect(lambda(fixture('function-url'), lambdaContext())).resolves.toMatchObject({ statusCode: 500 });
+    expect(calls).toEqual([]);
+  });
+});
+
+describe('streaming outside a Lambda runtime', () => {
+  it('buffers, and says so once', async () => {
+    const { log, lines } = recorder();
+    const lambda = handler(asyncEcho, { streaming: true, log }) as LambdaHandler;
+    const result: LambdaHttpResult = await lambda(fixture('function-url'), lambdaContext());
+    expect(result.statusCode).toBe(200);
+    expect(lines).toEqual([{ level: 'warn', message: MESSAGES.streamingUnavailable, requestId: undefined }]);
+  });
+});
