@@ -1,0 +1,126 @@
+// toFetchHandler: the one place a Fetch Request becomes a scope and a Response comes back. Runtime
+// entries (src/runtimes/) call createHandler with their Runtime; everything else is shared.
+import {
+  createLifespan,
+  createScope,
+  createWebSocketScope,
+  isRequestError,
+  runHttp,
+  runWebSocket,
+  type AsyncApp,
+  type Extensions,
+  type LogFn,
+  type ScopeRequest,
+} from '@tsgi/async';
+import type { SyncApp } from '@tsgi/sync';
+import { HttpExchange } from './internal/http-exchange.js';
+import { consoleLog } from './internal/log.js';
+import { headerList, splitUrl } from './internal/request-parts.js';
+import { resolveApp } from './internal/resolve-app.js';
+import { GENERIC_RUNTIME, type Arrival, type Runtime } from './internal/runtime.js';
+import { StartupGate } from './internal/startup-gate.js';
+import { WebSocketSession } from './internal/websocket-session.js';
+import { SERVE_MESSAGES } from './messages.js';
+import type { FetchHandler, FetchHandlerOptions, FetchPlatform } from './types.js';
+
+/** The scope extension (and, for sync apps, environ key 'tsgi.fetch.platform') holding FetchPlatform. */
+export const PLATFORM_EXTENSION = 'fetch.platform';
+
+/**
+ * Wraps a sync or async tsgi app as a Fetch handler, for any server that speaks Request/Response
+ * (Workers, Deno, Bun, Vercel, Netlify, Node servers such as srvx). WebSockets need a runtime
+ * helper (toCloudflareWorker, toDenoHandler, toBunServe), since upgrading is runtime-specific.
+ *
+ * @example
+ * const handler = toFetchHandler(app, { rootPath: '/api' });
+ * export default { fetch: handler };
+ */
+export function toFetchHandler(app: SyncApp | AsyncApp, options: FetchHandlerOptions = {}): FetchHandler {
+  return createHandler(app, options, GENERIC_RUNTIME) as FetchHandler;
+}
+
+/** A handler whose response is undefined when the runtime answered by itself (Bun's upgrade). */
+export type RuntimeHandler = ((request: Request, second?: unknown, third?: unknown) => Promise<Response | undefined>) &
+  Pick<FetchHandler, 'startup' | 'shutdown'>;
+
+/** Builds the handler for one runtime; everything per request is below `handle`. */
+export function createHandler(app: SyncApp | AsyncApp, options: FetchHandlerOptions, runtime: Runtime): RuntimeHandler {
+  const asyncApp = resolveApp(app, options);
+  const log: LogFn = options.log ?? consoleLog;
+  const lifespan = createLifespan(asyncApp, { mode: options.lifespan ?? 'auto', state: options.state ?? {}, log });
+  const gate = new StartupGate(lifespan, log);
+  const base = {
+    rootPath: options.rootPath ?? '',
+    underscoreHeaders: options.underscoreHeaders ?? 'drop',
+  } as const;
+  const upgrade = runtime.upgrade;
+
+  const serve = (request: Request, arrival: Arrival): Promise<Response | undefined> => {
+    const platform = createPlatform(request, arrival, log);
+    const { scheme, target, server } = splitUrl(request.url);
+    const parts: ScopeRequest = {
+      ...base,
+      method: request.method,
+      target,
+      httpVersion: arrival.httpVersion ?? '1.1',
+      headers: headerList(request.headers),
+      scheme,
+      client: arrival.client,
+      server,
+      state: lifespan.state,
+      extensions: { [PLATFORM_EXTENSION]: platform } satisfies Extensions,
+    };
+    try {
+      if (upgrade !== undefined && isWebSocketUpgrade(request)) {
+        const session = new WebSocketSession(request, upgrade, arrival, log);
+        const done = runWebSocket(asyncApp, createWebSocketScope(parts), session).finally(() => session.fallback());
+        platform.waitUntil(done);
+        return session.response;
+      }
+      const exchange = new HttpExchange(request, log);
+      platform.waitUntil(runHttp(asyncApp, createScope(parts), exchange).finally(() => exchange.fallback()));
+      return exchange.response;
+    } catch (error) {
+      // The one boundary for what fails before the app runs: a refused request, or a host bug.
+      if (isRequestError(error)) {
+        const { status, headers, body } = error.toResponse();
+        return Promise.resolve(new Response(body as Uint8Array<ArrayBuffer>, { status, headers }));
+      }
+      log('error', SERVE_MESSAGES.unexpected, error);
+      return Promise.resolve(new Response('Internal Server Error', { status: 500 }));
+    }
+  };
+
+  const handler = (request: Request, second?: unknown, third?: unknown): Promise<Response | undefined> => {
+    const arrival = runtime.arrive(request, second, third);
+    if (gate.ready) return serve(request, arrival);
+    return gate.wait().then((ok) => (ok ? serve(request, arrival) : startupFailedResponse()));
+  };
+  return Object.assign(handler, { startup: () => gate.open(), shutdown: () => lifespan.shutdown() });
+}
+
+function createPlatform(request: Request, arrival: Arrival, log: LogFn): FetchPlatform {
+  const { env, ctx } = arrival;
+  const report = (error: unknown): void => log('error', SERVE_MESSAGES.background, error);
+  return {
+    env,
+    ctx,
+    request,
+    waitUntil: ctx
+      ? (promise) => ctx.waitUntil(promise.catch(report))
+      : (promise) => void promise.catch(report),
+  };
+}
+
+function startupFailedResponse(): Response {
+  return new Response('Service Unavailable: the app failed to start\n', {
+    status: 503,
+    headers: { 'content-type': 'text/plain; charset=utf-8' },
+  });
+}
+
+function isWebSocketUpgrade(request: Request): boolean {
+  // RFC 6455 §4.2.1: a GET with `Upgrade: websocket` (any case) asks for a WebSocket.
+  const value = request.headers.get('upgrade');
+  return value !== null && value.toLowerCase() === 'websocket' && request.method === 'GET';
+}

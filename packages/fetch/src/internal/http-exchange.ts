@@ -1,0 +1,120 @@
+// One request/response as runHttp sees it (@tsgi/async HttpTransport): the Request's body stream in,
+// a Response out. The Response is handed to the runtime when the first body bytes (or the end) arrive.
+import type { HeaderList, HttpTransport, LogFn } from '@tsgi/async';
+import { ResponseBody } from './response-body.js';
+
+const NO_MORE: Promise<null> = Promise.resolve(null);
+const DONE: Promise<void> = Promise.resolve();
+const NEVER: Promise<never> = new Promise<never>(() => undefined);
+/**
+ * How many microtask turns a first body chunk waits for the end of the response. runHttp ends a
+ * one-event body a few turns after write() resolves (syncToAsync a few more), so a one-chunk
+ * response becomes `new Response(bytes)` (sent with Content-Length) instead of a stream; a longer
+ * response loses nothing but these turns. src/internal/http-exchange.test.ts pins the count.
+ */
+const HOLD_TURNS = 12;
+
+/** The HttpTransport over one Fetch Request; `response` settles with what the runtime returns. */
+export class HttpExchange implements HttpTransport {
+  readonly response: Promise<Response>;
+  readonly closed: Promise<void>;
+  readonly log: LogFn;
+  #respond!: (response: Response) => void;
+  #leave!: () => void;
+  #reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+  #status = 200;
+  #headers: Headers | undefined;
+  #held: Uint8Array | undefined;
+  #body: ResponseBody | undefined;
+  #responded = false;
+
+  constructor(
+    private readonly request: Request,
+    log: LogFn,
+  ) {
+    this.log = log;
+    this.response = new Promise<Response>((resolve) => (this.#respond = resolve));
+    this.closed = new Promise<void>((resolve) => (this.#leave = resolve));
+    const signal = request.signal;
+    // Fetch §5.4: the runtime aborts request.signal when the client goes away.
+    if (signal.aborted) this.#leave();
+    else signal.addEventListener('abort', () => this.#leave(), { once: true });
+  }
+
+  read(): Promise<Uint8Array | null> {
+    if (this.#reader === undefined) {
+      const body = this.request.body;
+      if (body === null) return NO_MORE;
+      this.#reader = body.getReader() as ReadableStreamDefaultReader<Uint8Array>;
+    }
+    return this.#reader.read().then(
+      (result) => (result.done ? null : result.value),
+      // A body that fails mid-way means the client left: runHttp answers with http.disconnect.
+      () => {
+        this.#leave();
+        return NEVER;
+      },
+    );
+  }
+
+  start(status: number, headers: HeaderList): void {
+    this.#status = status;
+    const fields = new Headers();
+    for (const [name, value] of headers) fields.append(name, value);
+    this.#headers = fields;
+  }
+
+  write(chunk: Uint8Array): Promise<void> {
+    if (this.#body !== undefined) return this.#body.push(chunk);
+    if (this.#held === undefined) {
+      this.#held = chunk;
+      void this.#streamUnlessEnded();
+      return DONE;
+    }
+    return this.#stream().push(chunk);
+  }
+
+  end(): Promise<void> {
+    if (this.#body !== undefined) this.#body.close();
+    else this.#send(this.#held ?? null);
+    this.#held = undefined;
+    return DONE;
+  }
+
+  abort(error: unknown): void {
+    // After start: the client must see a truncated response, never a complete-looking one.
+    (this.#body ?? this.#stream()).fail(error);
+  }
+
+  /** Answers 500 if runHttp ended without producing a response (a transport failure). */
+  fallback(): void {
+    if (this.#responded) return;
+    this.#responded = true;
+    this.#respond(new Response('Internal Server Error', { status: 500 }));
+  }
+
+  async #streamUnlessEnded(): Promise<void> {
+    for (let turn = 0; turn < HOLD_TURNS; turn++) {
+      await DONE;
+      if (this.#responded) return;
+    }
+    if (this.#body === undefined && !this.#responded) this.#stream();
+  }
+
+  #stream(): ResponseBody {
+    const body = new ResponseBody(() => this.#leave());
+    this.#body = body;
+    if (this.#held !== undefined) void body.push(this.#held);
+    this.#held = undefined;
+    this.#send(body.stream);
+    return body;
+  }
+
+  #send(body: ReadableStream<Uint8Array> | Uint8Array | null): void {
+    if (this.#responded) return;
+    this.#responded = true;
+    this.#respond(new Response(body as BodyInit | null, { status: this.#status, headers: this.#headers ?? EMPTY_HEADERS }));
+  }
+}
+
+const EMPTY_HEADERS: HeadersInit = [];

@@ -1,0 +1,54 @@
+// Reads the parts of a Request a scope needs, without parsing its URL into a URL object: the hot path
+// only slices the string the runtime already built.
+import type { Address, HeaderList } from '@tsgi/async';
+
+/** The request-target and server address inside a Request's URL. */
+export interface UrlParts {
+  scheme: 'http' | 'https';
+  /** Path and query as the runtime kept them, e.g. '/a%2Fb?x=1'. */
+  target: string;
+  server: Address | null;
+}
+
+/**
+ * Splits an absolute URL into scheme, target and server address. The runtime has already parsed the
+ * request line (WHATWG URL rules: dot segments resolved, `%2F` and the query kept as sent).
+ *
+ * @example
+ * splitUrl('https://example.com/a%2Fb?x=1'); // { scheme: 'https', target: '/a%2Fb?x=1', server: ['example.com', 443] }
+ * splitUrl('http://[::1]:8080/');             // { scheme: 'http', target: '/', server: ['::1', 8080] }
+ */
+export function splitUrl(url: string): UrlParts {
+  const https = url.startsWith('https:');
+  const authorityStart = url.indexOf('//') + 2;
+  let pathStart = url.indexOf('/', authorityStart);
+  const queryStart = url.indexOf('?', authorityStart);
+  if (queryStart !== -1 && (pathStart === -1 || queryStart < pathStart)) pathStart = queryStart;
+  const authority = pathStart === -1 ? url.slice(authorityStart) : url.slice(authorityStart, pathStart);
+  let target = pathStart === -1 ? '/' : url.slice(pathStart);
+  if (target.startsWith('?')) target = `/${target}`;
+  const hash = target.indexOf('#');
+  if (hash !== -1) target = target.slice(0, hash);
+  return { scheme: https ? 'https' : 'http', target, server: serverAddress(authority, https ? 443 : 80) };
+}
+
+function serverAddress(authority: string, defaultPort: number): Address | null {
+  if (authority === '') return null;
+  const at = authority.lastIndexOf('@');
+  const hostPort = at === -1 ? authority : authority.slice(at + 1);
+  // RFC 3986 §3.2.2: an IPv6 literal is bracketed, and its colons are not the port separator.
+  const close = hostPort.startsWith('[') ? hostPort.indexOf(']') : -1;
+  const colon = hostPort.indexOf(':', close === -1 ? 0 : close);
+  const host = colon === -1 ? hostPort : hostPort.slice(0, colon);
+  const port = colon === -1 ? defaultPort : Number(hostPort.slice(colon + 1));
+  return [close === -1 ? host : host.slice(1, -1), Number.isInteger(port) ? port : defaultPort];
+}
+
+/** A Headers object as a header list, in the runtime's order (names lower-case; Set-Cookie kept apart). */
+export function headerList(headers: Headers): HeaderList {
+  const list: HeaderList = [];
+  headers.forEach((value, name) => {
+    list.push([name, value]);
+  });
+  return list;
+}

@@ -1,0 +1,35 @@
+// What a runtime entry (src/runtimes/*.ts) tells the shared handler: how to read the platform's
+// extra arguments, and how to upgrade a WebSocket. A runtime is chosen by choosing its file.
+import type { Address } from '@tsgi/async';
+import type { WaitUntilContext } from '../types.js';
+import type { Upgrade } from './socket-port.js';
+
+/** What a request arrived with, besides the Request. */
+export interface Arrival {
+  env: unknown;
+  ctx: WaitUntilContext | undefined;
+  /** The client's address: `[host, null]` when the platform reports no port. */
+  client: Address | null;
+  /** The HTTP version, when the platform reports it (Workers' `request.cf.httpProtocol`). */
+  httpVersion?: '1.0' | '1.1' | '2' | '3';
+  /** The runtime's own server object, when upgrading needs it (Bun). */
+  server?: unknown;
+}
+
+/** One runtime's bindings. */
+export interface Runtime {
+  /** Reads the handler's second and third arguments (Workers: env, ctx; Deno: info; Bun: server). */
+  arrive(request: Request, second: unknown, third: unknown): Arrival;
+  /** How to upgrade a WebSocket request; absent where the runtime cannot. */
+  upgrade?: Upgrade;
+}
+
+/** Any server that calls `(request, env?, ctx?)`: arguments passed through as they are. */
+export const GENERIC_RUNTIME: Runtime = {
+  arrive: (_request, env, ctx) => ({ env, ctx: waitUntilContext(ctx), client: null }),
+};
+
+/** `ctx` when it has a waitUntil method, else undefined. */
+export function waitUntilContext(ctx: unknown): WaitUntilContext | undefined {
+  return typeof (ctx as Partial<WaitUntilContext> | undefined)?.waitUntil === 'function' ? (ctx as WaitUntilContext) : undefined;
+}

@@ -1,0 +1,31 @@
+// Bundles one runtime entry (probe apps + this adapter) into a single ESM file the runtime can run
+// without a package manager or network: workerd, Deno and Bun each load it as a plain module.
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
+
+/**
+ * Bundles `test/fixtures/<entry>.ts` and returns the output path. @tsgi/conformance's entry also
+ * holds the vitest suite; the probes never call vitest, so it resolves to an empty stub.
+ */
+export async function bundleEntry(entry: string, platform: 'neutral' | 'browser' = 'neutral'): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'tsgi-fetch-'));
+  const outfile = join(dir, `${entry}.mjs`);
+  await build({
+    entryPoints: [join(FIXTURES, `${entry}.ts`)],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform,
+    target: 'es2022',
+    mainFields: ['module', 'main'],
+    conditions: ['import'],
+    alias: { vitest: join(FIXTURES, 'vitest-stub.ts') },
+    logLevel: 'error',
+  });
+  return outfile;
+}
