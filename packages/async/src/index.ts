@@ -78,3 +78,6 @@ export type { Lifespan, LifespanOptions } from './lifespan/lifespan.js';
 export { ApplicationCommunicator, CommunicatorTimeout } from './testing/communicator.js';
 export { requestApp } from './testing/request-app.js';
 export type { AbortSignalLike, TestRequest, TestResponse } from './testing/request-app.js';
+
+// Validation
+export { validate } from './validate/validate.js';

@@ -11,7 +11,6 @@ export const COMMON_MESSAGES = {
   badEvent: 'async §2.4: an event must be an object with a string `type`',
   unknownEvent: (type: string, scopeType: string, direction: 'sent' | 'received') =>
     `async §2.4: ${q(type)} cannot be ${direction} in a ${q(scopeType)} scope`,
-  receiveOverlap: 'async §2.4: receive() called again before the previous call resolved',
   badHeaders: (where: string) => `async §2.3: ${where} must be an array of [name, value] string pairs`,
   badHeaderName: (name: string) => `async §2.3: header name ${JSON.stringify(name)} is not an RFC 9110 token`,
   badHeaderValue: (name: string) =>
