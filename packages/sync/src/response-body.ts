@@ -64,6 +64,11 @@ export function createChunkReader(body: ResponseBody, state: ResponseState, meth
       const chunk: unknown = result.value;
       if (!isBytes(chunk)) throw new SyncSpecError(`${CHUNK_NOT_BYTES}: got ${describe(chunk)}`);
       if (chunk.length === 0) continue;
+      // write() calls made during this step happened before the yield: they go first.
+      if (state.written.length > 0) {
+        state.written.push(chunk);
+        continue;
+      }
       state.finalize();
       count(chunk.length);
       return { value: chunk, done: false };
