@@ -1,0 +1,79 @@
+// Runs a bundled handler under aws-lambda-ric, the runtime interface client AWS ships for Node.js
+// container images, against a local Runtime API.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'tsup';
+
+const require = createRequire(import.meta.url);
+const RIC_BIN = join(dirname(require.resolve('aws-lambda-ric/package.json')), 'bin', 'index.mjs');
+const HANDLER_SOURCE = fileURLToPath(new URL('../lambda-task/handler.ts', import.meta.url));
+
+/** Bundles test/lambda-task/handler.ts (with src and the kits) into `<dir>/handler.mjs`, as a deployment would. */
+export async function bundleTask(): Promise<{ dir: string; remove(): void }> {
+  const dir = mkdtempSync(join(tmpdir(), 'tsgi-lambda-task-'));
+  await build({
+    entry: { handler: HANDLER_SOURCE },
+    outDir: dir,
+    format: ['esm'],
+    platform: 'node',
+    target: 'node20',
+    noExternal: [/.*/],
+    splitting: false,
+    dts: false,
+    sourcemap: false,
+    clean: false,
+    silent: true,
+    config: false,
+    outExtension: () => ({ js: '.mjs' }),
+  });
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A running runtime process, with everything it printed. */
+export interface RuntimeProcess {
+  child: ChildProcess;
+  output(): string;
+  /** Sends SIGTERM, as Lambda does before shutting an environment down, and waits for the exit. */
+  terminate(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** Starts `aws-lambda-ric handler.<name>` in the task directory, pointed at the Runtime API. */
+export function startRuntime(taskDir: string, runtimeApi: string, name: string): RuntimeProcess {
+  const child = spawn(process.execPath, [RIC_BIN, `handler.${name}`], {
+    cwd: taskDir,
+    env: {
+      PATH: process.env.PATH,
+      AWS_LAMBDA_RUNTIME_API: runtimeApi,
+      LAMBDA_TASK_ROOT: taskDir,
+      _HANDLER: `handler.${name}`,
+      AWS_LAMBDA_FUNCTION_NAME: 'tsgi-test',
+      AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
+      AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '128',
+      AWS_REGION: 'eu-west-1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.setEncoding('utf8').on('data', (text: string) => (output += text));
+  child.stderr!.setEncoding('utf8').on('data', (text: string) => (output += text));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  return {
+    child,
+    output: () => output,
+    async terminate() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      try {
+        return await exited;
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  };
+}
