@@ -9,6 +9,7 @@ export const MESSAGES = {
     `driver '${driver}' declares case '${id}' unsupported without a reason; say why in one line`,
   noWebSocket: (driver: string) =>
     `driver '${driver}' served no websocket() but did not declare the 'ws.*' cases unsupported`,
+  wrongInterface: (id: string, kind: string) => `case '${id}' does not apply to the ${kind} interface`,
   handshakeDenied: (status: number) => `WebSocket handshake denied with HTTP ${status}`,
 } as const;
 

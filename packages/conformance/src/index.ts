@@ -12,6 +12,9 @@ export type {
   WebSocketOptions,
 } from './driver.js';
 
+// Helpers for drivers
+export { createSocketAdapter, type SocketAdapter, type SocketAdapterOptions } from './socket-adapter.js';
+
 // Cases
 export { CASE_IDS, type CaseId } from './case-id.js';
 export { cases } from './cases/index.js';
@@ -20,6 +23,7 @@ export type { CaseContext, ConformanceCase, Feature } from './cases/types.js';
 // Running the suite
 export { describeConformance, type DescribeConformanceOptions } from './describe-conformance.js';
 export { listUnsupported, type UnsupportedCase } from './unsupported.js';
+export { runConformanceCase } from './run-case.js';
 export { referenceDriver } from './reference-driver.js';
 
 // Probe apps

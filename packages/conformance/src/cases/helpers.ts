@@ -1,6 +1,6 @@
 // Small assertion helpers the cases share; every check is exact so a broken host fails.
 import type { HeaderList } from '@tsgi/async';
-import { expect } from 'vitest';
+import type { ExpectStatic } from 'vitest';
 import { fromUtf8 } from '../_internal/bytes.js';
 import { crc32Hex } from '../_internal/crc32.js';
 import type { ConformanceRequest, ConformanceResponse, Served } from '../driver.js';
@@ -21,7 +21,7 @@ export function headerValue(headers: HeaderList, name: string): string | undefin
 }
 
 /** Sends a request and parses the probe's JSON report, insisting on a 200 JSON answer. */
-export async function askReport(served: Served, req: ConformanceRequest): Promise<ProbeReport> {
+export async function askReport(expect: ExpectStatic, served: Served, req: ConformanceRequest): Promise<ProbeReport> {
   const res = await served.request(req);
   expect(res.status, fromUtf8(res.body)).toBe(200);
   expect(headerValue(res.headers, 'content-type')).toBe('application/json');
@@ -29,7 +29,7 @@ export async function askReport(served: Served, req: ConformanceRequest): Promis
 }
 
 /** Compares bodies by length and CRC-32 first, so a megabyte mismatch prints two short lines. */
-export function expectBytes(actual: Uint8Array, expected: Uint8Array): void {
+export function expectBytes(expect: ExpectStatic, actual: Uint8Array, expected: Uint8Array): void {
   expect({ length: actual.length, crc32: crc32Hex(actual) }).toEqual({ length: expected.length, crc32: crc32Hex(expected) });
 }
 

@@ -1,5 +1,4 @@
 // HTTP cases about request bodies: empty, exact bytes, large, and chunked (no Content-Length).
-import { expect } from 'vitest';
 import { concat, patterned } from '../_internal/bytes.js';
 import { crc32Hex } from '../_internal/crc32.js';
 import { askReport, expectBytes, headerValue } from './helpers.js';
@@ -32,10 +31,10 @@ export const httpBodyCases: ConformanceCase[] = [
     description: 'A POST with Content-Length: 0 and a GET without a body both read as zero bytes.',
     interfaces: both,
     features: ['http', 'body'],
-    async run({ served }) {
-      const post = await askReport(served, { method: 'POST', target: '/report', body: new Uint8Array(0) });
+    async run({ expect, served }) {
+      const post = await askReport(expect, served, { method: 'POST', target: '/report', body: new Uint8Array(0) });
       expect(post.body).toMatchObject({ length: 0, crc32: '00000000' });
-      const get = await askReport(served, { method: 'GET', target: '/report' });
+      const get = await askReport(expect, served, { method: 'GET', target: '/report' });
       expect(get.body).toMatchObject({ length: 0, crc32: '00000000' });
     },
   },
@@ -44,7 +43,7 @@ export const httpBodyCases: ConformanceCase[] = [
     description: 'Every byte value 0x00-0xFF survives the trip to the app and back unchanged.',
     interfaces: both,
     features: ['http', 'body'],
-    async run({ served }) {
+    async run({ expect, served }) {
       const body = concat(Array.from({ length: 4 }, () => Uint8Array.from({ length: 256 }, (_, i) => i)));
       const res = await served.request({ method: 'POST', target: '/echo', body });
       expect(res.status).toBe(200);
@@ -58,9 +57,9 @@ export const httpBodyCases: ConformanceCase[] = [
     description: 'An 8 MiB + 17 byte body reaches the app complete and in order.',
     interfaces: both,
     features: ['http', 'body'],
-    async run({ served }) {
+    async run({ expect, served }) {
       const body = patterned(LARGE_BODY_SIZE, 11);
-      const report = await askReport(served, { method: 'POST', target: '/report', body });
+      const report = await askReport(expect, served, { method: 'POST', target: '/report', body });
       expect(report.body).toMatchObject({ length: LARGE_BODY_SIZE, crc32: crc32Hex(body) });
     },
   },
@@ -69,16 +68,16 @@ export const httpBodyCases: ConformanceCase[] = [
     description: 'A body sent without Content-Length (chunked) reaches the app complete; sync apps see tsgi.input_terminated when no CONTENT_LENGTH is given.',
     interfaces: both,
     features: ['http', 'body', 'streaming'],
-    async run({ served, interface: kind }) {
+    async run({ expect, served, interface: kind }) {
       const chunks = CHUNKED_PIECES.map((n, i) => patterned(n, 20 + i));
       const whole = concat(chunks);
-      const report = await askReport(served, { method: 'POST', target: '/report', body: pieces(chunks) });
+      const report = await askReport(expect, served, { method: 'POST', target: '/report', body: pieces(chunks) });
       expect(report.body).toMatchObject({ length: whole.length, crc32: crc32Hex(whole) });
       // A host may buffer the body and give a CONTENT_LENGTH; without one the input must be terminated.
       if (kind === 'sync' && report.environ?.CONTENT_LENGTH === undefined) expect(report.inputTerminated).toBe(true);
       if (kind === 'sync' && report.environ?.CONTENT_LENGTH !== undefined) expect(report.environ.CONTENT_LENGTH).toBe(String(whole.length));
       const echoed = await served.request({ method: 'POST', target: '/echo', body: pieces(chunks) });
-      expectBytes(echoed.body, whole);
+      expectBytes(expect, echoed.body, whole);
     },
   },
 ];

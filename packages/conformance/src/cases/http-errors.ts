@@ -1,6 +1,5 @@
 // HTTP cases about failure: the app raising before or after the response starts, and the client
 // leaving mid-response.
-import { expect } from 'vitest';
 import { askReport, headerValue, newToken, text } from './helpers.js';
 import type { ConformanceCase } from './types.js';
 
@@ -13,11 +12,11 @@ export const httpErrorCases: ConformanceCase[] = [
     interfaces: both,
     features: ['http', 'errors'],
     mayLogErrors: true,
-    async run({ served }) {
+    async run({ expect, served }) {
       const res = await served.request({ method: 'GET', target: '/raise-before' });
       expect(res.status).toBe(500);
       expect(res.incomplete ?? false).toBe(false);
-      await askReport(served, { method: 'GET', target: '/report/after-error' });
+      await askReport(expect, served, { method: 'GET', target: '/report/after-error' });
     },
   },
   {
@@ -26,7 +25,7 @@ export const httpErrorCases: ConformanceCase[] = [
     interfaces: both,
     features: ['http', 'errors', 'streaming'],
     mayLogErrors: true,
-    async run({ served }) {
+    async run({ expect, served }) {
       const res = await served.request({ method: 'GET', target: '/raise-after' });
       // Headers are gone, so the only honest signal left is a broken message (RFC 9112 §8):
       // a chunked body without its last chunk, or a closed connection.
@@ -34,7 +33,7 @@ export const httpErrorCases: ConformanceCase[] = [
       expect(headerValue(res.headers, 'content-type')).toBe('text/plain');
       expect(res.incomplete).toBe(true);
       expect('partial'.startsWith(text(res))).toBe(true);
-      await askReport(served, { method: 'GET', target: '/report/after-error' });
+      await askReport(expect, served, { method: 'GET', target: '/report/after-error' });
     },
   },
   {
@@ -43,7 +42,7 @@ export const httpErrorCases: ConformanceCase[] = [
     interfaces: both,
     features: ['http', 'disconnect', 'streaming'],
     mayLogErrors: true,
-    async run({ served, journal, interface: kind }) {
+    async run({ expect, served, journal, interface: kind }) {
       const token = newToken();
       const res = await served.request({ method: 'GET', target: `/hang?token=${token}`, disconnectAfter: 1 });
       expect(res.status).toBe(200);
@@ -59,10 +58,10 @@ export const httpErrorCases: ConformanceCase[] = [
   },
   {
     id: 'http.disconnect.after-response',
-    description: 'receive() after the response is complete yields http.disconnect (async §3.3).',
+    description: 'Calling receive() after the response is complete yields http.disconnect (async §3.3).',
     interfaces: ['async'],
     features: ['http', 'disconnect'],
-    async run({ served, journal }) {
+    async run({ expect, served, journal }) {
       const token = newToken();
       const res = await served.request({ method: 'GET', target: `/after?token=${token}` });
       expect(res.status).toBe(200);
@@ -73,11 +72,11 @@ export const httpErrorCases: ConformanceCase[] = [
   },
   {
     id: 'http.disconnect.send-raises',
-    description: 'send() after the client left raises in the app instead of succeeding silently.',
+    description: 'Calling send() after the client left raises in the app instead of succeeding silently.',
     interfaces: ['async'],
     features: ['http', 'disconnect'],
     mayLogErrors: true,
-    async run({ served, journal }) {
+    async run({ expect, served, journal }) {
       const token = newToken();
       await served.request({ method: 'GET', target: `/hang?token=${token}`, disconnectAfter: 1 });
       const entry = await journal.waitFor(['send.raised', 'send.accepted'], token);

@@ -1,5 +1,4 @@
 // HTTP cases about the request as the app sees it: method, path, query, headers.
-import { expect } from 'vitest';
 import { utf8 } from '../_internal/bytes.js';
 import { askReport, headerValues } from './helpers.js';
 import type { ConformanceCase } from './types.js';
@@ -12,8 +11,8 @@ export const httpRequestCases: ConformanceCase[] = [
     description: 'A GET reaches the app with its method, an empty root path, the path, the query string and the version keys.',
     interfaces: both,
     features: ['http'],
-    async run({ served, interface: kind }) {
-      const report = await askReport(served, { method: 'GET', target: '/report/basics?x=1' });
+    async run({ expect, served, interface: kind }) {
+      const report = await askReport(expect, served, { method: 'GET', target: '/report/basics?x=1' });
       expect(report).toMatchObject({ interface: kind, method: 'GET', rootPath: '', path: '/report/basics' });
       expect(report).toMatchObject({ rawPath: '/report/basics', queryString: 'x=1', body: { length: 0 } });
       expect(['http', 'https']).toContain(report.scheme);
@@ -36,10 +35,10 @@ export const httpRequestCases: ConformanceCase[] = [
     description: 'POST, PUT, PATCH, DELETE and OPTIONS reach the app unchanged.',
     interfaces: both,
     features: ['http'],
-    async run({ served }) {
+    async run({ expect, served }) {
       for (const method of ['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']) {
         const body = method === 'DELETE' || method === 'OPTIONS' ? {} : { body: utf8('x') };
-        const report = await askReport(served, { method, target: '/report/methods', ...body });
+        const report = await askReport(expect, served, { method, target: '/report/methods', ...body });
         expect(report.method).toBe(method);
         expect(report.body.length).toBe('body' in body ? 1 : 0);
       }
@@ -50,8 +49,8 @@ export const httpRequestCases: ConformanceCase[] = [
     description: "'/report/a%20b%21%25' arrives as '/report/a b!%' in path/PATH_INFO and untouched in rawPath/RAW_URI.",
     interfaces: both,
     features: ['http'],
-    async run({ served, interface: kind }) {
-      const report = await askReport(served, { method: 'GET', target: '/report/a%20b%21%25' });
+    async run({ expect, served, interface: kind }) {
+      const report = await askReport(expect, served, { method: 'GET', target: '/report/a%20b%21%25' });
       expect(report).toMatchObject({ path: '/report/a b!%', rawPath: '/report/a%20b%21%25', queryString: '' });
       if (kind === 'sync') expect(report.environ?.RAW_URI).toBe('/report/a%20b%21%25');
     },
@@ -61,8 +60,8 @@ export const httpRequestCases: ConformanceCase[] = [
     description: "Percent-encoded UTF-8 decodes to text: '/report/caf%C3%A9/%E2%98%83' arrives as '/report/café/☃'.",
     interfaces: both,
     features: ['http'],
-    async run({ served }) {
-      const report = await askReport(served, { method: 'GET', target: '/report/caf%C3%A9/%E2%98%83' });
+    async run({ expect, served }) {
+      const report = await askReport(expect, served, { method: 'GET', target: '/report/caf%C3%A9/%E2%98%83' });
       expect(report).toMatchObject({ path: '/report/café/☃', rawPath: '/report/caf%C3%A9/%E2%98%83' });
     },
   },
@@ -71,8 +70,8 @@ export const httpRequestCases: ConformanceCase[] = [
     description: "'%2F' decodes to '/' in path/PATH_INFO and stays '%2F' in rawPath/RAW_URI, so routers can tell them apart.",
     interfaces: both,
     features: ['http'],
-    async run({ served, interface: kind }) {
-      const report = await askReport(served, { method: 'GET', target: '/report/a%2Fb/c?q=%2F' });
+    async run({ expect, served, interface: kind }) {
+      const report = await askReport(expect, served, { method: 'GET', target: '/report/a%2Fb/c?q=%2F' });
       expect(report).toMatchObject({ path: '/report/a/b/c', rawPath: '/report/a%2Fb/c', queryString: 'q=%2F' });
       if (kind === 'sync') expect(report.environ?.RAW_URI).toBe('/report/a%2Fb/c?q=%2F');
     },
@@ -82,9 +81,9 @@ export const httpRequestCases: ConformanceCase[] = [
     description: 'The query string arrives byte for byte: repeated keys, empty values, bare keys, escapes and + kept.',
     interfaces: both,
     features: ['http'],
-    async run({ served }) {
+    async run({ expect, served }) {
       const query = 'a=1&a=2&b=&c&d=caf%C3%A9&e=%2F+x&a=3';
-      const report = await askReport(served, { method: 'GET', target: `/report?${query}` });
+      const report = await askReport(expect, served, { method: 'GET', target: `/report?${query}` });
       expect(report).toMatchObject({ path: '/report', rawPath: '/report', queryString: query });
     },
   },
@@ -93,8 +92,8 @@ export const httpRequestCases: ConformanceCase[] = [
     description: 'A repeated request header arrives as separate entries in order (sync: HTTP_X_MULTI joins them with ", ").',
     interfaces: both,
     features: ['http'],
-    async run({ served, interface: kind }) {
-      const report = await askReport(served, { method: 'GET', target: '/report', headers: [['x-multi', 'one'], ['x-other', 'between'], ['x-multi', 'two']] });
+    async run({ expect, served, interface: kind }) {
+      const report = await askReport(expect, served, { method: 'GET', target: '/report', headers: [['x-multi', 'one'], ['x-other', 'between'], ['x-multi', 'two']] });
       expect(report.headers.filter(([n]) => n === 'x-multi')).toEqual([['x-multi', 'one'], ['x-multi', 'two']]);
       expect(headerValues(report.headers, 'x-other')).toEqual(['between']);
       if (kind === 'sync') expect(report.environ?.HTTP_X_MULTI).toBe('one, two');
@@ -105,8 +104,8 @@ export const httpRequestCases: ConformanceCase[] = [
     description: 'Header names arrive lower-cased (sync: upper-cased HTTP_ keys) and values keep their case.',
     interfaces: both,
     features: ['http'],
-    async run({ served, interface: kind }) {
-      const report = await askReport(served, { method: 'GET', target: '/report', headers: [['X-Mixed-CASE', 'MiXeD Value']] });
+    async run({ expect, served, interface: kind }) {
+      const report = await askReport(expect, served, { method: 'GET', target: '/report', headers: [['X-Mixed-CASE', 'MiXeD Value']] });
       expect(report.headers.filter(([n]) => n.toLowerCase() === 'x-mixed-case')).toEqual([['x-mixed-case', 'MiXeD Value']]);
       if (kind === 'sync') expect(report.environ?.HTTP_X_MIXED_CASE).toBe('MiXeD Value');
     },
@@ -116,8 +115,8 @@ export const httpRequestCases: ConformanceCase[] = [
     description: 'A header byte above 0x7F arrives as one latin-1 character (0xE9 is "é").',
     interfaces: both,
     features: ['http'],
-    async run({ served, interface: kind }) {
-      const report = await askReport(served, { method: 'GET', target: '/report', headers: [['x-latin1', 'caf\u00e9']] });
+    async run({ expect, served, interface: kind }) {
+      const report = await askReport(expect, served, { method: 'GET', target: '/report', headers: [['x-latin1', 'caf\u00e9']] });
       expect(headerValues(report.headers, 'x-latin1')).toEqual(['caf\u00e9']);
       if (kind === 'sync') expect(report.environ?.HTTP_X_LATIN1).toBe('caf\u00e9');
     },
@@ -127,9 +126,9 @@ export const httpRequestCases: ConformanceCase[] = [
     description: 'Content-Type and Content-Length reach sync apps as CONTENT_TYPE and CONTENT_LENGTH (never HTTP_*) and async apps as headers.',
     interfaces: both,
     features: ['http'],
-    async run({ served, interface: kind }) {
+    async run({ expect, served, interface: kind }) {
       const headers: Array<[string, string]> = [['content-type', 'text/plain; charset=utf-8']];
-      const report = await askReport(served, { method: 'POST', target: '/report', headers, body: utf8('hello') });
+      const report = await askReport(expect, served, { method: 'POST', target: '/report', headers, body: utf8('hello') });
       expect(report.body.length).toBe(5);
       expect(headerValues(report.headers, 'content-type')).toEqual(['text/plain; charset=utf-8']);
       expect(headerValues(report.headers, 'content-length')).toEqual(['5']);

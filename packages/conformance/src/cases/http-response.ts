@@ -1,5 +1,4 @@
 // HTTP cases about responses: statuses, headers, framing, HEAD, bodiless statuses, streaming.
-import { expect } from 'vitest';
 import { concat, patterned } from '../_internal/bytes.js';
 import { PROBE_HEAD_BODY } from '../probe/routes.js';
 import { expectBytes, headerValue, headerValues, newToken, text } from './helpers.js';
@@ -13,7 +12,7 @@ export const httpResponseCases: ConformanceCase[] = [
     description: "The app's status reaches the client unchanged (201, 418, 599).",
     interfaces: both,
     features: ['http'],
-    async run({ served }) {
+    async run({ expect, served }) {
       for (const status of [201, 418, 599]) {
         const res = await served.request({ method: 'GET', target: `/status/${status}` });
         expect(res.status).toBe(status);
@@ -26,7 +25,7 @@ export const httpResponseCases: ConformanceCase[] = [
     description: "The app's response headers arrive in order: repeated Set-Cookie as separate fields, other repeats combinable, values as sent.",
     interfaces: both,
     features: ['http'],
-    async run({ served }) {
+    async run({ expect, served }) {
       const res = await served.request({ method: 'GET', target: '/headers-out' });
       expect(res.status).toBe(200);
       expect(headerValues(res.headers, 'set-cookie')).toEqual(['a=1; Path=/', 'b=2; Path=/']);
@@ -43,12 +42,12 @@ export const httpResponseCases: ConformanceCase[] = [
     description: "A body sent in pieces under the app's Content-Length arrives whole, framed by that length (no chunked encoding).",
     interfaces: both,
     features: ['http'],
-    async run({ served }) {
+    async run({ expect, served }) {
       const res = await served.request({ method: 'GET', target: '/bytes?n=100000' });
       expect(res.status).toBe(200);
       expect(headerValues(res.headers, 'content-length')).toEqual(['100000']);
       expect(headerValue(res.headers, 'transfer-encoding')).toBeUndefined();
-      expectBytes(res.body, patterned(100000, 7));
+      expectBytes(expect, res.body, patterned(100000, 7));
     },
   },
   {
@@ -56,7 +55,7 @@ export const httpResponseCases: ConformanceCase[] = [
     description: 'HEAD answers the same status and headers as GET (Content-Length included) and no body, even when the app writes one.',
     interfaces: both,
     features: ['http'],
-    async run({ served }) {
+    async run({ expect, served }) {
       const get = await served.request({ method: 'GET', target: '/head' });
       const head = await served.request({ method: 'HEAD', target: '/head' });
       expect(get.status).toBe(200);
@@ -74,7 +73,7 @@ export const httpResponseCases: ConformanceCase[] = [
     description: '204 arrives with no body and neither Content-Length nor Transfer-Encoding (RFC 9110 §8.6, RFC 9112 §6.1).',
     interfaces: both,
     features: ['http'],
-    async run({ served }) {
+    async run({ expect, served }) {
       const res = await served.request({ method: 'GET', target: '/status/204' });
       expect(res.status).toBe(204);
       expect(res.body.length).toBe(0);
@@ -87,7 +86,7 @@ export const httpResponseCases: ConformanceCase[] = [
     description: "304 arrives with no body, the app's ETag, and no invented Content-Length or Transfer-Encoding.",
     interfaces: both,
     features: ['http'],
-    async run({ served }) {
+    async run({ expect, served }) {
       const res = await served.request({ method: 'GET', target: '/status/304' });
       expect(res.status).toBe(304);
       expect(res.body.length).toBe(0);
@@ -101,11 +100,11 @@ export const httpResponseCases: ConformanceCase[] = [
     description: 'A body streamed in five pieces without Content-Length arrives complete and in order.',
     interfaces: both,
     features: ['http', 'streaming'],
-    async run({ served }) {
+    async run({ expect, served }) {
       const res = await served.request({ method: 'GET', target: '/stream?chunks=5&size=70000' });
       expect(res.status).toBe(200);
       expect(res.incomplete ?? false).toBe(false);
-      expectBytes(res.body, concat(Array.from({ length: 5 }, (_, i) => patterned(70000, i + 1))));
+      expectBytes(expect, res.body, concat(Array.from({ length: 5 }, (_, i) => patterned(70000, i + 1))));
     },
   },
   {
@@ -113,7 +112,7 @@ export const httpResponseCases: ConformanceCase[] = [
     description: "Bytes given to start_response's write() come before the returned body (sync spec, PEP 3333 write()).",
     interfaces: ['sync'],
     features: ['http'],
-    async run({ served }) {
+    async run({ expect, served }) {
       const res = await served.request({ method: 'GET', target: '/write' });
       expect(res.status).toBe(200);
       expect(text(res)).toBe('first,second');
@@ -124,7 +123,7 @@ export const httpResponseCases: ConformanceCase[] = [
     description: "The host calls the body's close() exactly once after sending it.",
     interfaces: ['sync'],
     features: ['http'],
-    async run({ served, journal }) {
+    async run({ expect, served, journal }) {
       const token = newToken();
       const res = await served.request({ method: 'GET', target: `/close?token=${token}` });
       expect(text(res)).toBe('closable');
@@ -137,7 +136,7 @@ export const httpResponseCases: ConformanceCase[] = [
     description: 'With the http.response.trailers extension, trailers sent after the body reach a client that sent TE: trailers.',
     interfaces: ['async'],
     features: ['http', 'trailers'],
-    async run({ served }) {
+    async run({ expect, served }) {
       const res = await served.request({ method: 'GET', target: '/trailers', headers: [['te', 'trailers']] });
       expect(res.status, text(res)).toBe(200);
       expect(text(res)).toBe('trailer body');

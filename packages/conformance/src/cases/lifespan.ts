@@ -1,5 +1,4 @@
 // Lifespan cases (async only): startup before serving, state into scopes, shutdown on stop, failure.
-import { expect } from 'vitest';
 import { LIFESPAN_TOKEN } from '../probe/async-lifespan.js';
 import { PROBE_STARTUP_FAILURE, PROBE_STATE } from '../probe/options.js';
 import { askReport, newToken } from './helpers.js';
@@ -13,7 +12,7 @@ export const lifespanCases: ConformanceCase[] = [
     description: 'Startup runs exactly once and completes before start() resolves; shutdown has not run.',
     interfaces: asyncOnly,
     features: ['lifespan'],
-    async run({ serve }) {
+    async run({ expect, serve }) {
       const { journal } = await serve({});
       expect(journal.find('lifespan.startup', LIFESPAN_TOKEN)).toHaveLength(1);
       expect(journal.find('lifespan.shutdown', LIFESPAN_TOKEN)).toHaveLength(0);
@@ -24,8 +23,8 @@ export const lifespanCases: ConformanceCase[] = [
     description: 'What startup puts in scope.state is visible in every request scope.',
     interfaces: asyncOnly,
     features: ['lifespan'],
-    async run({ served }) {
-      const report = await askReport(served, { method: 'GET', target: '/report/state' });
+    async run({ expect, served }) {
+      const report = await askReport(expect, served, { method: 'GET', target: '/report/state' });
       expect(report.state).toEqual(PROBE_STATE);
     },
   },
@@ -34,20 +33,20 @@ export const lifespanCases: ConformanceCase[] = [
     description: "Each request gets a shallow copy of the state: a key one request sets is not in the next request's state.",
     interfaces: asyncOnly,
     features: ['lifespan'],
-    async run({ served }) {
+    async run({ expect, served }) {
       const key = newToken();
-      const first = await askReport(served, { method: 'GET', target: `/state/set?key=${key}` });
+      const first = await askReport(expect, served, { method: 'GET', target: `/state/set?key=${key}` });
       expect(first.state).toEqual({ ...PROBE_STATE, [key]: 'set by a request' });
-      const second = await askReport(served, { method: 'GET', target: '/report/state' });
+      const second = await askReport(expect, served, { method: 'GET', target: '/report/state' });
       expect(second.state).toEqual(PROBE_STATE);
     },
   },
   {
     id: 'lifespan.shutdown',
-    description: 'stop() runs shutdown exactly once and resolves after the app completes it.',
+    description: 'Calling stop() runs shutdown exactly once and resolves after the app completes it.',
     interfaces: asyncOnly,
     features: ['lifespan'],
-    async run({ serve }) {
+    async run({ expect, serve }) {
       const { served, journal } = await serve({});
       await served.stop();
       expect(journal.find('lifespan.shutdown', LIFESPAN_TOKEN)).toHaveLength(1);
@@ -55,11 +54,11 @@ export const lifespanCases: ConformanceCase[] = [
   },
   {
     id: 'lifespan.startup.failed',
-    description: "lifespan.startup.failed makes start() reject with an error naming the app's message.",
+    description: "An app answering lifespan.startup.failed makes start() reject with an error naming the app's message.",
     interfaces: asyncOnly,
     features: ['lifespan', 'errors'],
     mayLogErrors: true,
-    async run({ serve }) {
+    async run({ expect, serve }) {
       await expect(serve({ lifespan: 'fail' })).rejects.toThrow(PROBE_STARTUP_FAILURE);
     },
   },
@@ -69,9 +68,9 @@ export const lifespanCases: ConformanceCase[] = [
     interfaces: asyncOnly,
     features: ['lifespan', 'errors'],
     mayLogErrors: true,
-    async run({ serve }) {
+    async run({ expect, serve }) {
       const { served } = await serve({ lifespan: 'raise' });
-      const report = await askReport(served, { method: 'GET', target: '/report/no-lifespan' });
+      const report = await askReport(expect, served, { method: 'GET', target: '/report/no-lifespan' });
       expect(report.method).toBe('GET');
       expect(report.state ?? {}).toEqual({});
       await served.stop();

@@ -1,4 +1,5 @@
 // What a case is: an id, a sentence, where it applies, and a body that asserts exact results.
+import type { ExpectStatic } from 'vitest';
 import type { CaseId } from '../case-id.js';
 import type { ConformanceInterface, Served } from '../driver.js';
 import type { Journal } from '../probe/journal.js';
@@ -17,6 +18,8 @@ export type Feature =
 
 /** What a case's body gets: the shared probe, served, and a way to serve a dedicated one. */
 export interface CaseContext {
+  /** vitest's expect, handed in so the cases load without the vitest runner (docs, READMEs). */
+  expect: ExpectStatic;
   interface: ConformanceInterface;
   /** The probe app served once for every case of this interface. */
   served: Served;

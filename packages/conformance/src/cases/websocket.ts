@@ -1,5 +1,4 @@
 // WebSocket cases (async only): handshake, subprotocols, echo, close codes, denial.
-import { expect } from 'vitest';
 import { fromUtf8, patterned } from '../_internal/bytes.js';
 import type { ConformanceSocket, Served, WebSocketOptions } from '../driver.js';
 import { isHandshakeDeniedError } from '../errors.js';
@@ -46,7 +45,7 @@ export const websocketCases: ConformanceCase[] = [
     description: 'The app gets a websocket scope with path, rawPath, query string, ws/wss scheme, request headers and no subprotocols.',
     interfaces: asyncOnly,
     features: ['websocket'],
-    async run({ served }) {
+    async run({ expect, served }) {
       const socket = await open(served, '/ws/scope?x=1&y=%2F', { headers: [['x-probe', 'ws']] });
       const message = await socket.receive();
       expect(typeof message).toBe('string');
@@ -63,7 +62,7 @@ export const websocketCases: ConformanceCase[] = [
     description: 'Headers given with websocket.accept reach the client in the handshake response; no subprotocol is chosen unasked.',
     interfaces: asyncOnly,
     features: ['websocket'],
-    async run({ served }) {
+    async run({ expect, served }) {
       const socket = await open(served, '/ws/echo');
       expect(headerValue(socket.headers, PROBE_ACCEPT_HEADER[0])).toBe(PROBE_ACCEPT_HEADER[1]);
       expect(socket.subprotocol).toBeNull();
@@ -75,7 +74,7 @@ export const websocketCases: ConformanceCase[] = [
     description: "The client's offered subprotocols reach scope.subprotocols in order, and the one the app picks reaches the client.",
     interfaces: asyncOnly,
     features: ['websocket'],
-    async run({ served }) {
+    async run({ expect, served }) {
       const socket = await open(served, '/ws/scope?subprotocol=chat.v1', { subprotocols: ['chat.v2', 'chat.v1'] });
       expect(socket.subprotocol).toBe('chat.v1');
       const report = JSON.parse((await socket.receive()) as string) as ProbeReport;
@@ -88,7 +87,7 @@ export const websocketCases: ConformanceCase[] = [
     description: 'A text message with non-ASCII characters is echoed back as the same text message.',
     interfaces: asyncOnly,
     features: ['websocket'],
-    async run({ served }) {
+    async run({ expect, served }) {
       const socket = await open(served, '/ws/echo');
       expect(await echo(socket, 'héllo ☃ 👋')).toBe('héllo ☃ 👋');
       expect(await echo(socket, '')).toBe('');
@@ -100,7 +99,7 @@ export const websocketCases: ConformanceCase[] = [
     description: 'A binary message holding every byte value is echoed back as the same binary message.',
     interfaces: asyncOnly,
     features: ['websocket'],
-    async run({ served }) {
+    async run({ expect, served }) {
       const socket = await open(served, '/ws/echo');
       const bytes = Uint8Array.from({ length: 256 }, (_, i) => i);
       const back = await echo(socket, bytes);
@@ -114,21 +113,21 @@ export const websocketCases: ConformanceCase[] = [
     description: 'A 1 MiB binary message is echoed back whole.',
     interfaces: asyncOnly,
     features: ['websocket'],
-    async run({ served }) {
+    async run({ expect, served }) {
       const socket = await open(served, '/ws/echo');
       const bytes = patterned(1024 * 1024, 5);
       const back = await echo(socket, bytes);
       expect(back).toBeInstanceOf(Uint8Array);
-      expectBytes(back as Uint8Array, bytes);
+      expectBytes(expect, back as Uint8Array, bytes);
       await finish(socket);
     },
   },
   {
     id: 'ws.close.server',
-    description: "websocket.close with code 4000 and reason 'server bye' reaches the client as that close code and reason.",
+    description: "The app's websocket.close with code 4000 and reason 'server bye' reaches the client as that close code and reason.",
     interfaces: asyncOnly,
     features: ['websocket'],
-    async run({ served }) {
+    async run({ expect, served }) {
       const socket = await open(served, '/ws/close?code=4000&reason=server%20bye');
       expect(await socket.closed).toEqual({ code: 4000, reason: 'server bye' });
     },
@@ -138,7 +137,7 @@ export const websocketCases: ConformanceCase[] = [
     description: "A client close with code 4001 and reason 'client bye' reaches the app as websocket.disconnect with that code and reason.",
     interfaces: asyncOnly,
     features: ['websocket'],
-    async run({ served, journal }) {
+    async run({ expect, served, journal }) {
       const token = newToken();
       const socket = await open(served, `/ws/echo?token=${token}`);
       expect(await echo(socket, 'ping')).toBe('ping');
@@ -151,10 +150,10 @@ export const websocketCases: ConformanceCase[] = [
   },
   {
     id: 'ws.deny.close',
-    description: 'websocket.close before accept denies the handshake with HTTP 403.',
+    description: 'A websocket.close before accept denies the handshake with HTTP 403.',
     interfaces: asyncOnly,
     features: ['websocket'],
-    async run({ served }) {
+    async run({ expect, served }) {
       const denied = await expectDenied(open(served, '/ws/deny'));
       expect(denied.status).toBe(403);
     },
@@ -164,7 +163,7 @@ export const websocketCases: ConformanceCase[] = [
     description: "With the websocket.http.response extension, the app's own denial (401, its headers, its body) reaches the client.",
     interfaces: asyncOnly,
     features: ['websocket'],
-    async run({ served }) {
+    async run({ expect, served }) {
       const denied = await expectDenied(open(served, '/ws/deny-response'));
       expect(denied.status).toBe(PROBE_DENIAL.status);
       expect(headerValue(denied.headers, 'x-deny')).toBe('probe');
@@ -177,7 +176,7 @@ export const websocketCases: ConformanceCase[] = [
     interfaces: asyncOnly,
     features: ['websocket', 'errors'],
     mayLogErrors: true,
-    async run({ served }) {
+    async run({ expect, served }) {
       const denied = await expectDenied(open(served, '/ws/raise'));
       expect(denied.status).toBe(500);
     },
