@@ -1,0 +1,102 @@
+// A route's chain: middleware around the handler, errors turned into responses inside it, so
+// middleware sees error pages too (Starlette's ExceptionMiddleware sits inside user middleware).
+import { RouterError, messages } from './errors.js';
+import type { ErrorClass } from './internal/defs.js';
+import { isAsyncFunction, isThenable } from './internal/kind.js';
+import { errorPage } from './error-page.js';
+import type { RouterRequest } from './request/request.js';
+import { isResponse, RouterResponse } from './responses/response.js';
+import { json, text } from './responses/helpers.js';
+import type { ErrorHandler, Handler, Middleware, ResponseLike } from './types.js';
+
+/** A compiled chain: request in, response out (a Promise only through the async interface). */
+export type Chain = (req: RouterRequest) => RouterResponse | Promise<RouterResponse>;
+
+/** What a chain needs to know besides its handler. */
+export interface ChainContext {
+  mode: 'sync' | 'async';
+  middleware: Middleware[];
+  /** Innermost router's first. */
+  errorHandlers: Array<{ match: number | ErrorClass; handler: ErrorHandler<never> }>;
+  debug: boolean;
+  log: (error: unknown, req: RouterRequest | null) => void;
+}
+
+/**
+ * Turns what a handler returned into a response: strings are text/plain, Uint8Array is
+ * application/octet-stream, null is 204, anything else is JSON.
+ *
+ * @example
+ * toResponse({ ok: true }, 'GET /').headers.get('content-type'); // 'application/json'
+ */
+export function toResponse(value: ResponseLike | undefined, label: string): RouterResponse {
+  if (isResponse(value)) return value;
+  if (typeof value === 'string') return text(value);
+  if (value instanceof Uint8Array) {
+    return new RouterResponse(value, { headers: { 'content-type': 'application/octet-stream' } });
+  }
+  if (value === null) return new RouterResponse(null, { status: 204 });
+  if (value === undefined) throw new RouterError(messages.undefinedResult(label), { code: 'result' });
+  return json(value);
+}
+
+/** Finds the error handler for `error` (classes first, then status) and renders it; else the default page. */
+export function handleError(error: unknown, req: RouterRequest, ctx: ChainContext): RouterResponse | Promise<RouterResponse> {
+  const status = (error as { name?: string; status?: number } | null)?.name === 'HttpError' ? (error as { status: number }).status : 500;
+  const found =
+    ctx.errorHandlers.find(({ match }) => typeof match !== 'number' && error instanceof match) ??
+    ctx.errorHandlers.find(({ match }) => match === status);
+  if (!found) return errorPage(error, req, ctx);
+  const fail = (e: unknown) => errorPage(e, req, ctx);
+  try {
+    const result = (found.handler as ErrorHandler)(error, req);
+    if (!isThenable(result)) return toResponse(result, 'error handler');
+    return Promise.resolve(result).then((r) => toResponse(r as ResponseLike, 'error handler'), fail);
+  } catch (e) {
+    return fail(e);
+  }
+}
+
+/**
+ * Builds one route's chain. `label` names the route in errors ('GET /users/:id'). A plain function
+ * that returns a Promise is fine through the async interface unless a sync middleware waits on it:
+ * then it fails with a message saying to declare it `async`.
+ */
+export function buildChain(handler: Handler, label: string, ctx: ChainContext, isAsync: boolean): Chain {
+  const settle = (value: unknown, req: RouterRequest, mustBeSync: boolean): RouterResponse | Promise<RouterResponse> => {
+    if (!isThenable(value)) return toResponse(value as ResponseLike, label);
+    if (mustBeSync) throw new RouterError(messages.promiseInSync(label), { code: 'result' });
+    return Promise.resolve(value).then(
+      (v) => toResponse(v as ResponseLike, label),
+      (e: unknown) => handleError(e, req, ctx),
+    );
+  };
+  // syncAbove[i]: some middleware outside position i (or the sync interface itself) cannot wait.
+  const syncAbove = [ctx.mode === 'sync'];
+  ctx.middleware.forEach((mw, i) => syncAbove.push((syncAbove[i] as boolean) || !isAsyncFunction(mw)));
+  const syncOuter = syncAbove.at(-1) as boolean;
+  let chain: Chain = isAsync
+    ? async (req) => {
+        try {
+          return toResponse(await handler(req), label);
+        } catch (error) {
+          return handleError(error, req, ctx);
+        }
+      }
+    : (req) => {
+        try {
+          return settle(handler(req), req, syncOuter);
+        } catch (error) {
+          return handleError(error, req, ctx);
+        }
+      };
+  for (let i = ctx.middleware.length - 1; i >= 0; i--) {
+    const mw = ctx.middleware[i] as Middleware;
+    const inner = chain;
+    const next = (req: RouterRequest) => (() => inner(req)) as never;
+    chain = isAsyncFunction(mw)
+      ? async (req) => toResponse(await mw(req, next(req)), label)
+      : (req) => settle(mw(req, next(req)), req, syncAbove[i] as boolean);
+  }
+  return chain;
+}

@@ -1,0 +1,50 @@
+// Shared by both interfaces: which chain or mounted app answers a method and path.
+import type { AsyncApp } from '@tsgi/async';
+import type { SyncApp } from '@tsgi/sync';
+import type { Chain } from './chain.js';
+import type { Table } from './compile.js';
+
+export type Resolved =
+  | { type: 'route'; chain: Chain; params: Record<string, string>; pattern: string }
+  /** 404, 405 or the automatic OPTIONS answer: no params, no body read. */
+  | { type: 'answer'; chain: Chain }
+  | { type: 'mount'; app: SyncApp | AsyncApp; async: boolean; prefix: string; path: string };
+
+/**
+ * Resolves a request: an exact method first, then `all`, then GET for HEAD (RFC 9110 §9.3.2), the
+ * automatic OPTIONS, a mounted app, and finally 405 (the path exists) or 404.
+ *
+ * @example
+ * resolve(table, 'HEAD', '/users/1'); // { type: 'route', chain: <GET /users/:id>, params: { id: '1' }, ... }
+ */
+export function resolve(table: Table, method: string, path: string): Resolved {
+  const match = table.trie.match(path || '/', method);
+  if (match === null) {
+    const near = table.trie.fallback;
+    return { type: 'answer', chain: near?.notAllowed ?? table.notFound };
+  }
+  const { value: entry, values } = match;
+  const route =
+    entry.methods.get(method) ?? entry.methods.get('*') ?? (method === 'HEAD' ? entry.methods.get('GET') : undefined);
+  if (route) {
+    const params: Record<string, string> = {};
+    for (let i = 0; i < route.names.length; i++) params[route.names[i] as string] = values[i] as string;
+    return { type: 'route', chain: route.chain, params, pattern: route.pattern };
+  }
+  if (method === 'OPTIONS' && entry.options) return { type: 'answer', chain: entry.options };
+  const mount = entry.mount as NonNullable<typeof entry.mount>;
+  return { type: 'mount', app: mount.app, async: mount.async, ...mountPaths(path, values.at(-1) ?? '') };
+}
+
+/**
+ * Splits a path at a mount point: the prefix moves to the root path, the rest stays the path
+ * ('' when the request is the mount point itself, as PATH_INFO is under SCRIPT_NAME).
+ *
+ * @example
+ * mountPaths('/static/a/b', 'a/b'); // { prefix: '/static', path: '/a/b' }
+ * mountPaths('/static', '');        // { prefix: '/static', path: '' }
+ */
+export function mountPaths(path: string, rest: string): { prefix: string; path: string } {
+  if (path.endsWith(`/${rest}`)) return { prefix: path.slice(0, path.length - rest.length - 1), path: `/${rest}` };
+  return { prefix: path, path: '' };
+}

@@ -1,0 +1,46 @@
+// @tsgi/router: a tiny routing framework; one route table served through either tsgi interface.
+
+// The router
+export { Router, createRouter, isRouterApp, ROUTER_BRAND } from './router.js';
+export type {
+  AsyncNext,
+  ErrorHandler,
+  Handler,
+  LifespanHook,
+  Middleware,
+  Next,
+  ResponseLike,
+  RouteOptions,
+  RouterOptions,
+  WebSocketHandler,
+} from './types.js';
+export type { Params } from './matcher/params.js';
+
+// Requests
+export { RouterRequest } from './request/request.js';
+export type { BackgroundTask } from './request/request.js';
+export { RequestHeaders } from './request/headers.js';
+export { MultiMap } from './request/multi-map.js';
+export { UploadedFile } from './request/multipart.js';
+export type { FormData } from './request/multipart.js';
+
+// Responses
+export { RouterResponse } from './responses/response.js';
+export type { BodyChunk, ResponseBody, ResponseInit } from './responses/response.js';
+export { ResponseHeaders } from './responses/headers.js';
+export type { HeadersInit } from './responses/headers.js';
+export type { CookieOptions } from './responses/cookies.js';
+export { html, json, redirect, text } from './responses/helpers.js';
+export { formatEvent, sse, stream } from './responses/stream.js';
+export type { ServerSentEvent } from './responses/stream.js';
+export { file } from './responses/file.js';
+export type { AsyncFileSystem, FileBytes, FileOptions, FileStat, FileSystem } from './responses/file.js';
+export { staticFiles } from './static-files.js';
+export type { StaticFilesOptions } from './static-files.js';
+
+// WebSocket
+export { RouterWebSocket } from './websocket.js';
+export type { WebSocketMessage } from './websocket.js';
+
+// Errors
+export { HttpError, RouterError, isHttpError, isRouterError, messages } from './errors.js';

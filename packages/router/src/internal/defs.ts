@@ -1,0 +1,25 @@
+// What a Router records before it is compiled. Private: reached through the DEFS symbol.
+import type { AsyncApp } from '@tsgi/async';
+import type { SyncApp } from '@tsgi/sync';
+import type { ErrorHandler, Handler, LifespanHook, Middleware, RouterOptions, WebSocketHandler } from '../types.js';
+
+export const DEFS = Symbol('tsgi.router.defs');
+
+/** A class of errors an error handler catches. */
+export type ErrorClass = abstract new (...args: never[]) => unknown;
+
+export type RouteDef =
+  | { type: 'http'; methods: string[]; pattern: string; handler: Handler; name: string | undefined }
+  | { type: 'ws'; pattern: string; handler: WebSocketHandler; name: string | undefined }
+  | { type: 'app'; prefix: string; app: SyncApp | AsyncApp; async: boolean }
+  | { type: 'router'; prefix: string; router: { [DEFS]: RouterDefs } };
+
+export interface RouterDefs {
+  options: RouterOptions;
+  routes: RouteDef[];
+  middleware: Middleware[];
+  errorHandlers: Array<{ match: number | ErrorClass; handler: ErrorHandler<never> }>;
+  startup: LifespanHook[];
+  shutdown: LifespanHook[];
+  frozen: boolean;
+}

@@ -1,0 +1,140 @@
+import type { Environ } from '@tsgi/sync';
+import type { HTTPScope, HeaderList, State, WebSocketScope } from '@tsgi/async';
+import { EMPTY } from '../internal/bytes.js';
+import { bodyForm, bodyJson, bodyText } from './body.js';
+import { parseCookies } from './cookies.js';
+import { RequestHeaders } from './headers.js';
+import type { MultiMap } from './multi-map.js';
+import type { FormData } from './multipart.js';
+import { parseQuery } from './query.js';
+
+/** A task to run after the response was sent. */
+export type BackgroundTask = () => void | Promise<void>;
+
+/** Everything a request is built from; filled by the sync or async edge. */
+export interface RequestInit {
+  interface: 'sync' | 'async';
+  method: string;
+  path: string;
+  rootPath: string;
+  queryString: string;
+  headers: HeaderList;
+  scheme: string;
+  client: { host: string; port: number | null } | null;
+  state: State;
+  environ?: Environ;
+  scope?: HTTPScope | WebSocketScope;
+  /** Builds a URL path for a named route. */
+  url: (name: string, params?: Record<string, string | number>) => string;
+}
+
+/**
+ * One request, the same through both interfaces. Body helpers are synchronous in both: the router
+ * has read the body (up to `bodyLimit`) before middleware and handlers run, so one handler works
+ * through either interface.
+ *
+ * @example
+ * router.post('/users/:id', (req) => {
+ *   const { name } = req.json() as { name: string };
+ *   return { id: req.params.id, name, page: req.query.get('page'), sid: req.cookies.sid };
+ * });
+ */
+export class RouterRequest<P = Record<string, string | undefined>> {
+  /** 'sync' or 'async': which interface this request came through. */
+  readonly interface: 'sync' | 'async';
+  readonly method: string;
+  /** The decoded path below `rootPath`. */
+  readonly path: string;
+  /** Where the app is mounted (SCRIPT_NAME / scope.rootPath); '' at the root. */
+  readonly rootPath: string;
+  /** The query string as received, without '?'. */
+  readonly queryString: string;
+  readonly scheme: string;
+  readonly client: { host: string; port: number | null } | null;
+  /** Lifespan state (scope.state); shared by every request. */
+  readonly state: State;
+  /** The raw environ, through the sync interface. */
+  readonly environ: Environ | undefined;
+  /** The raw scope, through the async interface. */
+  readonly scope: HTTPScope | WebSocketScope | undefined;
+  /** The params the route captured, typed from its pattern. */
+  params: P = {} as P;
+  /** The pattern of the matched route, e.g. '/users/:id'; null when none matched. */
+  route: string | null = null;
+  /** Tasks to run after the response was sent. */
+  readonly tasks: BackgroundTask[] = [];
+  #init: RequestInit;
+  #body: Uint8Array = EMPTY;
+  #query: MultiMap | undefined;
+  #headers: RequestHeaders | undefined;
+  #cookies: Record<string, string> | undefined;
+
+  constructor(init: RequestInit) {
+    this.#init = init;
+    this.interface = init.interface;
+    this.method = init.method;
+    this.path = init.path;
+    this.rootPath = init.rootPath;
+    this.queryString = init.queryString;
+    this.scheme = init.scheme;
+    this.client = init.client;
+    this.state = init.state;
+    this.environ = init.environ;
+    this.scope = init.scope;
+  }
+
+  /** Query parameters, multi-value aware. */
+  get query(): MultiMap {
+    return (this.#query ??= parseQuery(this.queryString));
+  }
+
+  /** Request headers, case-insensitive. */
+  get headers(): RequestHeaders {
+    return (this.#headers ??= new RequestHeaders(this.#init.headers));
+  }
+
+  /** Cookies from the Cookie header. */
+  get cookies(): Record<string, string> {
+    return (this.#cookies ??= parseCookies(this.headers.get('cookie')));
+  }
+
+  /** The body's bytes. */
+  bytes(): Uint8Array {
+    return this.#body;
+  }
+
+  /** The body as text (Content-Type charset, UTF-8 by default); 400 when it does not decode. */
+  text(): string {
+    return bodyText(this.#body, this.headers.get('content-type'));
+  }
+
+  /** The body parsed as JSON; 400 with the parse error when it is not JSON. */
+  json<T = unknown>(): T {
+    return bodyJson(this.#body, this.headers.get('content-type')) as T;
+  }
+
+  /** The body as a urlencoded or multipart form; 400 when malformed, 415 for another type. */
+  form(): FormData {
+    return bodyForm(this.#body, this.headers.get('content-type'));
+  }
+
+  /**
+   * The URL path of a named route, below this request's root path.
+   *
+   * @example
+   * req.url('user', { id: 7 }); // '/api/users/7' when mounted at /api
+   */
+  url(name: string, params?: Record<string, string | number>): string {
+    return this.rootPath + this.#init.url(name, params);
+  }
+
+  /** Runs `task` after the response was sent (PEP 3333 close() / after the last body event). */
+  background(task: BackgroundTask): void {
+    this.tasks.push(task);
+  }
+
+  /** @internal Set once by the router before middleware runs. */
+  setBody(body: Uint8Array): void {
+    this.#body = body;
+  }
+}

@@ -1,0 +1,49 @@
+import { RouterError, messages } from '../errors.js';
+
+/** Attributes of a Set-Cookie header (RFC 6265 §4.1, draft-ietf-httpbis-rfc6265bis). */
+export interface CookieOptions {
+  /** Seconds until it expires; 0 or less expires it now. */
+  maxAge?: number;
+  expires?: Date;
+  domain?: string;
+  /** @default '/' */
+  path?: string;
+  secure?: boolean;
+  httpOnly?: boolean;
+  /** 'None' also sets Secure: browsers drop SameSite=None cookies without it. */
+  sameSite?: 'Strict' | 'Lax' | 'None';
+  /** CHIPS: also sets Secure. */
+  partitioned?: boolean;
+}
+
+// RFC 6265 §4.1.1: cookie-name is an RFC 2616 token.
+const TOKEN = /^[!#$%&'*+\-.^_`|~\w]+$/;
+// Attribute values end at ';' and must stay inside one header line.
+// eslint-disable-next-line no-control-regex -- control characters are what we look for
+const BAD_ATTRIBUTE = /[;\0-\x1f\x7f]/;
+
+/**
+ * Serialises one Set-Cookie value. The value is percent-encoded (so any text round-trips through
+ * `req.cookies`); a bad name or attribute throws a RouterError at the call.
+ *
+ * @example
+ * serializeCookie('sid', 'a b', { httpOnly: true, sameSite: 'Lax' });
+ * // 'sid=a%20b; Path=/; HttpOnly; SameSite=Lax'
+ */
+export function serializeCookie(name: string, value: string, options: CookieOptions = {}): string {
+  if (!TOKEN.test(name)) throw new RouterError(messages.cookieName(name), { code: 'cookie' });
+  let out = `${name}=${encodeURIComponent(value)}`;
+  const attr = (key: string, v: string) => {
+    if (BAD_ATTRIBUTE.test(v)) throw new RouterError(messages.cookieName(`${name}: ${key}=${v}`), { code: 'cookie' });
+    out += `; ${key}=${v}`;
+  };
+  if (options.maxAge !== undefined) attr('Max-Age', String(Math.floor(options.maxAge)));
+  if (options.expires) attr('Expires', options.expires.toUTCString());
+  if (options.domain) attr('Domain', options.domain);
+  attr('Path', options.path ?? '/');
+  if (options.secure || options.sameSite === 'None' || options.partitioned) out += '; Secure';
+  if (options.httpOnly) out += '; HttpOnly';
+  if (options.sameSite) out += `; SameSite=${options.sameSite}`;
+  if (options.partitioned) out += '; Partitioned';
+  return out;
+}

@@ -1,0 +1,52 @@
+import { type CookieOptions, serializeCookie } from './cookies.js';
+import { type HeadersInit, ResponseHeaders } from './headers.js';
+
+/** A body chunk: bytes, or text sent as UTF-8. */
+export type BodyChunk = Uint8Array | string;
+
+/**
+ * What a response carries: bytes, a sync iterable (a generator), an async iterable (async
+ * interface only), or nothing.
+ */
+export type ResponseBody = Uint8Array | Iterable<BodyChunk> | AsyncIterable<BodyChunk> | null;
+
+/** Status and headers for a new response. */
+export interface ResponseInit {
+  /** @default 200 */
+  status?: number;
+  headers?: HeadersInit;
+}
+
+/**
+ * An HTTP response the router sends through either interface. Handlers usually build one with a
+ * helper (`json`, `text`, `redirect`, `stream`, `file`...), or return a plain value.
+ *
+ * @example
+ * const res = new RouterResponse(new TextEncoder().encode('hi'), { status: 201, headers: { 'content-type': 'text/plain' } });
+ * res.setCookie('seen', '1', { httpOnly: true });
+ */
+export class RouterResponse {
+  status: number;
+  readonly headers: ResponseHeaders;
+  body: ResponseBody;
+
+  constructor(body: ResponseBody = null, init: ResponseInit = {}) {
+    this.body = body;
+    this.status = init.status ?? 200;
+    this.headers = new ResponseHeaders(init.headers);
+  }
+
+  /** Adds a Set-Cookie header; each cookie is its own header, never comma-joined. */
+  setCookie(name: string, value: string, options?: CookieOptions): this {
+    this.headers.append('set-cookie', serializeCookie(name, value, options));
+    return this;
+  }
+
+  /** Expires a cookie now; give the same `path` and `domain` it was set with. */
+  clearCookie(name: string, options: Pick<CookieOptions, 'path' | 'domain' | 'secure' | 'sameSite'> = {}): this {
+    return this.setCookie(name, '', { ...options, maxAge: 0, expires: new Date(0) });
+  }
+}
+
+/** True for a RouterResponse. */
+export const isResponse = (value: unknown): value is RouterResponse => value instanceof RouterResponse;

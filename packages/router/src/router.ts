@@ -1,0 +1,152 @@
+// The route table: written once, served through either interface (`router.sync`, `router.async`).
+import type { AsyncApp } from '@tsgi/async';
+import type { SyncApp } from '@tsgi/sync';
+import { createAsyncApp } from './app-async.js';
+import { createSyncApp } from './app-sync.js';
+import { collectNames, compile } from './compile.js';
+import { RouterError, messages } from './errors.js';
+import { DEFS, type ErrorClass, type RouteDef, type RouterDefs } from './internal/defs.js';
+import { isAsyncFunction } from './internal/kind.js';
+import type { Params } from './matcher/params.js';
+import { parsePattern } from './matcher/pattern.js';
+import { buildPath } from './matcher/url.js';
+import type { HttpError } from './errors.js';
+import type { ErrorHandler, Handler, LifespanHook, Middleware, RouteOptions, RouterOptions, WebSocketHandler } from './types.js';
+
+/** The brand the `tsgi` CLI looks for to recognise a router (see `isRouterApp`). */
+export const ROUTER_BRAND: unique symbol = Symbol.for('tsgi.router') as never;
+
+type Route<R> = <Path extends string>(path: Path, handler: Handler<Params<Path>>, options?: RouteOptions) => R;
+
+/**
+ * A route table with middleware, error handlers, WebSocket routes, mounts and lifespan hooks.
+ * `router.sync` and `router.async` compile it (once each, on first access) into a spec-valid sync
+ * or async app; from then on it is frozen.
+ *
+ * @example
+ * const router = createRouter();
+ * router.get('/users/:id', (req) => ({ id: req.params.id }));
+ * export const app = router; // serve router.sync or router.async
+ */
+export class Router {
+  readonly [ROUTER_BRAND] = true;
+  /** @internal */
+  readonly [DEFS]: RouterDefs;
+  #sync: SyncApp | undefined;
+  #async: AsyncApp | undefined;
+
+  constructor(options: RouterOptions = {}) {
+    this[DEFS] = { options, routes: [], middleware: [], errorHandlers: [], startup: [], shutdown: [], frozen: false };
+  }
+
+  #add(what: string, apply: (defs: RouterDefs) => void): this {
+    const defs = this[DEFS];
+    if (defs.frozen) throw new RouterError(messages.frozen(what), { code: 'frozen' });
+    apply(defs);
+    return this;
+  }
+
+  /** Adds a route for one or more methods; '*' matches any method. */
+  on<Path extends string>(method: string | string[], path: Path, handler: Handler<Params<Path>>, options: RouteOptions = {}): this {
+    const methods = (Array.isArray(method) ? method : [method]).map((m) => (m === '*' ? m : m.toUpperCase()));
+    parsePattern(path); // a bad pattern fails here, at the call that made it
+    return this.#add(`add ${methods.join('|')} ${path}`, (d) =>
+      d.routes.push({ type: 'http', methods, pattern: path, handler: handler as Handler, name: options.name }),
+    );
+  }
+
+  get: Route<this> = (path, handler, options) => this.on('GET', path, handler, options);
+  post: Route<this> = (path, handler, options) => this.on('POST', path, handler, options);
+  put: Route<this> = (path, handler, options) => this.on('PUT', path, handler, options);
+  patch: Route<this> = (path, handler, options) => this.on('PATCH', path, handler, options);
+  delete: Route<this> = (path, handler, options) => this.on('DELETE', path, handler, options);
+  head: Route<this> = (path, handler, options) => this.on('HEAD', path, handler, options);
+  options: Route<this> = (path, handler, options) => this.on('OPTIONS', path, handler, options);
+  all: Route<this> = (path, handler, options) => this.on('*', path, handler, options);
+
+  /** Adds a WebSocket route (async interface only). */
+  ws<Path extends string>(path: Path, handler: WebSocketHandler<Params<Path>>, options: RouteOptions = {}): this {
+    parsePattern(path);
+    return this.#add(`add WebSocket ${path}`, (d) =>
+      d.routes.push({ type: 'ws', pattern: path, handler: handler as WebSocketHandler, name: options.name }),
+    );
+  }
+
+  /** Adds middleware around every route of this router and its sub-routers, outermost first. */
+  use(...middleware: Middleware[]): this {
+    return this.#add('add middleware', (d) => d.middleware.push(...middleware));
+  }
+
+  /**
+   * Mounts a sub-router or any sync or async tsgi app at a prefix. A sub-router's routes join this
+   * table (its middleware inside this router's); a raw app gets every request below the prefix, with
+   * the prefix moved into SCRIPT_NAME / rootPath. Routes here win over a mount they overlap.
+   *
+   * @example
+   * router.mount('/api/v1', v1Router);
+   * router.mount('/legacy', legacySyncApp, { interface: 'sync' });
+   */
+  mount(prefix: string, target: Router | SyncApp | AsyncApp, options: { interface?: 'sync' | 'async' } = {}): this {
+    const clean = prefix.replace(/\/+$/, '');
+    if (clean !== '') parsePattern(clean);
+    let def: RouteDef;
+    if (target instanceof Router) def = { type: 'router', prefix: clean, router: target };
+    else {
+      const kind = options.interface ?? (isAsyncFunction(target) || target.length === 3 ? 'async' : target.length === 2 ? 'sync' : null);
+      if (kind === null) throw new RouterError(messages.mountKind(prefix), { code: 'mount' });
+      def = { type: 'app', prefix: clean, app: target, async: kind === 'async' };
+    }
+    return this.#add(`mount ${prefix}`, (d) => d.routes.push(def));
+  }
+
+  /**
+   * Handles errors of a status (HttpError's, or 500 for anything else) or of a class, for this
+   * router's routes. Class handlers are tried first.
+   *
+   * @example
+   * router.onError(404, (err, req) => html(`<h1>No ${req.path} here</h1>`, { status: 404 }));
+   * router.onError(ValidationError, (err) => json({ errors: err.issues }, { status: 422 }));
+   */
+  onError(status: number, handler: ErrorHandler<HttpError>): this;
+  onError<C extends ErrorClass>(errorClass: C, handler: ErrorHandler<InstanceType<C>>): this;
+  onError(match: number | ErrorClass, handler: ErrorHandler<never>): this {
+    return this.#add('add an error handler', (d) => d.errorHandlers.push({ match, handler }));
+  }
+
+  /** Runs at startup (lifespan), before any request; fill `state` for handlers to read as `req.state`. */
+  onStartup(hook: LifespanHook): this {
+    return this.#add('add a startup hook', (d) => d.startup.push(hook));
+  }
+
+  /** Runs at shutdown (lifespan, async interface). */
+  onShutdown(hook: LifespanHook): this {
+    return this.#add('add a shutdown hook', (d) => d.shutdown.push(hook));
+  }
+
+  /**
+   * The sync app. The first access compiles and freezes the table, and throws a RouterError naming
+   * every route, middleware or hook that needs the async interface.
+   */
+  get sync(): SyncApp {
+    return (this.#sync ??= createSyncApp(compile(this, 'sync')));
+  }
+
+  /** The async app (HTTP, WebSocket, lifespan). The first access compiles and freezes the table. */
+  get async(): AsyncApp {
+    return (this.#async ??= createAsyncApp(compile(this, 'async')));
+  }
+
+  /** The path of a named route, without any root path (see `req.url` for one with it). */
+  url(name: string, params?: Record<string, string | number>): string {
+    const pattern = collectNames(this[DEFS], '', new Map()).get(name);
+    if (pattern === undefined) throw new RouterError(messages.unknownRoute(name), { code: 'url' });
+    return buildPath(name, pattern, params);
+  }
+}
+
+/** Creates a router. @example const router = createRouter({ bodyLimit: 64 * 1024 }); */
+export const createRouter = (options?: RouterOptions): Router => new Router(options);
+
+/** True for a router from any copy of this package: what the `tsgi` CLI checks. */
+export const isRouterApp = (value: unknown): value is Router =>
+  typeof value === 'object' && value !== null && (value as { [ROUTER_BRAND]?: unknown })[ROUTER_BRAND] === true;

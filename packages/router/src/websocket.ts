@@ -1,0 +1,135 @@
+// The WebSocket a route handler gets (async interface only, docs/spec/async.md §4).
+import type { Receive, Send, WebSocketScope } from '@tsgi/async';
+import { RouterError } from './errors.js';
+import { encode } from './internal/bytes.js';
+import type { RouterRequest } from './request/request.js';
+import { type HeadersInit, ResponseHeaders } from './responses/headers.js';
+
+/** A message from the client: text or bytes. */
+export type WebSocketMessage = string | Uint8Array;
+
+/**
+ * A WebSocket connection. It accepts itself on the first `send` or receive unless `accept` (to
+ * pick a subprotocol) or `reject` came first. Iterating it yields messages until the client leaves.
+ *
+ * @example
+ * router.ws('/echo', async (socket) => {
+ *   await socket.accept({ subprotocol: socket.subprotocols.includes('v2') ? 'v2' : null });
+ *   for await (const message of socket) await socket.send(message);
+ * });
+ */
+export class RouterWebSocket<P = Record<string, string | undefined>> {
+  /** 'connecting' until accepted or rejected, 'open', then 'closed'. */
+  state: 'connecting' | 'open' | 'closed' = 'connecting';
+  /** How the connection closed, once it has. */
+  closeCode: number | null = null;
+  closeReason = '';
+  #connected: Promise<void> | null = null;
+  readonly #scope: WebSocketScope;
+  readonly #receive: Receive;
+  readonly #send: Send;
+
+  constructor(
+    /** The handshake as a request (headers, query, cookies, params); it has no body. */
+    readonly request: RouterRequest<P>,
+    scope: WebSocketScope,
+    receive: Receive,
+    send: Send,
+  ) {
+    this.#scope = scope;
+    this.#receive = receive;
+    this.#send = send;
+  }
+
+  /** The params the route captured. */
+  get params(): P {
+    return this.request.params;
+  }
+
+  /** The subprotocols the client offered, in its order of preference. */
+  get subprotocols(): string[] {
+    return this.#scope.subprotocols;
+  }
+
+  // async §4.2: the first event is websocket.connect; a client that already left sends disconnect.
+  #connect(): Promise<void> {
+    return (this.#connected ??= this.#receive().then((event) => {
+      if (event.type === 'websocket.disconnect') this.#closed(event.code, event.reason);
+    }));
+  }
+
+  #closed(code: number, reason: string): void {
+    this.state = 'closed';
+    this.closeCode = code;
+    this.closeReason = reason;
+  }
+
+  async #ready(): Promise<void> {
+    if (this.state === 'connecting') await this.accept();
+  }
+
+  /** Accepts the connection, optionally choosing one of `subprotocols` and adding headers. */
+  async accept(options: { subprotocol?: string | null; headers?: HeadersInit } = {}): Promise<void> {
+    await this.#connect();
+    if (this.state !== 'connecting') throw new RouterError(`router: WebSocket accept() when ${this.state}`, { code: 'websocket' });
+    const { subprotocol = null } = options;
+    if (subprotocol !== null && !this.subprotocols.includes(subprotocol)) {
+      // async §4.3: the subprotocol must be one the client offered.
+      throw new RouterError(`router: subprotocol '${subprotocol}' was not offered by the client`, { code: 'websocket' });
+    }
+    this.state = 'open';
+    await this.#send({ type: 'websocket.accept', subprotocol, headers: new ResponseHeaders(options.headers).list });
+  }
+
+  /**
+   * Refuses the handshake with an HTTP response (the websocket.http.response extension, async
+   * §6.8); without the extension the server answers 403.
+   */
+  async reject(status = 403, body: string | Uint8Array = '', headers?: HeadersInit): Promise<void> {
+    await this.#connect();
+    if (this.state !== 'connecting') throw new RouterError(`router: WebSocket reject() when ${this.state}`, { code: 'websocket' });
+    this.state = 'closed';
+    if (this.#scope.extensions?.['websocket.http.response'] === undefined) {
+      await this.#send({ type: 'websocket.close', code: 1000, reason: '' });
+      return;
+    }
+    const list = new ResponseHeaders(headers);
+    if (!list.has('content-type') && typeof body === 'string') list.set('content-type', 'text/plain; charset=utf-8');
+    await this.#send({ type: 'websocket.http.response.start', status, headers: list.list });
+    await this.#send({ type: 'websocket.http.response.body', body: typeof body === 'string' ? encode(body) : body });
+  }
+
+  /** Sends a text or binary message. */
+  async send(data: WebSocketMessage): Promise<void> {
+    await this.#ready();
+    await this.#send(typeof data === 'string' ? { type: 'websocket.send', text: data } : { type: 'websocket.send', bytes: data });
+  }
+
+  /** Sends a value as a JSON text message. */
+  sendJson(data: unknown): Promise<void> {
+    return this.send(JSON.stringify(data));
+  }
+
+  /** The next message, or null once the client has disconnected. */
+  async receive(): Promise<WebSocketMessage | null> {
+    await this.#ready();
+    while (this.state === 'open') {
+      const event = await this.#receive();
+      if (event.type === 'websocket.receive') return event.text ?? event.bytes ?? '';
+      if (event.type === 'websocket.disconnect') this.#closed(event.code, event.reason);
+    }
+    return null;
+  }
+
+  /** Closes the connection (RFC 6455 §7.4 code). Before accept, the server answers 403. */
+  async close(code = 1000, reason = ''): Promise<void> {
+    await this.#connect();
+    if (this.state === 'closed') return;
+    this.#closed(code, reason);
+    await this.#send({ type: 'websocket.close', code, reason });
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<WebSocketMessage, void> {
+    for (let message = await this.receive(); message !== null; message = await this.receive()) yield message;
+  }
+}
