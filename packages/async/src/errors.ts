@@ -76,9 +76,21 @@ export function isLifespanError(error: unknown): error is LifespanError {
   return isNamed(error, 'LifespanError');
 }
 
+/** A client-facing error as a response: status line, status code, headers, body. */
+export interface ErrorResponse {
+  status: string;
+  statusCode: number;
+  headers: HeaderList;
+  body: Uint8Array;
+}
+
+// RFC 9110 §15.5: the reason phrases of the refusals this package makes.
+const REASONS: Record<number, string> = { 400: 'Bad Request', 413: 'Content Too Large' };
+
 /**
  * A request the server refuses before the app sees it (e.g. an underscore header in 'refuse' mode).
- * Knows its response: `status` (400) and {@link RequestError.toResponse}.
+ * Knows its response: `status` (400 or 413) and {@link RequestError.toResponse}. Its shape matches
+ * @tsgi/sync's RequestError, so a host's one `isRequestError` guard serves both.
  *
  * @example
  * catch (e) { if (isRequestError(e)) { const { status, headers, body } = e.toResponse(); ... } }
@@ -95,11 +107,12 @@ export class RequestError extends Error {
     this.section = SECTION.exec(message)?.[1] ?? '';
   }
 
-  /** The plain-text response a host sends for this error. */
-  toResponse(): { status: number; headers: HeaderList; body: Uint8Array } {
+  /** The plain-text response a host sends; the same shape as @tsgi/sync's RequestError gives. */
+  toResponse(): ErrorResponse {
     const body = utf8(`${this.message}\n`);
     return {
-      status: this.status,
+      status: `${this.status} ${REASONS[this.status] ?? 'Error'}`,
+      statusCode: this.status,
       headers: [
         ['content-type', 'text/plain; charset=utf-8'],
         ['content-length', String(body.byteLength)],

@@ -60,7 +60,8 @@ export {
   isLifespanError,
   isRequestError,
 } from './errors.js';
-export { COMMON_MESSAGES, HTTP_MESSAGES, LIFESPAN_MESSAGES, WEBSOCKET_MESSAGES } from './messages.js';
+export type { ErrorResponse } from './errors.js';
+export { BRIDGE_MESSAGES, COMMON_MESSAGES, HTTP_MESSAGES, LIFESPAN_MESSAGES, WEBSOCKET_MESSAGES } from './messages.js';
 
 // Scopes
 export { TSGI_VERSION, createScope, createWebSocketScope } from './create-scope.js';
@@ -81,3 +82,9 @@ export type { AbortSignalLike, TestRequest, TestResponse } from './testing/reque
 
 // Validation
 export { validate } from './validate/validate.js';
+
+// Sync apps on async hosts
+export { syncToAsync } from './sync-to-async/sync-to-async.js';
+export type { SyncToAsyncOptions } from './sync-to-async/sync-to-async.js';
+export { memorySpool } from './sync-to-async/spool.js';
+export type { Spool, SpoolFactory } from './sync-to-async/spool.js';

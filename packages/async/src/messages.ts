@@ -95,3 +95,8 @@ export const LIFESPAN_MESSAGES = {
   returnedBeforeStartup: "async §5.5: the app returned before answering 'lifespan.startup'",
   badMessage: (type: string) => `async §5.5: ${q(type)} message must be a string`,
 } as const;
+
+/** Messages for running sync apps on an async server (async §7). */
+export const BRIDGE_MESSAGES = {
+  bodyTooLarge: (limit: number) => `async §7.2: the request body is larger than the ${limit}-byte limit`,
+} as const;

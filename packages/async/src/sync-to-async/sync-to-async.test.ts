@@ -1,0 +1,158 @@
+import type { Environ, SyncApp } from '@tsgi/sync';
+import { createBufferedInput } from '@tsgi/sync';
+import { describe, expect, it } from 'vitest';
+import { enc, fakeHttp, fakeWebSocket, gate, until } from '../../test/fakes.js';
+import { createScope, createWebSocketScope } from '../create-scope.js';
+import { runHttp } from '../http-cycle.js';
+import { createLifespan } from '../lifespan/lifespan.js';
+import { BRIDGE_MESSAGES } from '../messages.js';
+import { requestApp } from '../testing/request-app.js';
+import { runWebSocket } from '../websocket-cycle.js';
+import type { Spool } from './spool.js';
+import { syncToAsync } from './sync-to-async.js';
+
+const dec = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+
+/** Answers with the request body. */
+const echo: SyncApp = (environ, startResponse) => {
+  const body = environ['tsgi.input'].read();
+  startResponse('200 OK', [['Content-Type', 'text/plain'], ['Content-Length', String(body.length)]]);
+  return [body];
+};
+
+describe('syncToAsync', () => {
+  it('builds the environ from the scope', async () => {
+    let seen: Environ | undefined;
+    const app: SyncApp = (environ, startResponse) => {
+      seen = environ;
+      startResponse('204 No Content', []);
+      return [];
+    };
+    const res = await requestApp(syncToAsync(app), {
+      method: 'POST',
+      target: '/api/caf%C3%A9?x=1',
+      rootPath: '/api',
+      headers: [['X-Token', 'abc']],
+      body: 'hi',
+    });
+    expect(res.status).toBe(204);
+    expect(seen).toMatchObject({
+      REQUEST_METHOD: 'POST',
+      SCRIPT_NAME: '/api',
+      PATH_INFO: '/café',
+      QUERY_STRING: 'x=1',
+      RAW_URI: '/api/caf%C3%A9?x=1',
+      HTTP_X_TOKEN: 'abc',
+      CONTENT_LENGTH: '2',
+      SERVER_NAME: 'testserver',
+      SERVER_PORT: '80',
+      REMOTE_ADDR: 'testclient',
+    });
+  });
+
+  it('buffers a streamed body and hands it to the app whole', async () => {
+    const res = await requestApp(syncToAsync(echo), { method: 'POST', body: [enc('a'), enc('b'), enc('c')] });
+    expect([res.status, res.text, res.headers]).toEqual([200, 'abc', [['content-type', 'text/plain'], ['content-length', '3']]]);
+  });
+
+  it('answers 413 when content-length is over the limit, before reading the body', async () => {
+    const transport = fakeHttp();
+    const scope = createScope({ method: 'POST', target: '/', headers: [['content-length', '11']] });
+    await runHttp(syncToAsync(echo, { bodyLimit: 10 }), scope, transport);
+    expect(transport.calls[0]?.[1]).toBe(413);
+    expect(transport.calls[1]).toEqual(['write', `${BRIDGE_MESSAGES.bodyTooLarge(10)}\n`]);
+    expect(transport.body.waiting).toBe(0);
+  });
+
+  it('answers 413 when a body without content-length grows past the limit', async () => {
+    const res = await requestApp(syncToAsync(echo, { bodyLimit: 4 }), { method: 'POST', body: [enc('abc'), enc('de')] });
+    expect([res.status, res.text]).toEqual([413, `${BRIDGE_MESSAGES.bodyTooLarge(4)}\n`]);
+  });
+
+  it('spools a body past the threshold and closes the spool after the response', async () => {
+    const log: string[] = [];
+    const spool = (): Spool => {
+      const parts: Uint8Array[] = [];
+      return {
+        write: (chunk) => void (parts.push(chunk), log.push(`write ${dec(chunk)}`)),
+        toInput: () => createBufferedInput(enc(parts.map(dec).join(''))),
+        close: () => void log.push('close'),
+      };
+    };
+    const small = await requestApp(syncToAsync(echo, { spoolThreshold: 3, spool }), { method: 'POST', body: 'abc' });
+    expect([small.text, log]).toEqual(['abc', []]);
+    const big = await requestApp(syncToAsync(echo, { spoolThreshold: 3, spool }), { method: 'POST', body: [enc('ab'), enc('cd'), enc('e')] });
+    expect(big.text).toBe('abcde');
+    expect(log).toEqual(['write ab', 'write cd', 'write e', 'close']);
+  });
+
+  it('pulls the next chunk only after the host took the previous one', async () => {
+    const produced: number[] = [];
+    const app: SyncApp = (_environ, startResponse) => {
+      startResponse('200 OK', []);
+      return (function* () {
+        for (let i = 1; i <= 3; i++) {
+          produced.push(i);
+          yield enc(String(i));
+        }
+      })();
+    };
+    const transport = fakeHttp({ body: [] });
+    transport.writeGate = gate();
+    const done = runHttp(syncToAsync(app), createScope({ method: 'GET', target: '/', headers: [] }), transport);
+    await until(() => transport.calls.length === 2);
+    // startApp ran to the first chunk; the second waits for the write to finish.
+    expect(produced).toEqual([1]);
+    transport.writeGate.resolve();
+    await done;
+    expect(produced).toEqual([1, 2, 3]);
+    expect(transport.calls.map((call) => call[1])).toEqual([200, '1', '2', '3', undefined]);
+  });
+
+  it('closes the body when the client disconnects mid-response', async () => {
+    let closed = false;
+    let produced = 0;
+    const app: SyncApp = (_environ, startResponse) => {
+      startResponse('200 OK', []);
+      const body = (function* () {
+        for (;;) {
+          produced++;
+          yield enc('tick');
+        }
+      })();
+      return Object.assign(body, { close: () => void (closed = true) });
+    };
+    const transport = fakeHttp({ body: [] });
+    transport.writeGate = gate();
+    const done = runHttp(syncToAsync(app), createScope({ method: 'GET', target: '/', headers: [] }), transport);
+    await until(() => transport.calls.length === 2);
+    transport.disconnect();
+    transport.writeGate.resolve();
+    await done;
+    expect(closed).toBe(true);
+    expect(produced).toBeLessThanOrEqual(2);
+    expect(transport.logs).toEqual([]);
+  });
+
+  it('answers 500 when the sync app raises before its response', async () => {
+    const logs: string[] = [];
+    const app: SyncApp = () => {
+      throw new Error('broken');
+    };
+    const res = await requestApp(syncToAsync(app), { log: (_level, message) => logs.push(message) });
+    expect(res.status).toBe(500);
+    expect(logs).toHaveLength(1);
+  });
+
+  it('answers a refused request itself (underscore headers in refuse mode)', async () => {
+    const res = await requestApp(syncToAsync(echo, { environ: () => ({ headers: [['x_a', '1']], underscoreHeaders: 'refuse' }) }));
+    expect(res.status).toBe(400);
+  });
+
+  it('denies WebSockets and declines lifespan', async () => {
+    const transport = fakeWebSocket();
+    await runWebSocket(syncToAsync(echo), createWebSocketScope({ target: '/', headers: [] }), transport);
+    expect(transport.calls).toEqual([['deny', 403, [], '']]);
+    await expect(createLifespan(syncToAsync(echo), { log: () => {} }).startup()).resolves.toBeUndefined();
+  });
+});

@@ -1,0 +1,107 @@
+// syncToAsync: one sync app, served by an async host (async §7). Wrapped once, at the edge.
+import { createEnviron, isRequestError, startApp, type EnvironRequest, type SyncApp, type SyncResponse } from '@tsgi/sync';
+import { RequestError } from '../errors.js';
+import { EMPTY } from '../internal/checks.js';
+import { BRIDGE_MESSAGES } from '../messages.js';
+import type { AsyncApp, Send } from '../types/app.js';
+import type { HTTPScope } from '../types/http.js';
+import { readBody } from './read-body.js';
+import { memorySpool, type SpoolFactory } from './spool.js';
+
+/** How syncToAsync buffers bodies and builds environs. */
+export interface SyncToAsyncOptions {
+  /** The largest request body accepted; past it the answer is 413. @default 16 MiB */
+  bodyLimit?: number;
+  /** Bodies larger than this go through `spool` instead of staying in memory. @default 1 MiB */
+  spoolThreshold?: number;
+  /** Where big bodies go. @default memorySpool */
+  spool?: SpoolFactory;
+  /** More environ fields a host knows (errors, fileWrapper, multithread, extra keys...). */
+  environ?: (scope: HTTPScope) => Partial<EnvironRequest>;
+}
+
+const MiB = 1024 * 1024;
+
+/**
+ * Serves a sync app from an async host: the body is read first (413 past `bodyLimit`), the
+ * environ built with @tsgi/sync's createEnviron, and the response pulled chunk by chunk, each
+ * `send` awaited (backpressure); `close()` runs whatever happens, also when the client leaves.
+ *
+ * @example
+ * await runHttp(syncToAsync(wsgiStyleApp, { bodyLimit: 1024 * 1024 }), scope, transport);
+ */
+export function syncToAsync(app: SyncApp, options: SyncToAsyncOptions = {}): AsyncApp {
+  const limits = {
+    bodyLimit: options.bodyLimit ?? 16 * MiB,
+    spoolThreshold: options.spoolThreshold ?? MiB,
+    spool: options.spool ?? memorySpool,
+  };
+  return async (scope, receive, send) => {
+    if (scope.type === 'lifespan') return; // async §5.5: returning early says "no lifespan support".
+    // async §7.1: a sync app has no WebSocket interface; closing before accept denies with 403.
+    if (scope.type === 'websocket') return send({ type: 'websocket.close' });
+    const body = await readBody(receive, scope.headers, limits);
+    if (body.kind === 'disconnected') return;
+    if (body.kind === 'too-large') return sendError(send, new RequestError(BRIDGE_MESSAGES.bodyTooLarge(limits.bodyLimit), { status: 413 }));
+    try {
+      let response: SyncResponse;
+      try {
+        response = startApp(app, createEnviron(toEnvironRequest(scope, body.body, options)));
+      } catch (error) {
+        // A refused request (e.g. an underscore header in 'refuse' mode) answers itself.
+        if (isRequestError(error)) return await sendError(send, error);
+        throw error;
+      }
+      await stream(response, send);
+    } finally {
+      await body.spool?.close();
+    }
+  };
+}
+
+async function stream(response: SyncResponse, send: Send): Promise<void> {
+  try {
+    await send({
+      type: 'http.response.start',
+      status: response.statusCode,
+      // async §2.3: header names go out lower-case (HTTP/2 needs them so).
+      headers: response.headers.map(([name, value]) => [name.toLowerCase(), value]),
+    });
+    // Pulled one chunk at a time: the next is produced only once the host took the last one.
+    for (let next = response.chunks.next(); next.done !== true; next = response.chunks.next()) {
+      if (next.value.byteLength > 0) await send({ type: 'http.response.body', body: next.value, moreBody: true });
+    }
+    await send({ type: 'http.response.body', body: EMPTY, moreBody: false });
+  } finally {
+    // PEP 3333 §"Specification Details": close() is called however the response ends.
+    response.close();
+  }
+}
+
+function toEnvironRequest(scope: HTTPScope, body: EnvironRequest['body'], options: SyncToAsyncOptions): EnvironRequest {
+  const request: EnvironRequest = {
+    method: scope.method,
+    target: scope.queryString === '' ? scope.rawPath : `${scope.rawPath}?${scope.queryString}`,
+    headers: scope.headers,
+    httpVersion: scope.httpVersion,
+    scheme: scope.scheme,
+    rootPath: scope.rootPath,
+    bodyTerminated: true,
+    ...(body === undefined ? {} : { body }),
+  };
+  if (scope.server) {
+    request.serverName = scope.server[0];
+    if (scope.server[1] !== null) request.serverPort = scope.server[1];
+  }
+  if (scope.client) {
+    request.remoteAddr = scope.client[0];
+    if (scope.client[1] !== null) request.remotePort = scope.client[1];
+  }
+  return { ...request, ...options.environ?.(scope) };
+}
+
+async function sendError(send: Send, error: { toResponse(): { statusCode: number; headers: Array<[string, string]>; body: Uint8Array } }): Promise<void> {
+  const response = error.toResponse();
+  await send({ type: 'http.response.start', status: response.statusCode, headers: response.headers });
+  await send({ type: 'http.response.body', body: response.body });
+}
