@@ -1,6 +1,7 @@
 // Every suite, in report order.
 import { httpSuite } from './http/suite.js';
+import { routerSuite } from './router/suite.js';
 import type { Suite } from './suite.js';
 
 /** The suites `pnpm bench` runs. */
-export const SUITES: readonly Suite[] = [httpSuite];
+export const SUITES: readonly Suite[] = [httpSuite, routerSuite];

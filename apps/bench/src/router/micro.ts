@@ -1,0 +1,55 @@
+// A small micro-benchmark core: calibrate a batch size to a target duration, then time batches.
+// Each batch's result goes into a sink the caller keeps, so V8 cannot drop the work as dead code.
+
+/** Runs `iterations` operations and returns a value derived from their results. */
+export type Batch = (iterations: number) => number;
+
+/** A clock in nanoseconds. */
+export type Clock = () => bigint;
+
+/** The process's monotonic clock. */
+export const hrClock: Clock = () => process.hrtime.bigint();
+
+/** One timed batch. */
+export interface BatchTiming {
+  iterations: number;
+  nanoseconds: number;
+  /** The batch's result, for the sink. */
+  sink: number;
+}
+
+/** Times one batch. */
+export function timeBatch(batch: Batch, iterations: number, clock: Clock = hrClock): BatchTiming {
+  const start = clock();
+  const sink = batch(iterations);
+  return { iterations, nanoseconds: Number(clock() - start), sink };
+}
+
+/**
+ * Finds how many iterations take about `targetMs`: doubles from 16 until a batch takes a tenth of the
+ * target, then scales linearly (a doubling search alone would overshoot by up to 2×).
+ *
+ * @example
+ * calibrate(batch, 100); // e.g. 1_800_000 for an operation of ~55 ns
+ */
+export function calibrate(batch: Batch, targetMs: number, clock: Clock = hrClock): number {
+  const targetNs = targetMs * 1e6;
+  let iterations = 16;
+  for (;;) {
+    const { nanoseconds } = timeBatch(batch, iterations, clock);
+    if (nanoseconds >= targetNs / 10 || iterations >= 2 ** 40) {
+      return Math.max(1, Math.round((iterations * targetNs) / Math.max(nanoseconds, 1)));
+    }
+    iterations *= 2;
+  }
+}
+
+/**
+ * Operations per second of a timing.
+ *
+ * @example
+ * opsPerSecond({ iterations: 1000, nanoseconds: 1_000_000, sink: 0 }); // 1_000_000
+ */
+export function opsPerSecond(timing: BatchTiming): number {
+  return timing.nanoseconds === 0 ? Infinity : (timing.iterations * 1e9) / timing.nanoseconds;
+}
