@@ -1,8 +1,8 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  // Two entries: the suite (needs the vitest runner) and the case catalogue (loads anywhere).
-  entry: { index: 'src/index.ts', cases: 'src/cases-entry.ts' },
+  // The suite (needs the vitest runner), the case catalogue (loads anywhere), node-only helpers.
+  entry: { index: 'src/index.ts', cases: 'src/cases-entry.ts', node: 'src/node-entry.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,

@@ -23,8 +23,9 @@ export async function requestAsync(app: AsyncApp, state: State, req: Conformance
       extensions: EXTENSIONS,
     });
   } catch (error) {
-    if (isRequestError(error)) return error.toResponse();
-    throw error;
+    if (!isRequestError(error)) throw error;
+    const refusal = error.toResponse();
+    return { status: refusal.statusCode, headers: refusal.headers, body: refusal.body };
   }
 
   const pieces = bodyPieces(req.body);
