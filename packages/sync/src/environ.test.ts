@@ -59,6 +59,12 @@ describe('createEnviron: the request target', () => {
     expect([environ.SERVER_NAME, environ.SERVER_PORT]).toEqual(['proxy.test', '8080']);
   });
 
+  it('ignores a fragment a client sent, except in RAW_URI', () => {
+    const environ = get('/a?x=1#frag?y');
+    expect([environ.PATH_INFO, environ.QUERY_STRING, environ.RAW_URI]).toEqual(['/a', 'x=1', '/a?x=1#frag?y']);
+    expect(get('/b#c').PATH_INFO).toBe('/b');
+  });
+
   it("maps the asterisk form to PATH_INFO '*'", () => {
     const environ = createEnviron({ method: 'OPTIONS', target: '*', headers: [] });
     expect([environ.SCRIPT_NAME, environ.PATH_INFO, environ.RAW_URI]).toEqual(['', '*', '*']);
@@ -81,8 +87,9 @@ describe('createEnviron: the root path rule', () => {
     ['/app', '/app', '/app', ''],
     ['/app/', '/app/x', '/app', '/x'],
     ['/', '/x', '', '/x'],
-    ['/app', '/apple', '', '/apple'],
-    ['/app', '/other', '', '/other'],
+    ['/app', '/apple', '/app', '/apple'],
+    ['/app', '/users/1', '/app', '/users/1'],
+    ['app', '/app/x', '/app', '/x'],
     ['/café', '/caf%C3%A9/menu', '/café', '/menu'],
     ['/a/b', '/a%2Fb/c', '/a/b', '/c'],
   ])('with root %j, %j gives SCRIPT_NAME %j and PATH_INFO %j', (rootPath, target, scriptName, pathInfo) => {
@@ -90,8 +97,9 @@ describe('createEnviron: the root path rule', () => {
     expect([environ.SCRIPT_NAME, environ.PATH_INFO]).toEqual([scriptName, pathInfo]);
   });
 
-  it('rejects a root path that does not start with /', () => {
-    expect(() => get('/x', { rootPath: 'app' })).toThrow(m.ROOT_PATH_FORMAT);
+  it('keeps SCRIPT_NAME when a proxy already stripped the prefix, so URLs rebuild to the public path', () => {
+    const environ = get('/users/1', { rootPath: '/api' });
+    expect(`${environ.SCRIPT_NAME}${environ.PATH_INFO}`).toBe('/api/users/1');
   });
 });
 

@@ -22,7 +22,7 @@ export const ENVIRON_SCRIPT_NAME = "sync §4.8: SCRIPT_NAME must be empty or sta
 export const ENVIRON_PATH_INFO = "sync §4.8: PATH_INFO must be empty or start with '/'";
 export const ENVIRON_PATH_EMPTY = "sync §4.8: SCRIPT_NAME and PATH_INFO are both empty; PATH_INFO is at least '/'";
 export const ENVIRON_PATH_MISMATCH =
-  "sync §4.6: SCRIPT_NAME + PATH_INFO must be RAW_URI's path, percent-decoded then UTF-8 decoded";
+  "sync §4.8: PATH_INFO must be RAW_URI's path, percent-decoded then UTF-8 decoded, below SCRIPT_NAME or whole";
 export const ENVIRON_QUERY_MISMATCH = "sync §4.6: QUERY_STRING must be RAW_URI's query, exactly as sent";
 export const ENVIRON_RAW_URI = 'sync §4.4: RAW_URI and REQUEST_URI must both hold the request target';
 export const ENVIRON_RAW_HEADERS = 'sync §4.4: tsgi.raw_headers must be an array of [name, value] string pairs';
@@ -48,7 +48,6 @@ export const ERRORS_CLOSE = 'sync §4.3: the application must not close tsgi.err
 export const REQUEST_HEADERS = 'sync §4.7: request headers must be an array of [name, value] string pairs';
 export const REQUEST_NOT_LATIN1 =
   'sync §4.6: request targets and header values must be latin-1 strings (one character per byte); percent-encode other characters';
-export const ROOT_PATH_FORMAT = "sync §4.8: rootPath must be empty or start with '/'";
 export const EXTRA_CONFLICT = 'sync §4.9: an extra key would replace a key the server computes';
 
 // §7.2 Requests a server refuses (RequestError)

@@ -1,7 +1,7 @@
 // The request target → RAW_URI, SCRIPT_NAME, PATH_INFO, QUERY_STRING (docs/spec/sync.md §4.4, §4.6, §4.8).
 import { decodeUtf8, isLatin1, percentDecode } from './bytes.js';
 import { RequestError, SyncSpecError } from './errors.js';
-import { BAD_TARGET, REQUEST_NOT_LATIN1, ROOT_PATH_FORMAT } from './messages.js';
+import { BAD_TARGET, REQUEST_NOT_LATIN1 } from './messages.js';
 
 /** A request target taken apart. */
 export interface ParsedTarget {
@@ -40,6 +40,9 @@ export function parseTarget(target: string): ParsedTarget {
     // RFC 9112 §3.2.2: an absolute-form target with an empty path means '/'.
     if (!rest.startsWith('/')) rest = `/${rest}`;
   }
+  // RFC 9110 §4.2.5: a fragment is never sent; ignore one a careless client sent (RAW_URI keeps it).
+  const hash = rest.indexOf('#');
+  if (hash !== -1) rest = rest.slice(0, hash);
   const mark = rest.indexOf('?');
   const rawPath = mark === -1 ? rest : rest.slice(0, mark);
   const query = mark === -1 ? '' : rest.slice(mark + 1);
@@ -47,26 +50,26 @@ export function parseTarget(target: string): ParsedTarget {
   return authority === undefined ? { path, query } : { path, query, authority };
 }
 
-/** Normalises a configured root path: `''` or `'/x'` without a trailing slash. */
+/** Normalises a configured root path, as the async interface does: `''`, or `'/x'` without a trailing slash. */
 export function normalizeRootPath(rootPath: string | undefined): string {
-  if (rootPath === undefined || rootPath === '' || rootPath === '/') return '';
-  if (!rootPath.startsWith('/')) throw new SyncSpecError(`${ROOT_PATH_FORMAT}: got ${JSON.stringify(rootPath)}`);
-  return rootPath.replace(/\/+$/, '');
+  const trimmed = (rootPath ?? '').replace(/\/+$/, '');
+  return trimmed === '' || trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
 }
 
 /**
- * The root path rule (docs/spec/sync.md §4.8): SCRIPT_NAME is the root path when the decoded path starts
- * with it at a segment boundary, and PATH_INFO is the rest; otherwise PATH_INFO is the whole path.
+ * The root path rule (docs/spec/sync.md §4.8, async §3.1.1): SCRIPT_NAME is the root path; PATH_INFO is
+ * the rest of the decoded path when it starts with the root path at a segment boundary, and otherwise the
+ * whole path (a proxy in front already stripped the prefix).
  *
  * @example
  * splitRootPath('/app/users', '/app'); // { scriptName: '/app', pathInfo: '/users' }
  * splitRootPath('/app', '/app');       // { scriptName: '/app', pathInfo: '' }
- * splitRootPath('/apple', '/app');     // { scriptName: '', pathInfo: '/apple' }
+ * splitRootPath('/apple', '/app');     // { scriptName: '/app', pathInfo: '/apple' }
  */
 export function splitRootPath(path: string, rootPath: string): { scriptName: string; pathInfo: string } {
   if (rootPath !== '' && path.startsWith(rootPath)) {
     const rest = path.slice(rootPath.length);
     if (rest === '' || rest.startsWith('/')) return { scriptName: rootPath, pathInfo: rest };
   }
-  return { scriptName: '', pathInfo: path };
+  return { scriptName: rootPath, pathInfo: path };
 }

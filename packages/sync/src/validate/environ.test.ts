@@ -50,6 +50,8 @@ describe('validate: the environ', () => {
     expect(check(tricky)).toBe('ok');
     expect(check(createEnviron({ method: 'OPTIONS', target: '*', headers: [] }))).toBe('ok');
     expect(check(createEnviron({ method: 'GET', target: 'http://h.test', headers: [] }))).toBe('ok');
+    expect(check(createEnviron({ method: 'GET', target: '/users', headers: [], rootPath: '/api' }))).toBe('ok');
+    expect(check(createEnviron({ method: 'GET', target: '/a#frag', headers: [] }))).toBe('ok');
   });
 
   it('runs a valid app under callApp without complaint', () => {

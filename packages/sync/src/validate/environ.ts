@@ -73,7 +73,8 @@ function checkPaths(env: Record<string, string>): void {
   } catch (error) {
     throw new SyncSpecError(`${m.ENVIRON_RAW_URI}: ${JSON.stringify(rawUri)} is not a request target`, { cause: error });
   }
-  if (scriptName + pathInfo !== target.path) {
+  // §4.8: PATH_INFO is what follows SCRIPT_NAME in the path, or the whole path when a proxy stripped it.
+  if (scriptName + pathInfo !== target.path && pathInfo !== target.path) {
     fail(m.ENVIRON_PATH_MISMATCH, `${JSON.stringify(scriptName + pathInfo)} for ${JSON.stringify(rawUri)}`);
   }
   if (env.QUERY_STRING !== target.query) fail(m.ENVIRON_QUERY_MISMATCH, JSON.stringify(env.QUERY_STRING));
