@@ -4,6 +4,7 @@ import type { State } from '@tsgi/async';
 import { handleError } from './chain.js';
 import type { Table } from './compile.js';
 import { resolve } from './dispatch.js';
+import { errorPage } from './error-page.js';
 import { RouterError, messages } from './errors.js';
 import { buildPath } from './matcher/url.js';
 import { readSyncBody } from './request/read-body.js';
@@ -56,7 +57,12 @@ export function createSyncApp(table: Table): SyncApp {
     } catch (error) {
       res = handleError(error, req, table.ctx) as RouterResponse;
     }
-    return sendSync(res, req, startResponse, table.ctx.log);
+    try {
+      return sendSync(res, req, startResponse, table.ctx.log);
+    } catch (error) {
+      // sendSync throws before startResponse (an async body): answer with the error page instead.
+      return sendSync(errorPage(error, req, table.ctx), req, startResponse, table.ctx.log);
+    }
   };
 }
 

@@ -1,7 +1,8 @@
 // @tsgi/router: a tiny routing framework; one route table served through either tsgi interface.
 
 // The router
-export { Router, createRouter, isRouterApp, ROUTER_BRAND } from './router.js';
+export { Router, createRouter } from './router.js';
+export { ROUTER_BRAND, isRouterApp } from './brand.js';
 export type {
   AsyncNext,
   ErrorHandler,

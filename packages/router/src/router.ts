@@ -3,6 +3,7 @@ import type { AsyncApp } from '@tsgi/async';
 import type { SyncApp } from '@tsgi/sync';
 import { createAsyncApp } from './app-async.js';
 import { createSyncApp } from './app-sync.js';
+import { ROUTER_BRAND } from './brand.js';
 import { collectNames, compile } from './compile.js';
 import { RouterError, messages } from './errors.js';
 import { DEFS, type ErrorClass, type RouteDef, type RouterDefs } from './internal/defs.js';
@@ -13,8 +14,6 @@ import { buildPath } from './matcher/url.js';
 import type { HttpError } from './errors.js';
 import type { ErrorHandler, Handler, LifespanHook, Middleware, RouteOptions, RouterOptions, WebSocketHandler } from './types.js';
 
-/** The brand the `tsgi` CLI looks for to recognise a router (see `isRouterApp`). */
-export const ROUTER_BRAND: unique symbol = Symbol.for('tsgi.router') as never;
 
 type Route<R> = <Path extends string>(path: Path, handler: Handler<Params<Path>>, options?: RouteOptions) => R;
 
@@ -146,7 +145,3 @@ export class Router {
 
 /** Creates a router. @example const router = createRouter({ bodyLimit: 64 * 1024 }); */
 export const createRouter = (options?: RouterOptions): Router => new Router(options);
-
-/** True for a router from any copy of this package: what the `tsgi` CLI checks. */
-export const isRouterApp = (value: unknown): value is Router =>
-  typeof value === 'object' && value !== null && (value as { [ROUTER_BRAND]?: unknown })[ROUTER_BRAND] === true;

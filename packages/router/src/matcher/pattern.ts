@@ -20,27 +20,28 @@ const NAME = /^[A-Za-z_$][\w$]*$/;
 export function parsePattern(pattern: string): ParsedPattern[] {
   if (!pattern.startsWith('/')) throw new RouterError(messages.patternSlash(pattern), { code: 'pattern' });
   const parts = pattern.slice(1).split('/');
-  let shapes: ParsedPattern[] = [{ segments: [], names: [] }];
+  // `skipped`: the shape left out the optional param just before, so a following optional param
+  // must be left out too ('/:year?/:slug?' never means a slug without a year).
+  let shapes: Array<ParsedPattern & { skipped?: boolean }> = [{ segments: [], names: [] }];
+  const add = (seg: string, name?: string) => (s: ParsedPattern) => ({
+    segments: [...s.segments, seg],
+    names: name === undefined ? s.names : [...s.names, name],
+  });
   parts.forEach((part, index) => {
     const bad = (why: string) => new RouterError(messages.patternInvalid(pattern, why), { code: 'pattern' });
-    if (part.startsWith('*')) {
-      if (index !== parts.length - 1) throw bad('a wildcard must be the last segment');
-      const name = part.slice(1) || '*';
-      if (name !== '*' && !NAME.test(name)) throw bad(`'${name}' is not a valid param name`);
-      shapes = shapes.map((s) => ({ segments: [...s.segments, '*'], names: [...s.names, name] }));
+    const wildcard = part.startsWith('*');
+    const optional = !wildcard && part.endsWith('?');
+    const name = wildcard ? part.slice(1) || '*' : part.startsWith(':') ? part.slice(1, optional ? -1 : undefined) : null;
+    if (wildcard && index !== parts.length - 1) throw bad('a wildcard must be the last segment');
+    if (name === null) {
+      shapes = shapes.map(add(part));
       return;
     }
-    if (!part.startsWith(':')) {
-      shapes = shapes.map((s) => ({ segments: [...s.segments, part], names: s.names }));
-      return;
-    }
-    const optional = part.endsWith('?');
-    const name = part.slice(1, optional ? -1 : undefined);
-    if (!NAME.test(name)) throw bad(`'${name}' is not a valid param name`);
+    if (name !== '*' && !NAME.test(name)) throw bad(`'${name}' is not a valid param name`);
     if (shapes.some((s) => s.names.includes(name))) throw bad(`param '${name}' appears twice`);
-    const withParam = shapes.map((s) => ({ segments: [...s.segments, ':'], names: [...s.names, name] }));
-    shapes = optional ? [...shapes, ...withParam] : withParam;
+    const withParam = (optional ? shapes.filter((s) => !s.skipped) : shapes).map(add(wildcard ? '*' : ':', name));
+    shapes = optional ? [...shapes.map((s) => ({ ...s, skipped: true })), ...withParam] : withParam;
   });
   // '/:id?' without its param is the root, whose one segment is empty.
-  return shapes.map((s) => (s.segments.length ? s : { segments: [''], names: s.names }));
+  return shapes.map((s) => ({ segments: s.segments.length ? s.segments : [''], names: s.names }));
 }

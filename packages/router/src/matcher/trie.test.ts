@@ -96,6 +96,11 @@ describe('parsePattern', () => {
     expect(() => parsePattern('/a/:id/:id')).toThrow(/appears twice/);
   });
 
+  it('leaves out later optional params with an earlier one, but never a required one', () => {
+    expect(parsePattern('/p/:year?/:slug?').map((s) => s.names)).toEqual([[], ['year'], ['year', 'slug']]);
+    expect(parsePattern('/:lang?/:page').map((s) => s.names)).toEqual([['page'], ['lang', 'page']]);
+  });
+
   it('expands an optional root param into the root', () => {
     expect(parsePattern('/:lang?')).toEqual([
       { segments: [''], names: [] },
