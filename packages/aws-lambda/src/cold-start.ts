@@ -1,6 +1,7 @@
 // Lifespan on Lambda: startup once per execution environment, before its first event; shutdown on
 // SIGTERM, best effort (Lambda sends it only when an extension is registered, then waits ~500 ms).
 import { type AsyncApp, type LogFn, type State, createLifespan } from '@tsgi/async';
+import { MESSAGES } from './errors.js';
 import type { ResolvedOptions } from './options.js';
 
 /** The per-environment lifespan, as the handler drives it. */
@@ -9,6 +10,8 @@ export interface ColdStart {
   readonly state: State;
   /** Runs startup the first time; later calls return the first outcome. Resolves false on failure. */
   ready(): Promise<boolean>;
+  /** Runs startup the first time, rejecting with the app's LifespanError when it failed. */
+  startup(): Promise<void>;
   shutdown(): Promise<void>;
 }
 
@@ -22,21 +25,24 @@ type ProcessLike = {
 export function createColdStart(app: unknown, options: ResolvedOptions, log: LogFn): ColdStart {
   const mode = options.interface === 'sync' ? 'off' : options.lifespan;
   const lifespan = createLifespan(app as AsyncApp, { mode, log });
-  let started: Promise<boolean> | undefined;
+  let started: Promise<{ ok: true } | { ok: false; error: unknown }> | undefined;
+  const startup = () =>
+    (started ??= lifespan.startup().then(
+      () => {
+        if (mode !== 'off') shutdownOnSigterm(() => lifespan.shutdown(), log);
+        return { ok: true as const };
+      },
+      (error: unknown) => {
+        log('error', MESSAGES.lifespanFailed, error);
+        return { ok: false as const, error };
+      },
+    ));
   return {
     state: lifespan.state,
-    ready() {
-      started ??= lifespan.startup().then(
-        () => {
-          if (mode !== 'off') shutdownOnSigterm(() => lifespan.shutdown(), log);
-          return true;
-        },
-        (error: unknown) => {
-          log('error', 'lifespan startup failed; every request answers 500 until the next cold start', error);
-          return false;
-        },
-      );
-      return started;
+    ready: async () => (await startup()).ok,
+    async startup() {
+      const outcome = await startup();
+      if (!outcome.ok) throw outcome.error;
     },
     shutdown: () => lifespan.shutdown(),
   };

@@ -9,16 +9,24 @@ import { bindLog } from './log.js';
 import { type HandlerOptions, resolveOptions } from './options.js';
 import { createRunner } from './runners/registry.js';
 
-/** A buffered Lambda handler; `shutdown()` runs lifespan shutdown (tests, or a custom runtime). */
-export interface LambdaHandler {
-  (event: unknown, context: LambdaContext): Promise<LambdaHttpResult>;
+/** Lifespan control every handler carries besides being callable. */
+export interface LifespanControl {
+  /**
+   * Runs lifespan startup now instead of before the first event — e.g. with top-level await in an
+   * ESM handler file, so it runs in Lambda's init phase. Rejects with the app's LifespanError.
+   */
+  startup(): Promise<void>;
+  /** Runs lifespan shutdown (tests, custom runtimes); on Lambda, SIGTERM triggers it. */
   shutdown(): Promise<void>;
 }
 
-/** A streaming Lambda handler, as `awslambda.streamifyResponse` returns it, with `shutdown()`. */
-export interface StreamingHandler extends StreamingLambdaHandler {
-  shutdown(): Promise<void>;
+/** A buffered Lambda handler. */
+export interface LambdaHandler extends LifespanControl {
+  (event: unknown, context: LambdaContext): Promise<LambdaHttpResult>;
 }
+
+/** A streaming Lambda handler, as `awslambda.streamifyResponse` returns it. */
+export interface StreamingHandler extends StreamingLambdaHandler, LifespanControl {}
 
 /**
  * Turns a tsgi app (sync or async) into a Lambda handler for API Gateway REST and HTTP APIs, ALB and
@@ -45,14 +53,14 @@ export function handler(app: SyncApp | AsyncApp, options: HandlerOptions = {}): 
       return bindLog(resolved.log, currentRequestId);
     },
   };
-  const shutdown = () => core.coldStart.shutdown();
+  const control: LifespanControl = { startup: () => core.coldStart.startup(), shutdown: () => core.coldStart.shutdown() };
   const awslambda = (globalThis as { awslambda?: AwsLambdaGlobal }).awslambda;
   if (resolved.streaming && awslambda) {
     const streaming = awslambda.streamifyResponse((event, responseStream, context) =>
       invokeStreaming(core, awslambda, event, responseStream, context),
     );
-    return Object.assign(streaming, { shutdown });
+    return Object.assign(streaming, control);
   }
   if (resolved.streaming) resolved.log('warn', MESSAGES.streamingUnavailable, { requestId: undefined });
-  return Object.assign((event: unknown, context: LambdaContext) => invokeBuffered(core, event, context), { shutdown });
+  return Object.assign((event: unknown, context: LambdaContext) => invokeBuffered(core, event, context), control);
 }

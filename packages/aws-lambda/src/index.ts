@@ -2,7 +2,7 @@
 
 // The handler
 export { handler } from './handler.js';
-export type { LambdaHandler, StreamingHandler } from './handler.js';
+export type { LambdaHandler, LifespanControl, StreamingHandler } from './handler.js';
 export type { HandlerOptions } from './options.js';
 export type { AppInterface } from './runners/registry.js';
 export type { BinaryHook, BinaryInfo } from './internal/binary.js';

@@ -3,7 +3,7 @@
 import type { LogFn } from '@tsgi/async';
 import type { AwsLambdaGlobal, LambdaContext, LambdaHttpResult, LambdaResponseStream } from './aws-types.js';
 import type { ColdStart } from './cold-start.js';
-import { UnknownEventError, isMalformedEventError } from './errors.js';
+import { MESSAGES, UnknownEventError, isMalformedEventError } from './errors.js';
 import { errorParts, keysOf, toLambdaRequest, toResponseParts } from './event-sources/base.js';
 import { type AnyEventSource, findEventSource } from './event-sources/registry.js';
 import type { LambdaRequest } from './event-sources/types.js';
@@ -44,7 +44,7 @@ function prepare(core: HandlerCore, event: unknown, log: LogFn): Prepared {
 
 async function serve(core: HandlerCore, request: LambdaRequest, event: unknown, context: LambdaContext, log: LogFn, sink: ResponseSink): Promise<void> {
   const ready = await core.coldStart.ready();
-  if (!ready) return sendError(sink, new Error('lifespan startup failed'), log);
+  if (!ready) return sendError(sink, new Error(MESSAGES.lifespanFailed), log);
   try {
     await core.runner(request, { event, context, log, state: core.coldStart.state }, sink);
   } catch (error) {

@@ -156,17 +156,17 @@ describe('errors', () => {
     expect(lines[0]?.message).toContain("alb event has no valid 'body'");
   });
 
+  const raiseAsync: AsyncApp = (scope) => (scope.type === 'http' ? Promise.reject(new Error('boom')) : Promise.resolve());
+  const raiseSync: SyncApp = () => {
+    throw new Error('boom');
+  };
   it.each([
-    ['async', (async (scope) => {
-      if (scope.type === 'http') throw new Error('boom');
-    }) as AsyncApp],
-    ['sync', ((): never => {
-      throw new Error('boom');
-    }) as unknown as SyncApp],
-  ])('answer 500 when the %s app raises before its response, logging with the request id', async (_name, app) => {
+    ['async', raiseAsync],
+    ['sync', raiseSync],
+  ] as const)('answer 500 when the %s app raises before its response, logging with the request id', async (kind, app) => {
     const { log, lines } = recorder();
     const context = lambdaContext();
-    const result = await handler(app, { log, interface: _name as 'sync' | 'async' })(fixture('api-gateway-v1'), context);
+    const result = await handler(app, { log, interface: kind })(fixture('api-gateway-v1'), context);
     expect(readResult(result)).toMatchObject({ status: 500, text: 'Internal Server Error' });
     expect(lines.some((line) => line.level === 'error' && line.requestId === context.awsRequestId)).toBe(true);
   });

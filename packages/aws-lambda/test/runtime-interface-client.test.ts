@@ -74,6 +74,7 @@ describe('aws-lambda-ric, buffered async handler', () => {
     const first = JSON.parse(json(await lambda.invoke(fixture('api-gateway-v2'))).body as string);
     const second = JSON.parse(json(await lambda.invoke(fixture('api-gateway-v2'))).body as string);
     expect(second.invocations).toBe(first.invocations + 1);
+    await lambda.runtime().waitForOutput('tsgi-test: lifespan startup');
     expect(lambda.runtime().output().match(/lifespan startup/g)).toHaveLength(1);
   });
 
@@ -81,7 +82,7 @@ describe('aws-lambda-ric, buffered async handler', () => {
     const outcome = await lambda.invoke({ Records: [{ eventSource: 'aws:sqs' }] });
     expect(outcome).toMatchObject({ kind: 'error', errorType: 'UnknownEventError' });
     expect(outcome.kind === 'error' && outcome.error.errorMessage).toBe(MESSAGES.unknownEvent(['Records']));
-    expect(lambda.runtime().output()).toContain(`requestId=${outcome.id}`);
+    await lambda.runtime().waitForOutput(`requestId=${outcome.id}`);
   });
 
   it('fails the invocation when the app breaks after its response started', async () => {

@@ -47,7 +47,7 @@ describe('alb', () => {
 
   it('answers a single-value event with one Set-Cookie and logs the dropped ones by name', () => {
     const logged: string[] = [];
-    const result = alb.result(response(), single as AlbEvent, (_level, message) => logged.push(message));
+    const result = alb.result(response(), single, (_level, message) => logged.push(message));
     expect(result).toEqual({
       statusCode: 200,
       statusDescription: '200 OK',
@@ -60,7 +60,7 @@ describe('alb', () => {
 
   it('logs nothing when a single-value response has one cookie', () => {
     const logged: string[] = [];
-    alb.result(toResponseParts(204, [['set-cookie', 'a=1']], new Uint8Array(0), undefined), single as AlbEvent, (_l, m) => logged.push(m));
+    alb.result(toResponseParts(204, [['set-cookie', 'a=1']], new Uint8Array(0), undefined), single, (_l, m) => logged.push(m));
     expect(logged).toEqual([]);
   });
 });

@@ -8,6 +8,9 @@ import { sendError } from './send-error.js';
 export const ENVIRON_EVENT = 'tsgi.lambda.event';
 export const ENVIRON_CONTEXT = 'tsgi.lambda.context';
 
+// RFC 9110 §9.3.2, §15.3.5, §15.4.5: HEAD, 204 and 304 responses carry no body; close() still runs.
+const hasBody = (method: string, status: number): boolean => method !== 'HEAD' && status >= 200 && status !== 204 && status !== 304;
+
 /** A runner for a sync app. */
 export function syncRunner(app: SyncApp): Runner {
   return async (request, invocation, sink) => {
@@ -39,7 +42,9 @@ export function syncRunner(app: SyncApp): Runner {
     }
     try {
       await sink.start(response.statusCode, response.headers);
-      for (let next = response.chunks.next(); !next.done; next = response.chunks.next()) await sink.write(next.value);
+      if (hasBody(request.method, response.statusCode)) {
+        for (let next = response.chunks.next(); !next.done; next = response.chunks.next()) await sink.write(next.value);
+      }
       await sink.end();
     } catch (error) {
       invocation.log('error', 'sync §6: the app failed after its response started', error);

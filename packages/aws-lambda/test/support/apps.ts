@@ -1,5 +1,5 @@
 // Small real apps the integration tests run through the handler, in both interfaces.
-import type { AsyncApp, HTTPScope } from '@tsgi/async';
+import type { AsyncApp } from '@tsgi/async';
 import type { Environ, SyncApp } from '@tsgi/sync';
 
 const encoder = new TextEncoder();
@@ -27,7 +27,7 @@ export const asyncEcho: AsyncApp = async (scope, receive, send) => {
     chunks.push(event.body);
     if (!event.moreBody) break;
   }
-  const lambda = (scope as HTTPScope).extensions?.['aws.lambda'] as { event?: unknown; context?: { awsRequestId?: string } } | undefined;
+  const lambda = (scope).extensions?.['aws.lambda'] as { event?: unknown; context?: { awsRequestId?: string } } | undefined;
   const seen: Seen = {
     method: scope.method,
     path: scope.path,

@@ -37,6 +37,8 @@ export async function bundleTask(): Promise<{ dir: string; remove(): void }> {
 export interface RuntimeProcess {
   child: ChildProcess;
   output(): string;
+  /** Resolves once the output contains `text`: stdout is a pipe, so it may trail the Runtime API. */
+  waitForOutput(text: string, timeoutMs?: number): Promise<void>;
   /** Sends SIGTERM, as Lambda does before shutting an environment down, and waits for the exit. */
   terminate(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
@@ -58,14 +60,36 @@ export function startRuntime(taskDir: string, runtimeApi: string, name: string):
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.setEncoding('utf8').on('data', (text: string) => (output += text));
-  child.stderr!.setEncoding('utf8').on('data', (text: string) => (output += text));
+  const watchers = new Set<() => void>();
+  const append = (text: string) => {
+    output += text;
+    for (const watcher of watchers) watcher();
+  };
+  child.stdout.setEncoding('utf8').on('data', append);
+  child.stderr.setEncoding('utf8').on('data', append);
+  // 'close' waits for stdio to drain as well, so nothing printed before the exit is missed.
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
+    child.once('close', (code, signal) => resolve({ code, signal })),
   );
   return {
     child,
     output: () => output,
+    waitForOutput(text, timeoutMs = 5_000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          if (!output.includes(text)) return;
+          clearTimeout(timer);
+          watchers.delete(check);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          watchers.delete(check);
+          reject(new Error(`runtime output never contained ${JSON.stringify(text)}:\n${output}`));
+        }, timeoutMs);
+        watchers.add(check);
+        check();
+      });
+    },
     async terminate() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
