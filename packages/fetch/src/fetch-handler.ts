@@ -53,7 +53,7 @@ export function createHandler(app: SyncApp | AsyncApp, options: FetchHandlerOpti
     rootPath: options.rootPath ?? '',
     underscoreHeaders: options.underscoreHeaders ?? 'drop',
   } as const;
-  const upgrade = runtime.upgrade;
+  const { upgrade, sizedBody } = runtime;
 
   const serve = (request: Request, arrival: Arrival): Promise<Response | undefined> => {
     const platform = createPlatform(request, arrival, log);
@@ -77,14 +77,14 @@ export function createHandler(app: SyncApp | AsyncApp, options: FetchHandlerOpti
         platform.waitUntil(done);
         return session.response;
       }
-      const exchange = new HttpExchange(request, log);
+      const exchange = new HttpExchange(request, log, sizedBody);
       platform.waitUntil(runHttp(asyncApp, createScope(parts), exchange).finally(() => exchange.fallback()));
       return exchange.response;
     } catch (error) {
       // The one boundary for what fails before the app runs: a refused request, or a host bug.
       if (isRequestError(error)) {
-        const { status, headers, body } = error.toResponse();
-        return Promise.resolve(new Response(body as Uint8Array<ArrayBuffer>, { status, headers }));
+        const { statusCode, headers, body } = error.toResponse();
+        return Promise.resolve(new Response(body as Uint8Array<ArrayBuffer>, { status: statusCode, headers }));
       }
       log('error', SERVE_MESSAGES.unexpected, error);
       return Promise.resolve(new Response('Internal Server Error', { status: 500 }));

@@ -16,4 +16,4 @@ const driver = createStdioDriver({
 });
 afterAll(() => driver.close());
 
-describeConformance(driver, { interfaces: ["async"] });
+describeConformance(driver);

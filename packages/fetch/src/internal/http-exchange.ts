@@ -2,6 +2,7 @@
 // a Response out. The Response is handed to the runtime when the first body bytes (or the end) arrive.
 import type { HeaderList, HttpTransport, LogFn } from '@tsgi/async';
 import { ResponseBody } from './response-body.js';
+import type { SizedBody } from './runtime.js';
 
 const NO_MORE: Promise<null> = Promise.resolve(null);
 const DONE: Promise<void> = Promise.resolve();
@@ -27,10 +28,12 @@ export class HttpExchange implements HttpTransport {
   #held: Uint8Array | undefined;
   #body: ResponseBody | undefined;
   #responded = false;
+  #length: number | undefined;
 
   constructor(
     private readonly request: Request,
     log: LogFn,
+    private readonly sized: SizedBody | undefined,
   ) {
     this.log = log;
     this.response = new Promise<Response>((resolve) => (this.#respond = resolve));
@@ -60,7 +63,11 @@ export class HttpExchange implements HttpTransport {
   start(status: number, headers: HeaderList): void {
     this.#status = status;
     const fields = new Headers();
-    for (const [name, value] of headers) fields.append(name, value);
+    for (const [name, value] of headers) {
+      fields.append(name, value);
+      // runHttp has checked the value is one non-negative integer (async §3.4).
+      if (this.sized !== undefined && name === 'content-length') this.#length = Number(value);
+    }
     this.#headers = fields;
   }
 
@@ -106,7 +113,7 @@ export class HttpExchange implements HttpTransport {
     this.#body = body;
     if (this.#held !== undefined) void body.push(this.#held);
     this.#held = undefined;
-    this.#send(body.stream);
+    this.#send(this.#length === undefined || this.sized === undefined ? body.stream : this.sized(body.stream, this.#length));
     return body;
   }
 

@@ -1,7 +1,5 @@
 // Turns (app, options) into what the hot path needs, once (STYLE.md: resolve once, then run).
-import * as kit from '@tsgi/async';
-import type { AsyncApp } from '@tsgi/async';
-const syncToAsync = (kit as unknown as { syncToAsync: (app: SyncApp, o: object) => AsyncApp }).syncToAsync; // TEMP until @tsgi/async exports it
+import { syncToAsync, type AsyncApp, type HTTPScope } from '@tsgi/async';
 import type { SyncApp } from '@tsgi/sync';
 import { FetchOptionsError } from '../errors.js';
 import { OPTION_MESSAGES } from '../messages.js';
@@ -29,8 +27,16 @@ export function resolveApp(app: SyncApp | AsyncApp, options: FetchHandlerOptions
     throw new FetchOptionsError(OPTION_MESSAGES.badLifespan(options.lifespan), { option: 'lifespan' });
   }
   const resolved = kind === 'auto' ? detect(app) : kind;
-  return resolved === 'sync' ? syncToAsync(app as SyncApp, { bodyLimit }) : (app as AsyncApp);
+  return resolved === 'sync' ? syncToAsync(app as SyncApp, { bodyLimit, spoolThreshold: bodyLimit, environ }) : (app as AsyncApp);
 }
+
+/** The environ key holding FetchPlatform: the scope extension's name, under the `tsgi.` prefix. */
+export const PLATFORM_ENVIRON_KEY = 'tsgi.fetch.platform';
+
+// Fetch runtimes have no blocking reads, so the body is in memory (spoolThreshold = bodyLimit).
+const environ = (scope: HTTPScope) => ({
+  extra: { [PLATFORM_ENVIRON_KEY]: scope.extensions?.['fetch.platform'] },
+});
 
 function detect(app: (...args: never[]) => unknown): 'sync' | 'async' {
   // An `async function` can only be an async app: a sync app must return its body synchronously.

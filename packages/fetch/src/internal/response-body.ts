@@ -20,7 +20,7 @@ export class ResponseBody {
           this.#controller = controller;
         },
         pull: () => {
-          if (this.#failure !== undefined) this.#error();
+          if (this.#failure !== undefined) this.#errorSoon();
           this.#resume();
         },
         cancel: () => {
@@ -57,7 +57,13 @@ export class ResponseBody {
     if (this.#finished) return;
     this.#finished = true;
     this.#failure = { error };
-    if ((this.#controller.desiredSize ?? 0) > 0) this.#error();
+    if ((this.#controller.desiredSize ?? 0) > 0) this.#errorSoon();
+  }
+
+  // One macrotask later: Bun resets the connection without flushing the headers and the chunks it
+  // already took when the error arrives in the same turn (the client would see no response at all).
+  #errorSoon(): void {
+    setTimeout(() => this.#error(), 0);
   }
 
   #error(): void {

@@ -22,7 +22,15 @@ export interface Runtime {
   arrive(request: Request, second: unknown, third: unknown): Arrival;
   /** How to upgrade a WebSocket request; absent where the runtime cannot. */
   upgrade?: Upgrade;
+  /**
+   * Frames a streamed body by the app's Content-Length, where the runtime would otherwise send it
+   * chunked and drop that header (Workers: FixedLengthStream).
+   */
+  sizedBody?: SizedBody;
 }
+
+/** Wraps a body stream so the runtime sends it with this exact Content-Length. */
+export type SizedBody = (stream: ReadableStream<Uint8Array>, length: number) => ReadableStream<Uint8Array>;
 
 /** Any server that calls `(request, env?, ctx?)`: arguments passed through as they are. */
 export const GENERIC_RUNTIME: Runtime = {

@@ -37,6 +37,8 @@ const upgrade: Upgrade = (_request, { subprotocol, headers }, events) => {
   return { response: new Response(null, init), port: portFromStandardSocket(server, events, true) };
 };
 
+type FixedLengthStreamConstructor = new (length: number) => ReadableWritablePair<Uint8Array, Uint8Array>;
+
 const CLOUDFLARE: Runtime = {
   arrive: (request, env, ctx) => {
     const ip = request.headers.get('cf-connecting-ip');
@@ -49,6 +51,11 @@ const CLOUDFLARE: Runtime = {
     };
   },
   upgrade,
+  // Workers send a plain stream chunked and drop Content-Length; FixedLengthStream keeps it.
+  sizedBody: (stream, length) => {
+    const Fixed = (globalThis as { FixedLengthStream?: FixedLengthStreamConstructor }).FixedLengthStream;
+    return Fixed === undefined ? stream : stream.pipeThrough(new Fixed(length));
+  },
 };
 
 /**

@@ -1,11 +1,11 @@
 // A conformance Driver for a runtime in a child process (Deno, Bun): the probe runs there, behind
 // a real server of that runtime on 127.0.0.1; requests and WebSockets go over real sockets.
 import type { AsyncApp } from '@tsgi/async';
+import { createHttpClient } from '@tsgi/conformance/node';
 import type { CaseId, Driver, Served } from '@tsgi/conformance';
 import type { SyncApp } from '@tsgi/sync';
 import type { Reply } from '../fixtures/remote-probe.js';
 import { bundleEntry } from './bundle.js';
-import { sendRequest } from './http-client.js';
 import { identifyProbe } from './probe-identity.js';
 import { RuntimeProcess } from './runtime-process.js';
 import { openSocket } from './ws-client.js';
@@ -48,7 +48,7 @@ export function createStdioDriver(options: StdioDriverOptions): Driver & { close
       const baseUrl = `http://127.0.0.1:${answer.port}`;
       const served: Served = {
         baseUrl,
-        request: (req) => sendRequest(baseUrl, req),
+        request: createHttpClient(baseUrl),
         stop: async () => {
           await child.ask({ op: 'stop', id }, (r): r is Extract<Reply, { op: 'stopped' }> => r.op === 'stopped');
           unlisten();
