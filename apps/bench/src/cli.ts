@@ -27,11 +27,11 @@ function gitCommit(): string {
   }
 }
 
-async function measure(quick: boolean, only: string[] | null): Promise<Results> {
+async function measure(quick: boolean, only: string[] | null, contenders: string[] | null): Promise<Results> {
   const started = Date.now();
   const tools = findTools();
   const machine = describeMachine();
-  const ctx: RunContext = { profile: quick ? QUICK : FULL, tools, log };
+  const ctx: RunContext = { profile: quick ? QUICK : FULL, tools, log, selected: (id) => contenders == null || contenders.includes(id) };
   const suites: Record<string, SuiteOutcome> = {};
   for (const suite of SUITES) {
     if (only && !only.includes(suite.id)) continue;
@@ -43,7 +43,9 @@ async function measure(quick: boolean, only: string[] | null): Promise<Results> 
       suites[suite.id] = { error: error instanceof Error ? error.message : String(error) };
     }
   }
-  const flags = [quick ? '--quick' : '', only ? `--only=${only.join(',')}` : ''].filter(Boolean).join(' ');
+  const flags = [quick ? '--quick' : '', only ? `--only=${only.join(',')}` : '', contenders ? `--contenders=${contenders.join(',')}` : '']
+    .filter(Boolean)
+    .join(' ');
   return {
     meta: {
       generatedAt: new Date().toISOString(),
@@ -64,7 +66,7 @@ async function main(): Promise<void> {
   const chartsDir = join(out, 'benchmarks');
   const results = options.reportOnly
     ? (JSON.parse(readFileSync(join(chartsDir, 'results.json'), 'utf8')) as Results)
-    : await measure(options.quick, options.only);
+    : await measure(options.quick, options.only, options.contenders);
   mkdirSync(chartsDir, { recursive: true });
   if (!options.reportOnly) writeFileSync(join(chartsDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   const report = renderReport(results, SUITES);

@@ -5,15 +5,16 @@ const suites = ['http', 'router'];
 
 describe('parseOptions', () => {
   it('defaults to the full run of every suite into docs/', () => {
-    expect(parseOptions([], suites)).toEqual({ quick: false, only: null, reportOnly: false, out: null });
+    expect(parseOptions([], suites)).toEqual({ quick: false, only: null, reportOnly: false, out: null, contenders: null });
   });
 
-  it('reads --quick, --only, --out and --report-only, ignoring the -- pnpm may pass', () => {
-    expect(parseOptions(['--', '--quick', '--only=http,router', '--out=/tmp/x', '--report-only'], suites)).toEqual({
+  it('reads --quick, --only, --out, --contenders and --report-only, ignoring the -- pnpm may pass', () => {
+    expect(parseOptions(['--', '--quick', '--only=http,router', '--out=/tmp/x', '--report-only', '--contenders=a,b'], suites)).toEqual({
       quick: true,
       only: ['http', 'router'],
       reportOnly: true,
       out: '/tmp/x',
+      contenders: ['a', 'b'],
     });
   });
 

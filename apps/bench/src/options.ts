@@ -10,6 +10,8 @@ export interface Options {
   reportOnly: boolean;
   /** `--out=DIR`: where benchmarks.md and benchmarks/ go. @default the repository's docs/ */
   out: string | null;
+  /** `--contenders=node-http,tsgi-async`: measure only these contender ids. @default every contender */
+  contenders: string[] | null;
 }
 
 /** Thrown for an option the harness does not know; the CLI prints it with the usage text. */
@@ -18,9 +20,10 @@ export class UsageError extends Error {
 }
 
 /** The usage text. */
-export const USAGE = `usage: pnpm bench [--quick] [--only=SUITE,...] [--report-only] [--out=DIR]
+export const USAGE = `usage: pnpm bench [--quick] [--only=SUITE,...] [--contenders=ID,...] [--report-only] [--out=DIR]
   --quick         short development run (≤ 2 minutes); numbers are rough
   --only=LIST     run only these suites (comma-separated ids)
+  --contenders=LIST  measure only these contenders (ids as in results.json); others show as skipped
   --report-only   rebuild the report from DIR/benchmarks/results.json without measuring
   --out=DIR       write DIR/benchmarks.md and DIR/benchmarks/*.svg (default: docs/)`;
 
@@ -28,15 +31,16 @@ export const USAGE = `usage: pnpm bench [--quick] [--only=SUITE,...] [--report-o
  * Parses argv (without node and the script).
  *
  * @example
- * parseOptions(['--quick', '--only=http'], ['http', 'router']); // { quick: true, only: ['http'], reportOnly: false, out: null }
+ * parseOptions(['--quick', '--only=http'], ['http', 'router']); // { quick: true, only: ['http'], reportOnly: false, out: null, contenders: null }
  */
 export function parseOptions(argv: readonly string[], suiteIds: readonly string[]): Options {
-  const options: Options = { quick: false, only: null, reportOnly: false, out: null };
+  const options: Options = { quick: false, only: null, reportOnly: false, out: null, contenders: null };
   for (const arg of argv) {
     if (arg === '--') continue; // pnpm passes a separator through when given one
     if (arg === '--quick') options.quick = true;
     else if (arg === '--report-only') options.reportOnly = true;
     else if (arg.startsWith('--out=')) options.out = arg.slice('--out='.length);
+    else if (arg.startsWith('--contenders=')) options.contenders = arg.slice('--contenders='.length).split(',').filter(Boolean);
     else if (arg.startsWith('--only=')) {
       const ids = arg.slice('--only='.length).split(',').filter(Boolean);
       const unknown = ids.filter((id) => !suiteIds.includes(id));

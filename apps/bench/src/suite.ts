@@ -11,7 +11,12 @@ export interface RunContext {
   tools: Tools;
   /** Progress to stderr (kept out of the report). */
   log(message: string): void;
+  /** Whether a contender is to be measured in this run (`--contenders`). */
+  selected(id: string): boolean;
 }
+
+/** The reason shown for a contender left out with `--contenders`. */
+export const NOT_SELECTED = 'skipped: not selected with --contenders';
 
 /** A chart, written to docs/benchmarks/<file>. */
 export interface Chart {

@@ -1,7 +1,8 @@
 // Every suite, in report order.
 import { httpSuite } from './http/suite.js';
 import { routerSuite } from './router/suite.js';
+import { wsSuite } from './ws/suite.js';
 import type { Suite } from './suite.js';
 
 /** The suites `pnpm bench` runs. */
-export const SUITES: readonly Suite[] = [httpSuite, routerSuite];
+export const SUITES: readonly Suite[] = [httpSuite, routerSuite, wsSuite];

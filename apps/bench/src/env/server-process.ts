@@ -39,7 +39,9 @@ export class ServerStartError extends Error {
   override name = 'ServerStartError';
   readonly output: string;
   constructor(message: string, output: string, options?: { cause?: unknown }) {
-    super(`${message}\n${output}`, options);
+    // The server's first line of output usually says why (a bad option, a missing export).
+    const first = output.split('\n').find((line) => line.trim() !== '');
+    super(first ? `${message}: ${first.trim()}` : message, options);
     this.output = output;
   }
 }

@@ -19,14 +19,14 @@ export interface HttpContender {
   command(tools: Tools, port: number): Command;
 }
 
-/** A Node server entry under src/http/servers/. */
+/** A Node server entry, given by its path under src/ without extension. */
 export function nodeServer(id: string, label: string, kind: BarKind, file: string): HttpContender {
   return {
     id,
     label,
     kind,
     unavailable: () => Promise.resolve(null),
-    command: () => ({ file: process.execPath, args: [distFile(`http/servers/${file}`)] }),
+    command: () => ({ file: process.execPath, args: [distFile(file)] }),
   };
 }
 

@@ -1,12 +1,13 @@
 // Measures every available HTTP contender on every scenario, round-robin: each round starts each server
 // once (in a rotated order), checks its answers, warms it up, runs wrk per scenario and reads its memory.
+import { failureDetail, failureLine } from '../failure.js';
 import { freePort } from '../env/free-port.js';
 import { httpRequestOnce } from '../env/http-request.js';
 import type { Memory } from '../env/proc.js';
 import { startServer } from '../env/server-process.js';
 import { pinned } from '../env/tools.js';
 import type { BarKind } from '../report/svg-bar-chart.js';
-import type { RunContext } from '../suite.js';
+import { NOT_SELECTED, type RunContext } from '../suite.js';
 import type { HttpContender } from './contender.js';
 import { SCENARIOS, type Scenario, type ScenarioId } from './scenarios.js';
 import { runWrk } from './wrk.js';
@@ -102,7 +103,11 @@ export async function runHttp(ctx: RunContext, contenders: readonly HttpContende
   const { http } = ctx.profile;
   const results: HttpContenderResult[] = [];
   for (const contender of contenders) {
-    const unavailable = ctx.tools.wrk ? await contender.unavailable(ctx.tools) : 'not installed: wrk';
+    const unavailable = !ctx.selected(contender.id)
+      ? NOT_SELECTED
+      : ctx.tools.wrk
+        ? await contender.unavailable(ctx.tools)
+        : 'not installed: wrk';
     results.push({ id: contender.id, label: contender.label, kind: contender.kind, unavailable, failure: null, runs: [], memory: [] });
     if (unavailable) ctx.log(`  ${contender.id}: ${unavailable}`);
   }
@@ -115,8 +120,8 @@ export async function runHttp(ctx: RunContext, contenders: readonly HttpContende
       try {
         await measureOnce(ctx, contender, result, round);
       } catch (error) {
-        result.failure = error instanceof Error ? error.message.split('\n')[0] ?? error.name : String(error);
-        ctx.log(`  ${contender.id} failed: ${result.failure}`);
+        result.failure = failureLine(error);
+        ctx.log(`  ${contender.id} failed: ${failureDetail(error)}`);
       }
     }
   }

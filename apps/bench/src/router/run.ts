@@ -3,7 +3,7 @@
 import { startIpcWorker, type IpcWorker } from '../env/ipc-worker.js';
 import { distFile } from '../paths.js';
 import type { BarKind } from '../report/svg-bar-chart.js';
-import type { RunContext } from '../suite.js';
+import { NOT_SELECTED, type RunContext } from '../suite.js';
 import { roundOrder } from '../http/run.js';
 import type { RouterAdapter } from './adapter.js';
 import type { ParentMessage, WorkerMessage } from './protocol.js';
@@ -39,7 +39,14 @@ export async function runRouter(ctx: RunContext, adapters: readonly RouterAdapte
   const workers = new Map<string, Worker>();
   try {
     for (const adapter of adapters) {
-      const result: RouterContenderResult = { id: adapter.id, label: adapter.label, kind: adapter.kind, unavailable: await adapter.unavailable(), failure: null, samples: {} };
+      const result: RouterContenderResult = {
+        id: adapter.id,
+        label: adapter.label,
+        kind: adapter.kind,
+        unavailable: ctx.selected(adapter.id) ? await adapter.unavailable() : NOT_SELECTED,
+        failure: null,
+        samples: {},
+      };
       results.push(result);
       if (result.unavailable) {
         ctx.log(`  ${adapter.id}: ${result.unavailable}`);
