@@ -71,6 +71,26 @@ describe('createScope', () => {
     expect(isRequestError(error) && error.toResponse()).toMatchObject({ status: '400 Bad Request', statusCode: 400 });
   });
 
+  it('trims spaces and tabs around header values but keeps other bytes', () => {
+    const scope = createScope({ method: 'GET', target: '/', headers: [['x-a', ' \t v\u00a0 ']] });
+    expect(scope.headers).toEqual([['x-a', 'v\u00a0']]);
+  });
+
+  it('turns HTTP/2 pseudo-headers into host and joins split cookies', () => {
+    const scope = createScope({
+      method: 'GET',
+      target: '/',
+      httpVersion: '2',
+      headers: [[':method', 'GET'], [':authority', 'a.test'], ['cookie', 'a=1'], ['cookie', 'b=2']],
+    });
+    expect(scope.headers).toEqual([['host', 'a.test'], ['cookie', 'a=1; b=2']]);
+  });
+
+  it('keeps OPTIONS * as the path', () => {
+    const scope = createScope({ method: 'OPTIONS', target: '*', headers: [], rootPath: '/api' });
+    expect([scope.path, scope.rawPath]).toEqual(['*', '*']);
+  });
+
   it('shallow-copies state and copies extensions', () => {
     const state = { pool: {} };
     const scope = createScope({ method: 'GET', target: '/', headers: [], state, extensions: { 'http.response.trailers': {} } });

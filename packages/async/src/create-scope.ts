@@ -52,7 +52,7 @@ export function createScope(request: ScopeRequest): HTTPScope {
     method: request.method.toUpperCase(),
     scheme: request.scheme === 'https' || request.scheme === 'wss' ? 'https' : 'http',
     ...paths(request),
-    headers: normalizeHeaders(request.headers, request.underscoreHeaders ?? 'drop'),
+    headers: normalizeHeaders(request.headers, request.underscoreHeaders ?? 'drop', request.httpVersion),
     client: request.client ?? null,
     server: request.server ?? null,
     extensions: { ...request.extensions },
@@ -70,7 +70,7 @@ export function createScope(request: ScopeRequest): HTTPScope {
  *   .subprotocols; // ['v2', 'v1']
  */
 export function createWebSocketScope(request: Omit<ScopeRequest, 'method'> & { method?: string }): WebSocketScope {
-  const headers = normalizeHeaders(request.headers, request.underscoreHeaders ?? 'drop');
+  const headers = normalizeHeaders(request.headers, request.underscoreHeaders ?? 'drop', request.httpVersion);
   const scope: WebSocketScope = {
     type: 'websocket',
     tsgi: { ...TSGI_VERSION },
@@ -98,15 +98,31 @@ function paths(request: Pick<ScopeRequest, 'target' | 'rootPath'>): Pick<HTTPSco
   return { path: pathBelowRoot(decodePath(rawPath), rootPath), rawPath, queryString, rootPath };
 }
 
-function normalizeHeaders(headers: HeaderList, underscores: 'drop' | 'refuse'): HeaderList {
+// RFC 9110 §5.5: leading and trailing SP/HTAB are not part of a field value (but 0xA0 is).
+const OWS = /^[ \t]+|[ \t]+$/g;
+
+function normalizeHeaders(headers: HeaderList, underscores: 'drop' | 'refuse', httpVersion: string | undefined): HeaderList {
   const result: HeaderList = [];
+  const cookies: string[] = [];
+  let authority: string | undefined;
   for (const [name, value] of headers) {
+    if (name.startsWith(':')) {
+      // HTTP/2 and HTTP/3 pseudo-headers are request parts, not fields; :authority stands in for host.
+      if (name === ':authority') authority = value;
+      continue;
+    }
     if (name.includes('_')) {
       // async §2.3: X_Forwarded_For must not pass for X-Forwarded-For once names are compared loosely.
       if (underscores === 'refuse') throw new RequestError(COMMON_MESSAGES.underscoreHeader(name));
       continue;
     }
-    result.push([name.toLowerCase(), value]);
+    const key = name.toLowerCase();
+    const text = value.replace(OWS, '');
+    // RFC 9113 §8.2.3: HTTP/2 (and HTTP/3) may split cookie into several fields; apps expect one.
+    if (key === 'cookie' && (httpVersion === '2' || httpVersion === '3')) cookies.push(text);
+    else result.push([key, text]);
   }
+  if (cookies.length > 0) result.push(['cookie', cookies.join('; ')]);
+  if (authority !== undefined && !result.some(([key]) => key === 'host')) result.unshift(['host', authority]);
   return result;
 }

@@ -3,7 +3,7 @@ import { enc, fakeHttp, gate } from '../test/fakes.js';
 import { createScope } from './create-scope.js';
 import { isAsyncSpecError, isClientDisconnected } from './errors.js';
 import { runHttp } from './http-cycle.js';
-import { HTTP_MESSAGES } from './messages.js';
+import { COMMON_MESSAGES, HTTP_MESSAGES } from './messages.js';
 import type { AsyncApp, ReceiveEvent } from './types/app.js';
 import type { Extensions } from './types/extensions.js';
 
@@ -77,6 +77,13 @@ describe('runHttp', () => {
     await runHttp(async () => {}, scope(), transport);
     expect(transport.calls[0]?.[1]).toBe(500);
     expect(transport.logs[0]?.[1]).toBe(HTTP_MESSAGES.returnedWithoutResponse);
+  });
+
+  it('answers 500 when the app does not return a Promise', async () => {
+    const transport = fakeHttp({ body: [] });
+    await runHttp((() => undefined) as unknown as AsyncApp, scope(), transport);
+    expect(transport.calls[0]?.[1]).toBe(500);
+    expect((transport.logs[0]?.[2] as Error).message).toBe(COMMON_MESSAGES.notAPromise);
   });
 
   it('aborts the connection when the app raises after starting the response', async () => {
@@ -274,6 +281,37 @@ describe('runHttp', () => {
       transport,
     );
     expect(transport.calls).toEqual([['start', 200, [], { trailers: false }], ['sendFile', '/srv/index.html'], ['end', undefined]]);
+  });
+
+  it('aborts and hands the error back when the file cannot be sent', async () => {
+    const transport = fakeHttp({ body: [], files: true });
+    transport.sendFile = () => Promise.reject(new Error('ENOENT'));
+    let sendError: unknown;
+    await runHttp(
+      async (_s, _r, send) => {
+        await send({ type: 'http.response.start', status: 200 });
+        sendError = await send({ type: 'http.response.pathsend', path: '/missing' }).catch((error: unknown) => error);
+      },
+      scope(),
+      transport,
+    );
+    expect((sendError as Error).message).toBe('ENOENT');
+    expect(transport.calls.map((call) => call[0])).toEqual(['start', 'abort']);
+    expect(transport.logs[0]?.[0]).toBe('error');
+  });
+
+  it('advertises neither trailers nor early hints on HTTP/1.0', async () => {
+    let extensions: unknown;
+    const scope10 = createScope({ method: 'GET', target: '/', headers: [], httpVersion: '1.0', extensions: { 'http.response.trailers': {} } });
+    await runHttp(
+      async (s, r, send) => {
+        extensions = s.type === 'http' ? s.extensions : null;
+        await ok(s, r, send);
+      },
+      scope10,
+      fakeHttp({ body: [], hints: true }),
+    );
+    expect(extensions).toEqual({});
   });
 
   it('sends 103 early hints before the response and refuses them after it starts', async () => {

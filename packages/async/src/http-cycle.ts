@@ -3,7 +3,7 @@ import { ClientDisconnected, isAsyncSpecError, isClientDisconnected } from './er
 import { deferred } from './internal/deferred.js';
 import { utf8 } from './internal/runtime.js';
 import { HttpProtocol, type HttpOutput } from './internal/http-protocol.js';
-import { EMPTY } from './internal/checks.js';
+import { EMPTY, expectPromise } from './internal/checks.js';
 import { COMMON_MESSAGES, HTTP_MESSAGES } from './messages.js';
 import { defaultLog, type HttpTransport, type LogFn } from './transport.js';
 import type { AsyncApp, Receive, Send } from './types/app.js';
@@ -38,7 +38,7 @@ class HttpCycle {
     scope: HTTPScope,
     private readonly transport: HttpTransport,
   ) {
-    this.scope = { ...scope, extensions: advertise(scope.extensions, transport) };
+    this.scope = { ...scope, extensions: advertise(scope, transport) };
     this.protocol = new HttpProtocol(this.scope);
     this.log = transport.log ?? defaultLog;
     transport.closed.then(
@@ -51,7 +51,7 @@ class HttpCycle {
     let failure: unknown;
     let failed = false;
     try {
-      await app(this.scope, this.receive, this.send);
+      await expectPromise(app(this.scope, this.receive, this.send));
     } catch (error) {
       failure = error;
       failed = true;
@@ -134,8 +134,18 @@ class HttpCycle {
         if (!output.moreTrailers) await this.complete(this.trailers);
         return;
       case 'http.response.pathsend':
-        // Not wrapped in io(): a missing file is the app's error, not a disconnect.
-        if (!this.protocol.discardBody) await this.transport.sendFile?.(output.path);
+        // Not wrapped in io(): a missing file is the app's error, not a disconnect. The response has
+        // started, so it is aborted here (async §6.2) and the error goes back to the app's send.
+        if (!this.protocol.discardBody) {
+          try {
+            await this.transport.sendFile?.(output.path);
+          } catch (error) {
+            this.log('error', 'async §6.2: could not send the file', error);
+            this.transport.abort(error);
+            this.leave();
+            throw error;
+          }
+        }
         if (!this.protocol.trailers) await this.complete();
         return;
       case 'http.response.early_hint':
@@ -171,11 +181,14 @@ const GONE: unique symbol = Symbol('gone');
 const DISCONNECT = Object.freeze({ type: 'http.disconnect' }) as { type: 'http.disconnect' };
 
 /** The extensions the app sees: the host's, plus what this transport can do, minus what it cannot. */
-function advertise(extensions: Extensions | undefined, transport: HttpTransport): Extensions {
-  const result: Extensions = { ...extensions };
+function advertise(scope: HTTPScope, transport: HttpTransport): Extensions {
+  const result: Extensions = { ...scope.extensions };
+  // async §6.1, §6.4: HTTP/1.0 has neither chunked trailers nor interim responses.
+  const modern = scope.httpVersion !== '1.0';
   for (const [name, supported] of [
     ['http.response.pathsend', transport.sendFile !== undefined],
-    ['http.response.early_hint', transport.earlyHints !== undefined],
+    ['http.response.early_hint', transport.earlyHints !== undefined && modern],
+    ['http.response.trailers', result['http.response.trailers'] !== undefined && modern],
     // async §6.3: the kit has no file-descriptor path; a host wanting it drives events itself.
     ['http.response.zerocopysend', false],
   ] as const) {

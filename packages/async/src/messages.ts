@@ -79,6 +79,8 @@ export const WEBSOCKET_MESSAGES = {
     "async §6.8: 'websocket.http.response.start' needs the 'websocket.http.response' extension, which scope.extensions does not advertise",
   denialAfterAccept: (type: string) => `async §6.8: ${q(type)} sent after the handshake ended`,
   denialBodyBeforeStart: "async §6.8: 'websocket.http.response.body' sent before 'websocket.http.response.start'",
+  denialBadStatus: (status: unknown) =>
+    `async §6.8: 'websocket.http.response.start' status must be an integer from 200 to 599, got ${JSON.stringify(status) ?? String(status)}`,
   denialStartTwice: "async §6.8: 'websocket.http.response.start' sent twice",
   denialMixed: (type: string) => `async §6.8: ${q(type)} sent during the denial response`,
 } as const;

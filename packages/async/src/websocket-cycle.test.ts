@@ -37,6 +37,20 @@ describe('runWebSocket', () => {
     ]);
   });
 
+  it('keeps the handshake fields the server owns out of the app headers', async () => {
+    const transport = fakeWebSocket();
+    await runWebSocket(
+      async (_s, receive, send) => {
+        await receive();
+        await send({ type: 'websocket.accept', headers: [['Sec-WebSocket-Accept', 'forged'], ['set-cookie', 'a=1']] });
+        await send({ type: 'websocket.close' });
+      },
+      scope(),
+      transport,
+    );
+    expect(transport.calls[0]).toEqual(['accept', null, [['set-cookie', 'a=1']]]);
+  });
+
   it('echoes text and binary messages and reports the client close code and reason', async () => {
     const transport = fakeWebSocket();
     const events: ReceiveEvent[] = [];

@@ -1,7 +1,7 @@
 // THE WebSocket connection cycle every host runs (async §4.8): handshake, messages, close.
 import { ClientDisconnected, isAsyncSpecError, isClientDisconnected } from './errors.js';
 import { concat } from './internal/bytes.js';
-import { EMPTY } from './internal/checks.js';
+import { EMPTY, expectPromise } from './internal/checks.js';
 import { deferred } from './internal/deferred.js';
 import { utf8 } from './internal/runtime.js';
 import { WebSocketProtocol, type WebSocketOutput } from './internal/websocket-protocol.js';
@@ -13,6 +13,8 @@ import type { WebSocketDisconnectEvent, WebSocketReceiveMessage, WebSocketScope 
 
 // async §4.6: a handshake that never completed reports 1006, as browsers do.
 const ABNORMAL: CloseInfo = { code: 1006, reason: '' };
+// async §4.3: the handshake's own fields are the server's; the app's headers may not replace them.
+const HANDSHAKE = new Set(['upgrade', 'connection', 'sec-websocket-accept', 'sec-websocket-protocol', 'sec-websocket-extensions']);
 const PLAIN: HeaderList = [['content-type', 'text/plain; charset=utf-8']];
 
 /**
@@ -60,7 +62,7 @@ class WebSocketCycle {
     let failure: unknown;
     let failed = false;
     try {
-      await app(this.scope, this.receive, this.send);
+      await expectPromise(app(this.scope, this.receive, this.send));
     } catch (error) {
       failure = error;
       failed = true;
@@ -129,7 +131,7 @@ class WebSocketCycle {
   private async deliver(output: WebSocketOutput): Promise<void> {
     switch (output.type) {
       case 'websocket.accept':
-        await this.io(() => this.transport.accept(output.subprotocol, output.headers));
+        await this.io(() => this.transport.accept(output.subprotocol, output.headers.filter(([name]) => !HANDSHAKE.has(name.toLowerCase()))));
         this.accepted = true;
         this.answered.resolve();
         return;

@@ -50,6 +50,12 @@ export function checkBoolean(value: unknown, type: string, key: string): boolean
 
 export const EMPTY = new Uint8Array(0);
 
+/** async §2.1: the app returns a Promise; anything else is a failure, reported as one. */
+export function expectPromise(result: unknown): Promise<unknown> {
+  if (typeof (result as { then?: unknown } | null)?.then !== 'function') throw new AsyncSpecError(COMMON_MESSAGES.notAPromise);
+  return result as Promise<unknown>;
+}
+
 /** Looks a header up case-insensitively; every value, in order. */
 export function headerValues(headers: HeaderList, name: string): string[] {
   const values: string[] = [];

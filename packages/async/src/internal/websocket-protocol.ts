@@ -1,6 +1,6 @@
 // The WebSocket event state machine (async §4.8), shared by validate() and runWebSocket.
 import { AsyncSpecError } from '../errors.js';
-import { COMMON_MESSAGES, HTTP_MESSAGES, WEBSOCKET_MESSAGES } from '../messages.js';
+import { COMMON_MESSAGES, WEBSOCKET_MESSAGES } from '../messages.js';
 import type { HeaderList } from '../types/common.js';
 import type { WebSocketScope } from '../types/websocket.js';
 import { utf8 } from './runtime.js';
@@ -102,7 +102,7 @@ export class WebSocketProtocol {
         if (this.phase !== 'handshake') throw new AsyncSpecError(WEBSOCKET_MESSAGES.denialAfterAccept(type));
         const status = e.status;
         if (typeof status !== 'number' || !Number.isInteger(status) || status < 200 || status > 599) {
-          throw new AsyncSpecError(HTTP_MESSAGES.badStatus(status));
+          throw new AsyncSpecError(WEBSOCKET_MESSAGES.denialBadStatus(status));
         }
         const headers = checkHeaders(e.headers, "'websocket.http.response.start' headers");
         this.phase = 'denying';

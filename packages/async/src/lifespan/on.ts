@@ -1,6 +1,7 @@
 // Lifespan 'on' and 'auto': runs the app's lifespan scope beside the server (async §5).
 import { LifespanError, isAsyncSpecError } from '../errors.js';
 import { TSGI_VERSION } from '../create-scope.js';
+import { expectPromise } from '../internal/checks.js';
 import { deferred, type Deferred } from '../internal/deferred.js';
 import { LifespanProtocol, type LifespanOutput } from '../internal/lifespan-protocol.js';
 import { LIFESPAN_MESSAGES } from '../messages.js';
@@ -87,7 +88,7 @@ export class LifespanOn implements Lifespan {
 
   private async launch(scope: LifespanScope): Promise<void> {
     try {
-      await this.app(scope, this.receive, this.send);
+      await expectPromise(this.app(scope, this.receive, this.send));
       this.exited.resolve({ kind: 'exit', failed: false, error: undefined });
     } catch (error) {
       // After startup was answered nobody is waiting on the exit: report it here.

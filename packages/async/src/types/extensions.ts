@@ -8,9 +8,9 @@ export interface TlsInfo {
   clientCertChain: string[];
   /** The client certificate's subject as an RFC 4514 distinguished name, when there is one. */
   clientCertName: string | null;
-  /** 'success', 'failed' or null when no client certificate was asked for. */
+  /** Why client certificate verification failed; null when it did not fail or was not asked for. */
   clientCertError: string | null;
-  /** The TLS version number, e.g. 0x0304 for TLS 1.3. */
+  /** The TLS version as on the wire, e.g. 0x0304 for TLS 1.3. */
   tlsVersion: number | null;
   /** The cipher suite's IANA number, when known. */
   cipherSuite: number | null;

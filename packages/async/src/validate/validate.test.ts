@@ -116,6 +116,7 @@ const cases: Case[] = [
   ['WEBSOCKET.denialNotAdvertised', WEBSOCKET_MESSAGES.denialNotAdvertised, () => violation(receives(1, { type: 'websocket.http.response.start', status: 403 }), ws(), [connect])],
   ['WEBSOCKET.denialAfterAccept', WEBSOCKET_MESSAGES.denialAfterAccept('websocket.http.response.start'), () => violation(receives(1, { type: 'websocket.accept' }, { type: 'websocket.http.response.start', status: 403 }), ws({ 'websocket.http.response': {} }), [connect])],
   ['WEBSOCKET.denialBodyBeforeStart', WEBSOCKET_MESSAGES.denialBodyBeforeStart, () => violation(receives(1, { type: 'websocket.http.response.body' }), ws({ 'websocket.http.response': {} }), [connect])],
+  ['WEBSOCKET.denialBadStatus', WEBSOCKET_MESSAGES.denialBadStatus(101), () => violation(receives(1, { type: 'websocket.http.response.start', status: 101 }), ws({ 'websocket.http.response': {} }), [connect])],
   ['WEBSOCKET.denialStartTwice', WEBSOCKET_MESSAGES.denialStartTwice, () => violation(receives(1, { type: 'websocket.http.response.start', status: 403 }, { type: 'websocket.http.response.start', status: 403 }), ws({ 'websocket.http.response': {} }), [connect])],
   ['WEBSOCKET.denialMixed', WEBSOCKET_MESSAGES.denialMixed('websocket.close'), () => violation(receives(1, { type: 'websocket.http.response.start', status: 403 }, { type: 'websocket.close' }), ws({ 'websocket.http.response': {} }), [connect])],
 

@@ -1,5 +1,6 @@
 // validate(app): wsgiref.validate's counterpart. Wraps an app and checks every event both ways.
 import { AsyncSpecError, isClientDisconnected } from '../errors.js';
+import { expectPromise } from '../internal/checks.js';
 import { HttpProtocol } from '../internal/http-protocol.js';
 import { LifespanProtocol } from '../internal/lifespan-protocol.js';
 import { WebSocketProtocol } from '../internal/websocket-protocol.js';
@@ -45,9 +46,7 @@ export function validate(app: AsyncApp): AsyncApp {
       }
     };
 
-    const result = app(scope, checkedReceive, checkedSend) as unknown;
-    if (typeof (result as { then?: unknown } | null)?.then !== 'function') throw new AsyncSpecError(COMMON_MESSAGES.notAPromise);
-    await result;
+    await expectPromise(app(scope, checkedReceive, checkedSend));
     if (machine instanceof HttpProtocol && !disconnected) {
       // async §3.6: an app that returns must have completed its response, unless the client left.
       if (machine.phase === 'start') throw new AsyncSpecError(HTTP_MESSAGES.returnedWithoutResponse);
