@@ -1,6 +1,6 @@
 // Resolve once, freeze, then run (STYLE.md rule 6): the router tree becomes one trie and one chain
 // per route, and the sync or async interface is checked against it here, never per request.
-import type { AsyncApp } from '@tsgi/async';
+import { syncToAsync, type AsyncApp } from '@tsgi/async';
 import type { SyncApp } from '@tsgi/sync';
 import { buildChain, type Chain, type ChainContext } from './chain.js';
 import { HttpError, RouterError, messages } from './errors.js';
@@ -52,11 +52,14 @@ const accept = (e: Entry, key: string): boolean =>
 const join = (prefix: string, path: string): string => (path === '/' ? prefix || '/' : prefix + path);
 const nameOf = (fn: { name: string }): string => fn.name || 'anonymous';
 
+// Every runtime has a console; our lib settings (ES2023, no DOM) do not declare it.
+const runtime = globalThis as unknown as { console: { error(...data: unknown[]): void } };
+
+// docs/spec/sync.md §7.3: through the sync interface errors go to tsgi.errors, the server's log.
 const defaultLog = (error: unknown, req: RouterRequest | null): void => {
   const errors = req?.environ?.['tsgi.errors'];
-  const detail = (error as Error | null)?.stack ?? String(error);
-  if (errors) errors.write(`tsgi router: ${detail}\n`);
-  else console.error('tsgi router:', error);
+  if (errors) errors.write(`tsgi router: ${(error as Error | null)?.stack ?? String(error)}\n`);
+  else runtime.console.error('tsgi router:', error);
 };
 
 /** Compiles a router for one interface, freezing it and every sub-router. Throws a RouterError listing what does not fit. */
@@ -102,10 +105,12 @@ export function compile(root: { [DEFS]: RouterDefs }, mode: 'sync' | 'async'): T
       if (def.type === 'app') {
         const pattern = `${prefix}${def.prefix}/*`;
         if (mode === 'sync' && def.async) refused.push(`mount ${prefix}${def.prefix || '/'} (an async app)`);
+        // One interface inside (STYLE.md rule 1): a sync app in an async table is wrapped once, here.
+        const app = mode === 'async' && !def.async ? syncToAsync(def.app as SyncApp) : def.app;
         for (const shape of parsePattern(pattern)) {
           const entry = entryAt(shape.segments);
           if (entry.mount) throw new RouterError(messages.duplicate(`a mount at '${pattern}'`), { code: 'duplicate' });
-          entry.mount = { names: shape.names, app: def.app, async: def.async };
+          entry.mount = { names: shape.names, app, async: mode === 'async' };
         }
         continue;
       }

@@ -32,7 +32,7 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * The Content-Type for a file name, by extension; text types get `charset=utf-8`.
+ * The Content-Type for a file name, by extension; text/* types get `charset=utf-8`.
  *
  * @example
  * contentTypeFor('a/b.css'); // 'text/css; charset=utf-8'
@@ -40,5 +40,6 @@ const TYPES: Record<string, string> = {
  */
 export function contentTypeFor(name: string): string {
   const type = TYPES[name.slice(name.lastIndexOf('.') + 1).toLowerCase()] ?? 'application/octet-stream';
-  return type.startsWith('text/') || type.endsWith('json') || type.endsWith('xml') ? `${type}; charset=utf-8` : type;
+  // RFC 8259 §11: JSON has no charset parameter; text types default to ASCII without one.
+  return type.startsWith('text/') ? `${type}; charset=utf-8` : type;
 }
