@@ -24,7 +24,10 @@ export interface HttpTransport {
   read(): Promise<Uint8Array | null>;
   /** Resolves when the client disconnects. */
   closed: Promise<void>;
-  /** Sends the status line and headers; `trailers` says trailers will follow the body. */
+  /**
+   * Sends the status line and headers. `trailers` says trailers follow the body: an HTTP/1.1 host then
+   * uses chunked coding and sends no content-length (async §6.1).
+   */
   start(status: number, headers: HeaderList, info: { trailers: boolean }): void | Promise<void>;
   /** Writes a body chunk; resolves when the host can take more (backpressure). */
   write(chunk: Uint8Array): Promise<void>;

@@ -47,6 +47,7 @@ export interface HTTPDisconnectEvent {
 /** Starts the response (async §3.4). */
 export interface HTTPResponseStartEvent {
   type: 'http.response.start';
+  /** An integer from 200 to 599; 1xx go through extensions (async §3.4). */
   status: number;
   /** @default [] */
   headers?: HeaderList;
