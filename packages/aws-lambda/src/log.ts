@@ -1,6 +1,7 @@
 // Logging with the invocation's request id on every line, so a CloudWatch search for one request
 // finds tsgi's messages about it too.
 import type { LogFn, LogLevel } from '@tsgi/async';
+import { console } from './internal/runtime.js';
 
 /** What a log line is about: the Lambda request id, and the error when there is one. */
 export interface LogDetails {

@@ -6,11 +6,10 @@ import { MalformedEventError } from '../errors.js';
 import { encodeBase64, decodeBase64 } from '../internal/base64.js';
 import { type BinaryHook, isBinaryBody } from '../internal/binary.js';
 import { fromLatin1, toLatin1 } from '../internal/latin1.js';
+import { fromUtf8, utf8 } from '../internal/runtime.js';
 import { decodePath, escapePath, stripPrefix } from '../internal/path.js';
 import type { EventSource, LambdaRequest, RequestParts, ResponseParts } from './types.js';
 
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
 
 /** Options the base applies after the translator has read its event. */
 export interface RequestOptions {
@@ -54,7 +53,7 @@ export function headersFromMaps(single: StringMap, multi: MultiValueMap): Header
 
 function decodeBody(parts: RequestParts, source: string, event: object): Uint8Array {
   if (parts.body == null || parts.body === '') return new Uint8Array(0);
-  if (!parts.isBase64Encoded) return encoder.encode(parts.body);
+  if (!parts.isBase64Encoded) return utf8(parts.body);
   const bytes = decodeBase64(parts.body);
   if (bytes === null) throw new MalformedEventError(source, 'body', keysOf(event));
   return bytes;
@@ -142,7 +141,7 @@ export function toResponseParts(
     status,
     headers: rest,
     cookies,
-    body: binary ? encodeBase64(body) : decoder.decode(body),
+    body: binary ? encodeBase64(body) : fromUtf8(body),
     isBase64Encoded: binary,
   };
 }

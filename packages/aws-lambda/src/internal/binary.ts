@@ -1,6 +1,7 @@
 // Which responses travel base64-encoded. Lambda's JSON result carries the body as a string, so bytes
 // that are not UTF-8 text must be base64 or API Gateway/ALB hand the client mangled bytes.
 import type { HeaderList } from '@tsgi/async';
+import { fromUtf8Strict } from './runtime.js';
 
 /** What the `isBinary` hook sees about a response. */
 export interface BinaryInfo {
@@ -40,15 +41,8 @@ export function isTextType(contentType: string): boolean {
   return type.startsWith('text/') || TEXT_EXACT.has(type) || type.endsWith('+json') || type.endsWith('+xml');
 }
 
-const strictDecoder = new TextDecoder('utf-8', { fatal: true });
-
 function isUtf8(body: Uint8Array): boolean {
-  try {
-    strictDecoder.decode(body);
-    return true;
-  } catch {
-    return false;
-  }
+  return fromUtf8Strict(body) !== null;
 }
 
 function header(headers: HeaderList, name: string): string | undefined {

@@ -1,6 +1,6 @@
 // Paths and query strings: the target tsgi hands the app must be percent-encoded exactly once
 // (docs/spec/async.md §3.1.1: rawPath is "exactly as received"), whatever each source delivered.
-const encoder = new TextEncoder();
+import { utf8 } from './runtime.js';
 
 // RFC 3986 §3.3: pchar = unreserved / pct-encoded / sub-delims / ":" / "@", plus "/" between segments.
 const PATH_SAFE = /[A-Za-z0-9\-._~!$&'()*+,;=:@/]/;
@@ -19,7 +19,7 @@ function escapeWith(text: string, safe: RegExp): string {
       const codePoint = text.codePointAt(i)!;
       const whole = String.fromCodePoint(codePoint);
       i += whole.length - 1;
-      for (const byte of encoder.encode(whole)) out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+      for (const byte of utf8(whole)) out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
     }
   }
   return out;

@@ -1,8 +1,8 @@
 // The response for a request that failed before its head was sent.
 import type { LogFn } from '@tsgi/async';
+import { utf8 } from '../internal/runtime.js';
 import type { ResponseSink } from '../sinks/types.js';
 
-const encoder = new TextEncoder();
 
 function statusOf(error: unknown): number {
   const status = (error as { status?: unknown } | null)?.status;
@@ -18,7 +18,7 @@ export async function sendError(sink: ResponseSink, error: unknown, log: LogFn):
     sink.abort(error);
     return;
   }
-  const body = encoder.encode(status >= 500 ? 'Internal Server Error' : String((error as Error).message));
+  const body = utf8(status >= 500 ? 'Internal Server Error' : String((error as Error).message));
   await sink.start(status, [
     ['content-type', 'text/plain; charset=utf-8'],
     ['content-length', String(body.byteLength)],
