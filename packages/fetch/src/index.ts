@@ -2,6 +2,7 @@
 
 // The handler
 export { PLATFORM_EXTENSION, toFetchHandler } from './fetch-handler.js';
+export { PLATFORM_ENVIRON_KEY } from './internal/resolve-app.js';
 
 // One entry per runtime
 export { toBunServe } from './runtimes/bun.js';
@@ -19,5 +20,5 @@ export { OPTION_MESSAGES, SERVE_MESSAGES } from './messages.js';
 export type { AppInterface, FetchHandler, FetchHandlerOptions, FetchPlatform, WaitUntilContext } from './types.js';
 export type { BunServer, BunSocket, BunSocketLink, BunWebSocketHandler } from './runtimes/bun.js';
 export type { CloudflareWorker } from './runtimes/cloudflare.js';
-export type { DenoServeInfo, DenoServeOptions, DenoServer } from './runtimes/deno.js';
+export type { DenoServeInfo, DenoServeOptions, DenoServer, TsgiDenoServer } from './runtimes/deno.js';
 export type { NetlifyContext, NetlifyEnv } from './runtimes/netlify.js';

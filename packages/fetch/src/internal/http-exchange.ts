@@ -37,7 +37,13 @@ export class HttpExchange implements HttpTransport {
   ) {
     this.log = log;
     this.response = new Promise<Response>((resolve) => (this.#respond = resolve));
-    this.closed = new Promise<void>((resolve) => (this.#leave = resolve));
+    this.closed = new Promise<void>((resolve) => {
+      this.#leave = () => {
+        resolve();
+        // A write waiting for the runtime to pull would wait forever once the client is gone.
+        this.#body?.abandon();
+      };
+    });
     const signal = request.signal;
     // Fetch §5.4: the runtime aborts request.signal when the client goes away.
     if (signal.aborted) this.#leave();
@@ -48,7 +54,7 @@ export class HttpExchange implements HttpTransport {
     if (this.#reader === undefined) {
       const body = this.request.body;
       if (body === null) return NO_MORE;
-      this.#reader = body.getReader() as ReadableStreamDefaultReader<Uint8Array>;
+      this.#reader = body.getReader();
     }
     return this.#reader.read().then(
       (result) => (result.done ? null : result.value),

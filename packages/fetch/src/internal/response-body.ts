@@ -42,6 +42,12 @@ export class ResponseBody {
     return new Promise<void>((resolve) => (this.#wake = resolve));
   }
 
+  /** The client is gone: stop waiting for pulls; later pushes are dropped. */
+  abandon(): void {
+    this.#finished = true;
+    this.#resume();
+  }
+
   /** Ends the body normally. */
   close(): void {
     if (this.#finished) return;

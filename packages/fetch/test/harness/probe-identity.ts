@@ -15,18 +15,18 @@ export interface ProbeIdentity {
 }
 
 /** Runs `call` with Journal.record muted; returns the journal it was called on, if any. */
-async function captureJournal(call: () => Promise<unknown> | unknown): Promise<Journal | undefined> {
+async function captureJournal(call: () => unknown): Promise<Journal | undefined> {
   const record = Object.getOwnPropertyDescriptor(Journal.prototype, 'record');
-  let journal: Journal | undefined;
+  const journals: Journal[] = [];
   Journal.prototype.record = function (this: Journal) {
-    journal ??= this;
+    journals.push(this);
   };
   try {
     await call();
   } finally {
     Object.defineProperty(Journal.prototype, 'record', record!);
   }
-  return journal;
+  return journals[0];
 }
 
 export async function identifyProbe(app: SyncApp | AsyncApp, kind: 'sync' | 'async'): Promise<ProbeIdentity> {
@@ -36,7 +36,7 @@ export async function identifyProbe(app: SyncApp | AsyncApp, kind: 'sync' | 'asy
     const journal = await captureJournal(() => (app as SyncApp)(environ, () => () => undefined).close?.());
     return { journal, options: {} };
   }
-  let answer: LifespanSendEvent['type'] | 'raise' = 'raise';
+  const seen: { answer: LifespanSendEvent['type'] | 'raise' } = { answer: 'raise' };
   let received = false;
   let answered!: () => void;
   const sent = new Promise<void>((resolve) => (answered = resolve));
@@ -49,7 +49,7 @@ export async function identifyProbe(app: SyncApp | AsyncApp, kind: 'sync' | 'asy
         return Promise.resolve({ type: 'lifespan.startup' });
       },
       (event) => {
-        answer = (event as LifespanSendEvent).type;
+        seen.answer = (event as LifespanSendEvent).type;
         answered();
         return Promise.resolve();
       },
@@ -57,6 +57,6 @@ export async function identifyProbe(app: SyncApp | AsyncApp, kind: 'sync' | 'asy
     // The probe answers startup (complete or failed), or raises before receiving.
     await Promise.race([run.catch(() => undefined), sent]);
   });
-  const lifespan = answer === 'lifespan.startup.failed' ? 'fail' : answer === 'raise' ? 'raise' : 'complete';
+  const lifespan = seen.answer === 'lifespan.startup.failed' ? 'fail' : seen.answer === 'raise' ? 'raise' : 'complete';
   return { journal, options: { lifespan } };
 }
