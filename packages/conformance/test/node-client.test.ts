@@ -41,7 +41,7 @@ describe('createHttpClient', () => {
   });
 
   it('sends a byte body with Content-Length and a streamed one chunked', async () => {
-    const seen: Array<{ length?: string; te?: string; body: string }> = [];
+    const seen: Array<{ length: string | undefined; te: string | undefined; body: string }> = [];
     const origin = await listen((req, res) => {
       void readAll(req).then((body) => {
         seen.push({ length: req.headers['content-length'], te: req.headers['transfer-encoding'], body: body.toString() });

@@ -134,16 +134,24 @@ export const websocketCases: ConformanceCase[] = [
   },
   {
     id: 'ws.close.client',
-    description: "A client close with code 4001 and reason 'client bye' reaches the app as websocket.disconnect with that code and reason.",
+    description: "A client close with code 4001 and reason 'client bye' reaches the app as websocket.disconnect with that code and reason, after the message sent just before it.",
     interfaces: asyncOnly,
     features: ['websocket'],
     async run({ expect, served, journal }) {
       const token = newToken();
       const socket = await open(served, `/ws/echo?token=${token}`);
       expect(await echo(socket, 'ping')).toBe('ping');
+      // async §4.4.3: a message sent just before the close still reaches the app, before the disconnect.
+      await socket.send('last words');
       await socket.close(4001, 'client bye');
       const entry = await journal.waitFor('websocket.disconnect', token);
       expect(entry.data).toEqual({ code: 4001, reason: 'client bye' });
+      const seen = journal.entries.filter((e) => e.token === token).map((e) => [e.name, e.data]);
+      expect(seen).toEqual([
+        ['websocket.receive', { text: 'ping' }],
+        ['websocket.receive', { text: 'last words' }],
+        ['websocket.disconnect', { code: 4001, reason: 'client bye' }],
+      ]);
       // RFC 6455 §5.5.1: the server answers the close frame; echoing the code is usual, not required.
       await socket.closed;
     },
@@ -171,6 +179,16 @@ export const websocketCases: ConformanceCase[] = [
     },
   },
   {
+    id: 'ws.deny.unanswered',
+    description: 'An app that returns without answering the handshake denies it with HTTP 403.',
+    interfaces: asyncOnly,
+    features: ['websocket'],
+    async run({ expect, served }) {
+      const denied = await expectDenied(open(served, '/ws/ignore'));
+      expect(denied.status).toBe(403);
+    },
+  },
+  {
     id: 'ws.error.before-accept',
     description: 'An app that raises before accepting denies the handshake with HTTP 500.',
     interfaces: asyncOnly,
@@ -179,6 +197,27 @@ export const websocketCases: ConformanceCase[] = [
     async run({ expect, served }) {
       const denied = await expectDenied(open(served, '/ws/raise'));
       expect(denied.status).toBe(500);
+    },
+  },
+  {
+    id: 'ws.close.on-return',
+    description: 'An app that returns with the connection open gets it closed with 1000.',
+    interfaces: asyncOnly,
+    features: ['websocket'],
+    async run({ expect, served }) {
+      const socket = await open(served, '/ws/return');
+      expect((await socket.closed).code).toBe(1000);
+    },
+  },
+  {
+    id: 'ws.error.after-accept',
+    description: 'An app that raises after accepting gets the connection closed with 1011.',
+    interfaces: asyncOnly,
+    features: ['websocket', 'errors'],
+    mayLogErrors: true,
+    async run({ expect, served }) {
+      const socket = await open(served, '/ws/raise-after');
+      expect((await socket.closed).code).toBe(1011);
     },
   },
 ];

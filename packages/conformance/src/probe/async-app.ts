@@ -89,6 +89,16 @@ const routes: Record<string, Handler> = {
     await send({ type: 'http.response.body', body: utf8('partial'), moreBody: true });
     throw new Error(PROBE_RAISE_MESSAGE);
   },
+  [R.lengthShort]: async ({ receive, send }) => {
+    await readBody(receive);
+    await respond(send, 200, [['content-type', 'text/plain'], ['content-length', '10']], utf8('four'));
+  },
+  [R.lengthLong]: async ({ receive, send }) => {
+    await readBody(receive);
+    await send({ type: 'http.response.start', status: 200, headers: [['content-type', 'text/plain'], ['content-length', '4']] });
+    await send({ type: 'http.response.body', body: utf8('abc'), moreBody: true });
+    await send({ type: 'http.response.body', body: utf8('defghij') });
+  },
   [R.hang]: async ({ receive, send, journal, token }) => {
     await readBody(receive);
     await send({ type: 'http.response.start', status: 200, headers: [['content-type', 'application/octet-stream']] });

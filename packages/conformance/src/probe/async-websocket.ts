@@ -36,11 +36,15 @@ export async function runProbeWebSocket(
       return send({ type: 'websocket.http.response.body', body: utf8(PROBE_DENIAL.body) });
     case W.raise:
       throw new Error(PROBE_RAISE_MESSAGE);
+    case W.ignore:
+      return;
   }
   await send({ type: 'websocket.accept', subprotocol: query('subprotocol') ?? null, headers: [PROBE_ACCEPT_HEADER] });
   if (scope.path === W.close) {
     return send({ type: 'websocket.close', code: Number(query('code') ?? 1000), reason: query('reason') ?? '' });
   }
+  if (scope.path === W.return) return;
+  if (scope.path === W.raiseAfter) throw new Error(PROBE_RAISE_MESSAGE);
   if (scope.path === W.scope) await send({ type: 'websocket.send', text: JSON.stringify(asyncReport(scope)) });
   for (;;) {
     const event = await receive();
@@ -49,6 +53,11 @@ export async function runProbeWebSocket(
       return;
     }
     if (event.type !== 'websocket.receive') continue;
-    await send(event.bytes != null ? { type: 'websocket.send', bytes: event.bytes } : { type: 'websocket.send', text: event.text ?? '' });
+    journal.record('websocket.receive', token, event.bytes != null ? { bytes: event.bytes.length } : { text: event.text });
+    try {
+      await send(event.bytes != null ? { type: 'websocket.send', bytes: event.bytes } : { type: 'websocket.send', text: event.text ?? '' });
+    } catch {
+      // The client may already have closed (async §4.6.3): its close still arrives as a disconnect.
+    }
   }
 }

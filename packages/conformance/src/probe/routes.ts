@@ -21,6 +21,10 @@ export const PROBE_ROUTES = {
   raiseBefore: '/raise-before',
   /** Starts the response, sends 'partial', then throws. */
   raiseAfter: '/raise-after',
+  /** Declares Content-Length 10 and sends only 'four'. */
+  lengthShort: '/length-short',
+  /** Declares Content-Length 4 and sends 'abc', then 'defghij'. */
+  lengthLong: '/length-long',
   /** Streams until the client leaves and records what the app saw ('http.disconnect', 'body.finally'). */
   hang: '/hang',
   /** Async only: answers, then records the next receive() event as 'after-response'. */
@@ -37,7 +41,7 @@ export const PROBE_ROUTES = {
 export const PROBE_WS_ROUTES = {
   /** Accepts (with `?subprotocol=`), sends a ProbeReport of the scope, then echoes. */
   scope: '/ws/scope',
-  /** Accepts (with `?subprotocol=`) and echoes every message; records the client's close. */
+  /** Accepts (with `?subprotocol=`) and echoes every message; records each message and the client's close. */
   echo: '/ws/echo',
   /** Accepts, then closes with `?code=` and `?reason=`. */
   close: '/ws/close',
@@ -47,6 +51,12 @@ export const PROBE_WS_ROUTES = {
   denyResponse: '/ws/deny-response',
   /** Throws before accepting. */
   raise: '/ws/raise',
+  /** Returns without answering the handshake. */
+  ignore: '/ws/ignore',
+  /** Accepts, then returns with the connection open. */
+  return: '/ws/return',
+  /** Accepts, then throws. */
+  raiseAfter: '/ws/raise-after',
 } as const;
 
 /** Reason phrases for the statuses the cases use; others get 'Probe'. */

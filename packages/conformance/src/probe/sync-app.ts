@@ -99,6 +99,14 @@ const routes: Record<string, Handler> = {
       throw new Error(PROBE_RAISE_MESSAGE);
     })();
   },
+  [R.lengthShort]: (_environ, startResponse) => {
+    startResponse('200 OK', [['Content-Type', 'text/plain'], ['Content-Length', '10']]);
+    return [utf8('four')];
+  },
+  [R.lengthLong]: (_environ, startResponse) => {
+    startResponse('200 OK', [['Content-Type', 'text/plain'], ['Content-Length', '4']]);
+    return [utf8('abc'), utf8('defghij')];
+  },
   [R.hang]: (_environ, startResponse, journal, token) => {
     startResponse('200 OK', [['Content-Type', 'application/octet-stream']]);
     return (function* () {
