@@ -3,7 +3,7 @@
 // query parameters into maps, ALB single-value mode keeps one value per header), and the handler's
 // result becomes the HTTP response API Gateway or the ALB would send.
 import { Buffer } from 'node:buffer';
-import type { Driver, ConformanceRequest, ConformanceResponse } from '@tsgi/conformance';
+import { CASE_IDS, type ConformanceRequest, type ConformanceResponse, type Driver } from '@tsgi/conformance';
 import { handler, isResponseAbortedError, type LambdaHttpResult } from '../../src/index.js';
 import { lambdaContext } from './events.js';
 import { readResult } from './results.js';
@@ -166,16 +166,15 @@ const NO_TRAILERS = "Lambda's result and response-stream formats have no trailer
 const WEBSOCKET =
   'API Gateway WebSocket APIs invoke Lambda once per connect/message/disconnect with their own event shape, not an HTTP upgrade; @tsgi/aws-lambda serves HTTP events only';
 
-const WS_CASES = [
-  'ws.scope', 'ws.accept.headers', 'ws.subprotocol', 'ws.echo.text', 'ws.echo.binary', 'ws.echo.large',
-  'ws.close.server', 'ws.close.client', 'ws.deny.close', 'ws.deny.response', 'ws.error.before-accept',
-] as const;
+const WS_CASES = CASE_IDS.filter((id) => id.startsWith('ws.'));
 
 /** What every source cannot do, with the reason shown in the skipped test. */
 export const COMMON_UNSUPPORTED: NonNullable<Driver['unsupported']> = {
   'http.body.large': PAYLOAD_LIMIT,
   'http.response.trailers': NO_TRAILERS,
   'http.error.after-start': BUFFERED,
+  'http.error.length-short': BUFFERED,
+  'http.error.length-long': BUFFERED,
   'http.disconnect.mid-response': NO_DISCONNECT,
   'http.disconnect.send-raises': NO_DISCONNECT,
   ...Object.fromEntries(WS_CASES.map((id) => [id, WEBSOCKET])),
