@@ -15,7 +15,8 @@ export interface EnvironRequest {
   target: string;
   /** Headers in order, names in any case, values latin-1. */
   headers: HeaderList;
-  /** The body as bytes, or a ready stream. @default empty */
+  /** The body as bytes (limited to CONTENT_LENGTH here), or a ready stream the host already limits, e.g.
+   *  from createInputStream with `contentLength`. @default empty */
   body?: InputStream | Uint8Array;
   /** The body has no Content-Length and runs to the end of the stream (chunked, HTTP/2). Without
    *  Content-Length and without this, a request has no body (RFC 9112 §6.3). @default true */
