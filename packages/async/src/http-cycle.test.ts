@@ -216,6 +216,46 @@ describe('runHttp', () => {
     expect(transport.logs).toEqual([]);
   });
 
+  it('reports a disconnect when reading the request body fails', async () => {
+    const transport = fakeHttp();
+    transport.read = () => Promise.reject(new Error('ECONNRESET'));
+    let event: ReceiveEvent | undefined;
+    await runHttp(
+      async (_s, receive) => {
+        event = await receive();
+      },
+      scope('POST'),
+      transport,
+    );
+    expect(event).toEqual({ type: 'http.disconnect' });
+    expect(transport.calls).toEqual([]);
+  });
+
+  it('serves concurrent receive() calls one read at a time', async () => {
+    const transport = fakeHttp({ body: ['a', 'b'] });
+    let reading = 0;
+    let overlapped = false;
+    const read = transport.read;
+    transport.read = async () => {
+      reading++;
+      overlapped ||= reading > 1;
+      const chunk = await read();
+      reading--;
+      return chunk;
+    };
+    const events: ReceiveEvent[] = [];
+    await runHttp(
+      async (s, receive, send) => {
+        events.push(...(await Promise.all([receive(), receive(), receive()])));
+        await ok(s, receive, send);
+      },
+      scope('POST'),
+      transport,
+    );
+    expect(overlapped).toBe(false);
+    expect(events.map((e) => (e.type === 'http.request' ? e.moreBody : null))).toEqual([true, true, false]);
+  });
+
   it('raises ClientDisconnected when a transport write fails', async () => {
     const transport = fakeHttp({ body: [] });
     transport.write = () => Promise.reject(new Error('EPIPE'));

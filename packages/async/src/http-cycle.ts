@@ -95,13 +95,30 @@ class HttpCycle {
     }
   }
 
-  private readonly receive: Receive = async () => {
+  private receiveTail: Promise<unknown> = Promise.resolve();
+
+  // Calls are served one at a time, so a transport never sees two reads at once.
+  private readonly receive: Receive = () => {
+    const next = this.receiveTail.then(() => this.receiveOne());
+    this.receiveTail = next.catch(() => undefined);
+    return next;
+  };
+
+  private async receiveOne(): Promise<HTTPReceiveEvent> {
     if (this.clientGone || this.protocol.phase === 'complete') return DISCONNECT;
     if (this.protocol.requestEnded) {
       await this.disconnect.promise;
       return DISCONNECT;
     }
-    const chunk = await Promise.race([this.transport.read(), this.disconnect.promise.then((): typeof GONE => GONE)]);
+    let chunk: Uint8Array | null | typeof GONE;
+    try {
+      chunk = await Promise.race([this.transport.read(), this.disconnect.promise.then((): typeof GONE => GONE)]);
+    } catch (error) {
+      // A body that can no longer be read means the client's side is gone (async §3.3).
+      this.log('debug', 'async §3.3: reading the request body failed; reporting a disconnect', error);
+      this.leave();
+      return DISCONNECT;
+    }
     if (chunk === GONE || this.disconnect.settled) return DISCONNECT;
     // async §3.2: a chunk is delivered at once with moreBody: true; the end of the body arrives as
     // its own empty event, so streaming never waits for the next chunk to learn whether one exists.
@@ -109,7 +126,7 @@ class HttpCycle {
       chunk === null ? { type: 'http.request', body: EMPTY, moreBody: false } : { type: 'http.request', body: chunk, moreBody: true };
     this.protocol.receive(event);
     return event;
-  };
+  }
 
   // An async function checks synchronously up to its first await, so events keep their call order.
   private readonly send: Send = async (event) => {

@@ -53,6 +53,9 @@ export class HttpProtocol {
     if (type !== 'http.request') throw new AsyncSpecError(COMMON_MESSAGES.unknownEvent(type, 'http', 'received'));
     if (this.disconnected) throw new AsyncSpecError(HTTP_MESSAGES.receiveAfterDisconnect(type));
     if (this.requestEnded) throw new AsyncSpecError(HTTP_MESSAGES.requestAfterEnd);
+    // async §2.4.5: events a server produces carry every key; defaults are for the app's events.
+    if (e.body === undefined) throw new AsyncSpecError(COMMON_MESSAGES.notBytes(type, 'body'));
+    if (e.moreBody === undefined) throw new AsyncSpecError(COMMON_MESSAGES.notBoolean(type, 'moreBody'));
     checkBytes(e.body, type, 'body');
     this.requestEnded = !checkBoolean(e.moreBody, type, 'moreBody');
   }

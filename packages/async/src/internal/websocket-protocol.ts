@@ -44,7 +44,8 @@ export class WebSocketProtocol {
     const e = event as Record<string, unknown>;
     if (type === 'websocket.disconnect') {
       if (typeof e.code !== 'number' || !Number.isInteger(e.code)) throw new AsyncSpecError(WEBSOCKET_MESSAGES.badDisconnectCode);
-      if (e.reason !== undefined && typeof e.reason !== 'string') throw new AsyncSpecError(COMMON_MESSAGES.notString(type, 'reason'));
+      // async §2.4.5: events a server produces carry every key.
+      if (typeof e.reason !== 'string') throw new AsyncSpecError(COMMON_MESSAGES.notString(type, 'reason'));
       this.connected = true;
       this.disconnected = true;
       return;
