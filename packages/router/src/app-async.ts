@@ -1,5 +1,5 @@
 // The router through the async interface: HTTP, WebSocket and lifespan (docs/spec/async.md §3–§5).
-import type { AsyncApp, HTTPScope, LifespanScope, Receive, Send, State, WebSocketScope } from '@tsgi/async';
+import type { AsyncApp, HTTPScope, Receive, Send, State, WebSocketScope } from '@tsgi/async';
 import { urlOf } from './app-sync.js';
 import { handleError } from './chain.js';
 import { type Table, WS } from './compile.js';
@@ -8,7 +8,7 @@ import { errorPage } from './error-page.js';
 import { isHttpError } from './errors.js';
 import { runLifespan } from './lifespan.js';
 import { mountPaths } from './dispatch.js';
-import { DISCONNECTED, readAsyncBody } from './request/read-body.js';
+import { isDisconnected, readAsyncBody } from './request/read-body.js';
 import { RouterRequest } from './request/request.js';
 import { sendAsync } from './send/async.js';
 import { RouterWebSocket } from './websocket.js';
@@ -50,7 +50,7 @@ export function createAsyncApp(table: Table): AsyncApp {
       }
       res = await resolved.chain(req);
     } catch (error) {
-      if (error === DISCONNECTED) return;
+      if (isDisconnected(error)) return;
       res = await handleError(error, req, table.ctx);
     }
     await sendAsync(res, req, receive, send, table.ctx.log);
@@ -93,6 +93,6 @@ export function createAsyncApp(table: Table): AsyncApp {
   return async (scope, receive, send) => {
     if (scope.type === 'http') return http(scope, receive, send);
     if (scope.type === 'websocket') return websocket(scope, receive, send);
-    return runLifespan(table, scope as LifespanScope, receive, send, ownState);
+    return runLifespan(table, scope, receive, send, ownState);
   };
 }

@@ -4,7 +4,8 @@ import type { SyncApp } from '@tsgi/sync';
 import { createAsyncApp } from './app-async.js';
 import { createSyncApp } from './app-sync.js';
 import { ROUTER_BRAND } from './brand.js';
-import { collectNames, compile } from './compile.js';
+import { collectNames, compile, type Table } from './compile.js';
+import { resolve } from './dispatch.js';
 import { RouterError, messages } from './errors.js';
 import { DEFS, type ErrorClass, type RouteDef, type RouterDefs } from './internal/defs.js';
 import { isAsyncFunction } from './internal/kind.js';
@@ -33,6 +34,7 @@ export class Router {
   readonly [DEFS]: RouterDefs;
   #sync: SyncApp | undefined;
   #async: AsyncApp | undefined;
+  #table: Table | undefined;
 
   constructor(options: RouterOptions = {}) {
     this[DEFS] = { options, routes: [], middleware: [], errorHandlers: [], startup: [], shutdown: [], frozen: false };
@@ -132,7 +134,19 @@ export class Router {
 
   /** The async app (HTTP, WebSocket, lifespan). The first access compiles and freezes the table. */
   get async(): AsyncApp {
-    return (this.#async ??= createAsyncApp(compile(this, 'async')));
+    return (this.#async ??= createAsyncApp((this.#table ??= compile(this, 'async'))));
+  }
+
+  /**
+   * Looks a request up without serving it: the matched pattern and params, or null when no route
+   * answers (404, 405, a mount). Compiles and freezes the table like `async` does.
+   *
+   * @example
+   * router.match('GET', '/users/7'); // { pattern: '/users/:id', params: { id: '7' } }
+   */
+  match(method: string, path: string): { pattern: string; params: Record<string, string> } | null {
+    const found = resolve((this.#table ??= compile(this, 'async')), method, path);
+    return found.type === 'route' ? { pattern: found.pattern, params: found.params } : null;
   }
 
   /** The path of a named route, without any root path (see `req.url` for one with it). */

@@ -65,13 +65,13 @@ export function staticFiles(options: StaticFilesOptions): (req: RouterRequest) =
   };
 
   const handler = (req: RouterRequest) => {
-    const params = req.params as Record<string, string | undefined>;
-    const rest = params['*'] ?? '';
+    const rest = req.params['*'] ?? '';
     const segments = safeSegments(rest, dotfiles);
     if (segments === null) throw notFound();
     const path = [root.replace(/\/+$/, ''), ...segments].join('/');
     const stat = fs.stat(path);
     return stat instanceof Promise ? stat.then((s) => serve(req, s, path, rest)) : serve(req, stat, path, rest);
   };
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- only inspected, never called
   return isAsyncFunction(fs.stat) ? async (req) => handler(req) : handler;
 }

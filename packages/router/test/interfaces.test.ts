@@ -1,18 +1,18 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createRouter, messages, RouterError } from '../src/index.js';
+import { createRouter, messages, RouterError, type AsyncNext } from '../src/index.js';
 import { clientFor } from './support/matrix.js';
 
 describe('choosing an interface', () => {
   it('refuses app.sync at first access, naming every async route, middleware and error handler', () => {
     const router = createRouter();
     router.get('/fast', () => 'sync');
-    router.get('/slow', async () => 'async');
-    router.post('/upload', async () => 'async');
-    router.use(async function session(_req, next) {
-      return next();
+    router.get('/slow', async () => await Promise.resolve('async'));
+    router.post('/upload', async () => await Promise.resolve('async'));
+    router.use(async function session(_req, next: AsyncNext) {
+      return await next();
     });
     router.onError(500, async function report() {
-      return 'oops';
+      return await Promise.resolve('oops');
     });
     const error = (() => {
       try {

@@ -165,7 +165,7 @@ describe('middleware and the two interfaces', () => {
     router.use(function timing(_req, next) {
       return next();
     });
-    router.get('/slow', async () => 'slow');
+    router.get('/slow', async () => await Promise.resolve('slow'));
     expect(() => router.async).toThrow(messages.syncMiddlewareOverAsync('timing', ['GET /slow']));
   });
 

@@ -167,3 +167,13 @@ describe('the route table', () => {
     expect(() => router.url('nope')).toThrow(messages.unknownRoute('nope'));
   });
 });
+
+describe('match()', () => {
+  it('looks up a pattern and params without serving', () => {
+    const router = createRouter().get('/users/:id', () => '').get('/files/*', () => '');
+    expect(router.match('GET', '/users/7')).toEqual({ pattern: '/users/:id', params: { id: '7' } });
+    expect(router.match('HEAD', '/files/a/b')).toEqual({ pattern: '/files/*', params: { '*': 'a/b' } });
+    expect(router.match('POST', '/users/7')).toBeNull();
+    expect(router.match('GET', '/nope')).toBeNull();
+  });
+});

@@ -5,7 +5,12 @@ import { HttpError, messages } from '../errors.js';
 import { EMPTY, concat } from '../internal/bytes.js';
 
 /** Thrown when the client went away while the body was being read: there is no one to answer. */
-export const DISCONNECTED = Symbol('tsgi.router.disconnected');
+class Disconnected extends Error {
+  override name = 'Disconnected';
+}
+
+/** True for the error readAsyncBody throws when the client left. */
+export const isDisconnected = (error: unknown): boolean => error instanceof Disconnected;
 
 const tooLarge = (limit: number) => new HttpError(413, messages.bodyTooLarge(limit));
 
@@ -34,7 +39,7 @@ export async function readAsyncBody(receive: Receive, contentLength: string | un
   let total = 0;
   for (;;) {
     const event = await receive();
-    if (event.type === 'http.disconnect') throw DISCONNECTED;
+    if (event.type === 'http.disconnect') throw new Disconnected('client disconnected');
     if (event.type !== 'http.request') continue;
     if (event.body.length > 0) {
       total += event.body.length;

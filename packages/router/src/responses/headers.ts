@@ -3,7 +3,6 @@ import { RouterError, messages } from '../errors.js';
 
 // RFC 9110 §5.5: a field value is visible ASCII, obs-text, SP and HTAB; CR, LF and NUL would let a
 // value smuggle a header or a response (CWE-113). Anything above U+00FF is not a byte.
-// eslint-disable-next-line no-control-regex -- control characters are what we look for
 const BAD_VALUE = /[\0\r\n\u0100-\uffff]/;
 
 /** Headers a response accepts: a list of pairs, or an object of name → value. */
