@@ -68,7 +68,7 @@ describe('createScope', () => {
       error = e;
     }
     expect(isRequestError(error) && [error.status, error.message]).toEqual([400, COMMON_MESSAGES.underscoreHeader('x_a')]);
-    expect(isRequestError(error) && error.toResponse()).toMatchObject({ status: '400 Bad Request', statusCode: 400 });
+    expect(isRequestError(error) && error.toResponse()).toMatchObject({ status: 400, statusCode: 400 });
   });
 
   it('trims spaces and tabs around header values but keeps other bytes', () => {

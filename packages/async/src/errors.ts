@@ -76,21 +76,19 @@ export function isLifespanError(error: unknown): error is LifespanError {
   return isNamed(error, 'LifespanError');
 }
 
-/** A client-facing error as a response: status line, status code, headers, body. */
+/** A client-facing error as a response. `status` and `statusCode` are the same number. */
 export interface ErrorResponse {
-  status: string;
+  status: number;
+  /** Same as `status`; lets code written for @tsgi/sync's ErrorResponse read it too. */
   statusCode: number;
   headers: HeaderList;
   body: Uint8Array;
 }
 
-// RFC 9110 §15.5: the reason phrases of the refusals this package makes.
-const REASONS: Record<number, string> = { 400: 'Bad Request', 413: 'Content Too Large' };
-
 /**
  * A request the server refuses before the app sees it (e.g. an underscore header in 'refuse' mode).
- * Knows its response: `status` (400 or 413) and {@link RequestError.toResponse}. Its shape matches
- * @tsgi/sync's RequestError, so a host's one `isRequestError` guard serves both.
+ * Knows its response: `status` (400 or 413) and {@link RequestError.toResponse}. Like @tsgi/sync's
+ * RequestError it has `statusCode`; unlike it, `status` is the number, not the status line.
  *
  * @example
  * catch (e) { if (isRequestError(e)) { const { status, headers, body } = e.toResponse(); ... } }
@@ -107,11 +105,11 @@ export class RequestError extends Error {
     this.section = SECTION.exec(message)?.[1] ?? '';
   }
 
-  /** The plain-text response a host sends; the same shape as @tsgi/sync's RequestError gives. */
+  /** The plain-text response a host sends. */
   toResponse(): ErrorResponse {
     const body = utf8(`${this.message}\n`);
     return {
-      status: `${this.status} ${REASONS[this.status] ?? 'Error'}`,
+      status: this.status,
       statusCode: this.status,
       headers: [
         ['content-type', 'text/plain; charset=utf-8'],
