@@ -27,7 +27,7 @@ export { runConformanceCase } from './run-case.js';
 export { referenceDriver } from './reference-driver.js';
 
 // Probe apps
-export { createProbeApp, type Probe } from './probe/create-probe-app.js';
+export { createProbeApp, probeOf, type Probe } from './probe/create-probe-app.js';
 export { Journal, JOURNAL_WAIT_MS, type JournalEntry } from './probe/journal.js';
 export { PROBE_RAISE_MESSAGE, PROBE_STARTUP_FAILURE, PROBE_STATE, type ProbeOptions } from './probe/options.js';
 export type { ProbeReport } from './probe/report.js';
