@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { describeConformance } from '@tsgi/conformance';
 import { afterAll } from 'vitest';
+import { describeFraming } from './harness/framing.js';
 import { createStdioDriver } from './harness/stdio-driver.js';
 import { FETCH_UNSUPPORTED } from './harness/unsupported.js';
 
@@ -17,3 +18,4 @@ const driver = createStdioDriver({
 afterAll(() => driver.close());
 
 describeConformance(driver);
+describeFraming(driver);

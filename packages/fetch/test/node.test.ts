@@ -1,6 +1,6 @@
 // Runs the conformance suite through toNodeFetchHandler behind a node:http ⇄ Fetch bridge, in this
 // process: Node's own Request, Response and ReadableStream.
-import { describeConformance, type Driver } from '@tsgi/conformance';
+import { CASE_IDS, describeConformance, type Driver } from '@tsgi/conformance';
 import { createHttpClient } from '@tsgi/conformance/node';
 import { toNodeFetchHandler } from '../src/index.js';
 import { serveFetch } from './harness/node-bridge.js';
@@ -25,17 +25,7 @@ const driver: Driver = {
   },
   unsupported: {
     ...FETCH_UNSUPPORTED,
-    'ws.scope': NO_UPGRADE,
-    'ws.accept.headers': NO_UPGRADE,
-    'ws.subprotocol': NO_UPGRADE,
-    'ws.echo.text': NO_UPGRADE,
-    'ws.echo.binary': NO_UPGRADE,
-    'ws.echo.large': NO_UPGRADE,
-    'ws.close.server': NO_UPGRADE,
-    'ws.close.client': NO_UPGRADE,
-    'ws.deny.close': NO_UPGRADE,
-    'ws.deny.response': NO_UPGRADE,
-    'ws.error.before-accept': NO_UPGRADE,
+    ...Object.fromEntries(CASE_IDS.filter((id) => id.startsWith('ws.')).map((id) => [id, NO_UPGRADE])),
   },
 };
 

@@ -1,6 +1,7 @@
 // Runs the conformance suite through toCloudflareWorker in workerd (Miniflare), over real sockets.
 import { describeConformance } from '@tsgi/conformance';
 import { afterAll } from 'vitest';
+import { describeFraming } from './harness/framing.js';
 import { FETCH_UNSUPPORTED } from './harness/unsupported.js';
 import { createWorkerdDriver } from './harness/workerd-driver.js';
 
@@ -15,3 +16,4 @@ const driver = createWorkerdDriver({
 afterAll(() => driver.close());
 
 describeConformance(driver);
+describeFraming(driver);

@@ -46,7 +46,12 @@ export async function serveFetch(handler: Handler): Promise<{ url: string; close
     });
     handler(toRequest(req, controller.signal), { incoming: req, outgoing: res })
       .then((response) => writeResponse(response, res))
-      .catch(() => res.destroy());
+      // A body that failed mid-way: close after what was written, so the client sees it cut short.
+      .catch(() => {
+        if (!res.headersSent) return res.destroy();
+        res.flushHeaders();
+        res.socket?.end();
+      });
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { headerList, splitUrl } from './request-parts.js';
+
+describe('splitUrl', () => {
+  it('keeps the target as the runtime kept it, %2F and query included', () => {
+    expect(splitUrl('https://example.com/a%2Fb?x=1&y')).toEqual({ scheme: 'https', target: '/a%2Fb?x=1&y', server: ['example.com', 443] });
+  });
+
+  it('reads an explicit port and defaults it by scheme', () => {
+    expect(splitUrl('http://127.0.0.1:8080/').server).toEqual(['127.0.0.1', 8080]);
+    expect(splitUrl('http://example.com/').server).toEqual(['example.com', 80]);
+  });
+
+  it('unbrackets an IPv6 host without mistaking its colons for the port', () => {
+    expect(splitUrl('http://[::1]:9000/x').server).toEqual(['::1', 9000]);
+    expect(splitUrl('http://[::1]/x').server).toEqual(['::1', 80]);
+  });
+
+  it("answers '/' for a URL without a path and keeps a bare query", () => {
+    expect(splitUrl('http://a.test').target).toBe('/');
+    expect(splitUrl('http://a.test?q=1').target).toBe('/?q=1');
+  });
+
+  it('drops a fragment, which is never part of a request-target', () => {
+    expect(splitUrl('http://a.test/p?q#frag').target).toBe('/p?q');
+  });
+});
+
+describe('headerList', () => {
+  it('lists every field with lower-case names and keeps Set-Cookie values apart', () => {
+    const headers = new Headers([
+      ['X-One', '1'],
+      ['Set-Cookie', 'a=1'],
+      ['Set-Cookie', 'b=2'],
+    ]);
+    expect(headerList(headers)).toEqual([
+      ['set-cookie', 'a=1'],
+      ['set-cookie', 'b=2'],
+      ['x-one', '1'],
+    ]);
+  });
+});
