@@ -118,6 +118,14 @@ describe('aws-lambda-ric, streaming handler', () => {
     expect(payload.toString('utf8')).toMatch(/^first;second:gate opened after \d+ bytes$/);
   });
 
+  it('streams 4 MiB through the stream’s backpressure, every byte in order', async () => {
+    const outcome = await lambda.invoke(withPath('function-url', '/big'));
+    const { prelude, payload } = splitPrelude((outcome as Extract<Outcome, { kind: 'response' }>).body);
+    expect(prelude).toEqual({ statusCode: 200, headers: { 'content-type': 'application/octet-stream' } });
+    expect(payload.length).toBe(256 * 16384);
+    for (let i = 0; i < 256; i++) expect(payload[i * 16384 + 16383]).toBe(i);
+  });
+
   it('streams raw binary bytes with cookies in the prelude to a Function URL', async () => {
     const outcome = await lambda.invoke(withPath('function-url', '/png'));
     const { prelude, payload } = splitPrelude((outcome as Extract<Outcome, { kind: 'response' }>).body);

@@ -48,6 +48,13 @@ const app: AsyncApp = async (scope, receive, send) => {
     await send({ type: 'http.response.body', body: encoder.encode(`second:${await gate.text()}`) });
     return;
   }
+  if (scope.path === '/big') {
+    // 4 MiB in 16 KiB pieces: far past the response stream's buffer, so writes wait for 'drain'.
+    await send({ type: 'http.response.start', status: 200, headers: [['content-type', 'application/octet-stream']] });
+    for (let i = 0; i < 256; i++) await send({ type: 'http.response.body', body: new Uint8Array(16384).fill(i), moreBody: true });
+    await send({ type: 'http.response.body' });
+    return;
+  }
   if (scope.path === '/fail-midway') {
     await send({ type: 'http.response.start', status: 200, headers: [['content-type', 'text/plain']] });
     await send({ type: 'http.response.body', body: encoder.encode('partial'), moreBody: true });
