@@ -19,6 +19,7 @@ describe('format', () => {
   });
 
   it('picks µs, ms or s for a duration in microseconds', () => {
+    expect(formatMicros(0.334)).toBe('0.33 µs');
     expect(formatMicros(850)).toBe('850 µs');
     expect(formatMicros(1234)).toBe('1.23 ms');
     expect(formatMicros(2_500_000)).toBe('2.50 s');

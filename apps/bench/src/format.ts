@@ -44,11 +44,13 @@ export function formatKilobytes(bytes: number): string {
  * A duration given in microseconds, in the unit that keeps it short.
  *
  * @example
+ * formatMicros(0.334); // '0.33 µs'
  * formatMicros(850); // '850 µs'
  * formatMicros(1234); // '1.23 ms'
  * formatMicros(2_500_000); // '2.50 s'
  */
 export function formatMicros(micros: number): string {
+  if (micros < 10) return `${micros.toFixed(2)} µs`;
   if (micros < 1000) return `${Math.round(micros)} µs`;
   if (micros < 1_000_000) return `${(micros / 1000).toFixed(2)} ms`;
   return `${(micros / 1_000_000).toFixed(2)} s`;

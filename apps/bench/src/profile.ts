@@ -7,7 +7,7 @@ export interface Profile {
   http: { rounds: number; durationS: number; warmupS: number; connections: number };
   router: { samples: number; sampleMs: number; warmupMs: number };
   ws: { rounds: number; durationS: number; clients: number; idleConnections: number };
-  serverless: { samples: number; eventsPerSample: number; warmupEvents: number };
+  serverless: { samples: number; sampleMs: number; warmupMs: number };
   fetch: { rounds: number; durationS: number; connections: number };
   threads: { rounds: number; durationS: number; connections: number };
   bundle: { importRuns: number };
@@ -21,7 +21,7 @@ export const FULL: Profile = {
   http: { rounds: 3, durationS: 2, warmupS: 1, connections: 64 },
   router: { samples: 15, sampleMs: 150, warmupMs: 300 },
   ws: { rounds: 3, durationS: 3, clients: 64, idleConnections: 10_000 },
-  serverless: { samples: 15, eventsPerSample: 5000, warmupEvents: 5000 },
+  serverless: { samples: 11, sampleMs: 200, warmupMs: 500 },
   fetch: { rounds: 3, durationS: 3, connections: 64 },
   threads: { rounds: 2, durationS: 4, connections: 16 },
   bundle: { importRuns: 9 },
@@ -35,7 +35,7 @@ export const QUICK: Profile = {
   http: { rounds: 1, durationS: 1, warmupS: 0, connections: 32 },
   router: { samples: 5, sampleMs: 40, warmupMs: 60 },
   ws: { rounds: 1, durationS: 1, clients: 32, idleConnections: 1000 },
-  serverless: { samples: 5, eventsPerSample: 1000, warmupEvents: 1000 },
+  serverless: { samples: 5, sampleMs: 50, warmupMs: 100 },
   fetch: { rounds: 1, durationS: 1, connections: 32 },
   threads: { rounds: 1, durationS: 2, connections: 8 },
   bundle: { importRuns: 3 },

@@ -1,8 +1,9 @@
 // Every suite, in report order.
 import { httpSuite } from './http/suite.js';
 import { routerSuite } from './router/suite.js';
+import { serverlessSuite } from './serverless/suite.js';
 import { wsSuite } from './ws/suite.js';
 import type { Suite } from './suite.js';
 
 /** The suites `pnpm bench` runs. */
-export const SUITES: readonly Suite[] = [httpSuite, routerSuite, wsSuite];
+export const SUITES: readonly Suite[] = [httpSuite, routerSuite, wsSuite, serverlessSuite];

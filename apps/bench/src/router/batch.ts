@@ -1,4 +1,4 @@
-import type { Batch } from './micro.js';
+import type { Batch } from '../micro/micro.js';
 import type { Lookup } from './routes.js';
 
 /**

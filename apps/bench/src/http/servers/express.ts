@@ -1,26 +1,6 @@
 // express 5 with its defaults.
 import { createServer } from 'node:http';
-import express from 'express';
-import { JSON_MESSAGE, PLAINTEXT, STREAM_CHUNK, STREAM_CHUNKS } from '../payloads.js';
+import { createExpressApp } from './express-app.js';
 import { listenForBench } from './listen.js';
 
-const app = express();
-app.get('/plaintext', (_req, res) => {
-  res.type('text/plain').send(PLAINTEXT);
-});
-app.get('/json', (_req, res) => {
-  res.json(JSON_MESSAGE);
-});
-app.get('/users/:id', (req, res) => {
-  res.type('text/plain').send(`user ${req.params.id}`);
-});
-app.post('/echo', express.raw({ type: 'application/octet-stream' }), (req, res) => {
-  res.type('application/octet-stream').send(req.body as Buffer);
-});
-app.get('/stream', (_req, res) => {
-  res.type('application/octet-stream');
-  for (let i = 0; i < STREAM_CHUNKS; i++) res.write(STREAM_CHUNK);
-  res.end();
-});
-
-listenForBench(createServer(app));
+listenForBench(createServer(createExpressApp()));

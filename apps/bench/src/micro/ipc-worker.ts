@@ -1,6 +1,6 @@
 // A child Node process spoken to one message at a time over IPC (used by the router micro-benchmarks).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { pinned, type Tools } from './tools.js';
+import { pinned, type Tools } from '../env/tools.js';
 
 /** A worker that answers each request with one message. */
 export interface IpcWorker<Request, Reply> {

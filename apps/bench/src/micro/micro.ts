@@ -1,8 +1,9 @@
 // A small micro-benchmark core: calibrate a batch size to a target duration, then time batches.
 // Each batch's result goes into a sink the caller keeps, so V8 cannot drop the work as dead code.
+// A batch may be async (a Lambda handler); awaiting once per batch costs nothing per operation.
 
 /** Runs `iterations` operations and returns a value derived from their results. */
-export type Batch = (iterations: number) => number;
+export type Batch = (iterations: number) => number | Promise<number>;
 
 /** A clock in nanoseconds. */
 export type Clock = () => bigint;
@@ -19,24 +20,24 @@ export interface BatchTiming {
 }
 
 /** Times one batch. */
-export function timeBatch(batch: Batch, iterations: number, clock: Clock = hrClock): BatchTiming {
+export async function timeBatch(batch: Batch, iterations: number, clock: Clock = hrClock): Promise<BatchTiming> {
   const start = clock();
-  const sink = batch(iterations);
+  const sink = await batch(iterations);
   return { iterations, nanoseconds: Number(clock() - start), sink };
 }
 
 /**
- * Finds how many iterations take about `targetMs`: doubles from 16 until a batch takes a tenth of the
+ * Finds how many iterations take about `targetMs`: doubles from 1 until a batch takes a tenth of the
  * target, then scales linearly (a doubling search alone would overshoot by up to 2×).
  *
  * @example
- * calibrate(batch, 100); // e.g. 1_800_000 for an operation of ~55 ns
+ * await calibrate(batch, 100); // e.g. 1_800_000 for an operation of ~55 ns
  */
-export function calibrate(batch: Batch, targetMs: number, clock: Clock = hrClock): number {
+export async function calibrate(batch: Batch, targetMs: number, clock: Clock = hrClock): Promise<number> {
   const targetNs = targetMs * 1e6;
-  let iterations = 16;
+  let iterations = 1;
   for (;;) {
-    const { nanoseconds } = timeBatch(batch, iterations, clock);
+    const { nanoseconds } = await timeBatch(batch, iterations, clock);
     if (nanoseconds >= targetNs / 10 || iterations >= 2 ** 40) {
       return Math.max(1, Math.round((iterations * targetNs) / Math.max(nanoseconds, 1)));
     }

@@ -13,24 +13,40 @@ function fakeMachine(nsPerOp: number) {
 }
 
 describe('micro-benchmark core', () => {
-  it('calibrates a batch to the target duration', () => {
+  it('calibrates a batch to the target duration', async () => {
     const { clock, batch } = fakeMachine(50);
-    const iterations = calibrate(batch, 100, clock);
+    const iterations = await calibrate(batch, 100, clock);
     expect(iterations * 50).toBeGreaterThan(0.95 * 100e6);
     expect(iterations * 50).toBeLessThan(1.05 * 100e6);
   });
 
-  it('times a batch and keeps its result for the sink', () => {
+  it('calibrates an operation slower than the target to one iteration', async () => {
+    const { clock, batch } = fakeMachine(500e6);
+    expect(await calibrate(batch, 100, clock)).toBe(1);
+  });
+
+  it('times a batch and keeps its result for the sink', async () => {
     const { clock, batch } = fakeMachine(10);
-    expect(timeBatch(batch, 1000, clock)).toEqual({ iterations: 1000, nanoseconds: 10_000, sink: 1000 });
+    expect(await timeBatch(batch, 1000, clock)).toEqual({ iterations: 1000, nanoseconds: 10_000, sink: 1000 });
+  });
+
+  it('awaits an async batch before stopping the clock', async () => {
+    let now = 0n;
+    const clock: Clock = () => now;
+    const batch = async (iterations: number) => {
+      await Promise.resolve();
+      now += BigInt(iterations * 1000);
+      return iterations;
+    };
+    expect((await timeBatch(batch, 5, clock)).nanoseconds).toBe(5000);
   });
 
   it('turns a timing into operations per second', () => {
     expect(opsPerSecond({ iterations: 1000, nanoseconds: 1_000_000, sink: 0 })).toBe(1_000_000);
   });
 
-  it('measures a real loop with the process clock', () => {
-    const iterations = calibrate((n) => {
+  it('measures a real loop with the process clock', async () => {
+    const iterations = await calibrate((n) => {
       let sum = 0;
       for (let i = 0; i < n; i++) sum += i;
       return sum;

@@ -1,0 +1,61 @@
+// One micro-benchmark contender in its own process (spawned by run-micro.ts): a fresh V8 isolate per
+// contender, so no contender's code shares type feedback, JIT state or garbage with another's.
+//   node worker.js SUITE ID
+import { prepareRouter } from '../router/prepare.js';
+import { prepareServerless } from '../serverless/prepare.js';
+import { calibrate, opsPerSecond, timeBatch, type Batch } from './micro.js';
+import type { ParentMessage, WorkerMessage } from './protocol.js';
+import type { Prepare } from './subject.js';
+
+const SUITES: Record<string, Prepare> = { router: prepareRouter, serverless: prepareServerless };
+
+function send(message: WorkerMessage): void {
+  process.send?.(message);
+}
+
+let sink = 0;
+
+async function warmup(batch: Batch, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  const size = await calibrate(batch, Math.max(1, ms / 20));
+  while (Date.now() < deadline) sink += await batch(size);
+}
+
+async function main(): Promise<void> {
+  const [suite, id] = process.argv.slice(2);
+  const prepare = SUITES[suite ?? ''];
+  if (prepare == null || id == null) throw new Error(`usage: worker.js SUITE ID (suites: ${Object.keys(SUITES).join(', ')})`);
+  const prepared = await prepare(id).catch((error: unknown) => ({ problem: error instanceof Error ? error.message : String(error) }));
+  if (prepared.problem != null) {
+    send({ type: 'ready', problem: prepared.problem, groups: [] });
+    return;
+  }
+  const { batches } = prepared as { batches: Record<string, Batch> };
+  const sizes = new Map<string, number>();
+  send({ type: 'ready', problem: null, groups: Object.keys(batches) });
+  // One message at a time: the parent waits for each answer before sending the next.
+  process.on('message', (message: ParentMessage) => {
+    void (async () => {
+      if (message.type === 'exit') {
+        send({ type: 'done', sink });
+        process.disconnect();
+        return;
+      }
+      const batch = batches[message.group] as Batch;
+      if (message.type === 'warmup') {
+        await warmup(batch, message.ms);
+        sizes.set(message.group, await calibrate(batch, message.sampleMs));
+        send({ type: 'warm' });
+        return;
+      }
+      const timing = await timeBatch(batch, sizes.get(message.group) ?? (await calibrate(batch, message.ms)));
+      sink += timing.sink;
+      send({ type: 'sample', opsPerSecond: opsPerSecond(timing) });
+    })();
+  });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
