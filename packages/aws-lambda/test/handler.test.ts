@@ -185,6 +185,14 @@ describe('errors', () => {
   it('refuse an unknown interface at once', () => {
     expect(() => handler(asyncEcho, { interface: 'threads' as never })).toThrowError(MESSAGES.badInterface('threads'));
   });
+
+  it('refuse a base path holding a query or fragment at once', () => {
+    expect(() => handler(asyncEcho, { basePath: '/api?x' })).toThrowError(expect.objectContaining({ name: 'LambdaOptionsError', option: 'basePath' }));
+  });
+
+  it('refuse something that is not an app at once', () => {
+    expect(() => handler({} as never)).toThrowError(expect.objectContaining({ name: 'LambdaOptionsError', option: 'app' }));
+  });
 });
 
 describe('lifespan', () => {
