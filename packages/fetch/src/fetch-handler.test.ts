@@ -108,7 +108,7 @@ describe('toFetchHandler', () => {
   it('answers 413 without calling a sync app when the body exceeds bodyLimit', async () => {
     const app = vi.fn<SyncApp>();
     const request = new Request('http://a.test/', { method: 'POST', body: 'x'.repeat(11) });
-    const response = await toFetchHandler(app as unknown as SyncApp, { interface: 'sync', bodyLimit: 10 })(request);
+    const response = await toFetchHandler(app, { interface: 'sync', bodyLimit: 10 })(request);
     expect(response.status).toBe(413);
     expect(app).not.toHaveBeenCalled();
   });

@@ -9,7 +9,7 @@ const syncApp: SyncApp = (_environ, startResponse) => {
   startResponse('200 OK', []);
   return [];
 };
-const asyncApp: AsyncApp = async () => undefined;
+const asyncApp: AsyncApp = (_scope, _receive, _send) => Promise.resolve();
 
 describe('resolveApp', () => {
   it('passes an async app through unchanged and wraps a sync app once', () => {
@@ -20,7 +20,9 @@ describe('resolveApp', () => {
   });
 
   it("treats any `async function` as an async app, whatever it declares", () => {
-    const oneParam = async (_scope: unknown): Promise<void> => undefined;
+    const oneParam = async (_scope: unknown): Promise<void> => {
+      await Promise.resolve();
+    };
     expect(resolveApp(oneParam as unknown as AsyncApp, {})).toBe(oneParam);
   });
 
