@@ -5,7 +5,8 @@ import { httpRequestCases } from './http-request.js';
 import { httpResponseCases } from './http-response.js';
 import { lifespanCases } from './lifespan.js';
 import type { ConformanceCase } from './types.js';
-import { websocketCases } from './websocket.js';
+import { websocketHandshakeCases } from './websocket-handshake.js';
+import { websocketMessageCases } from './websocket-messages.js';
 
 /** Every conformance case, in the order the suite runs them. */
 export const cases: readonly ConformanceCase[] = [
@@ -13,6 +14,7 @@ export const cases: readonly ConformanceCase[] = [
   ...httpBodyCases,
   ...httpResponseCases,
   ...httpErrorCases,
-  ...websocketCases,
+  ...websocketHandshakeCases,
+  ...websocketMessageCases,
   ...lifespanCases,
 ];
