@@ -99,11 +99,12 @@ export interface Served {
  * and rejects when it fails.
  *
  * @example
+ * import { createHttpClient } from '@tsgi/conformance/node';
  * const driver: Driver = {
  *   name: 'node',
  *   async start(app, { interface: kind }) {
  *     const server = await serve(app, { interface: kind, port: 0, host: '127.0.0.1' });
- *     return { baseUrl: server.url, request: (req) => httpRequest(server.url, req), stop: () => server.close() };
+ *     return { baseUrl: server.url, request: createHttpClient(server.url), stop: () => server.close() };
  *   },
  *   unsupported: { 'http.response.trailers': 'trailers need HTTP/2 here' },
  * };
