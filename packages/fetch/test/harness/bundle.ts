@@ -1,8 +1,8 @@
 // Bundles one runtime entry (probe apps + this adapter) into a single ESM file the runtime can run
 // without a package manager or network: workerd, Deno and Bun each load it as a plain module.
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -28,4 +28,9 @@ export async function bundleEntry(entry: string, platform: 'neutral' | 'browser'
     logLevel: 'error',
   });
   return outfile;
+}
+
+/** Removes a bundle made by bundleEntry, with its temporary folder. */
+export async function removeBundle(path: string): Promise<void> {
+  await rm(dirname(path), { recursive: true, force: true });
 }

@@ -5,7 +5,7 @@ import { createHttpClient } from '@tsgi/conformance/node';
 import type { CaseId, Driver, Served } from '@tsgi/conformance';
 import type { SyncApp } from '@tsgi/sync';
 import type { Reply } from '../fixtures/remote-probe.js';
-import { bundleEntry } from './bundle.js';
+import { bundleEntry, removeBundle } from './bundle.js';
 import { identifyProbe } from './probe-identity.js';
 import { RuntimeProcess } from './runtime-process.js';
 import { openSocket } from './ws-client.js';
@@ -24,9 +24,10 @@ export interface StdioDriverOptions {
 /** A driver plus `close()`, which the test file calls in afterAll. */
 export function createStdioDriver(options: StdioDriverOptions): Driver & { close(): Promise<void> } {
   let runtime: Promise<RuntimeProcess> | undefined;
+  let bundle: string | undefined;
   let nextId = 0;
   const launch = async (): Promise<RuntimeProcess> => {
-    const bundle = await bundleEntry(options.entry);
+    bundle = await bundleEntry(options.entry);
     const [command, ...args] = options.command(bundle);
     return new RuntimeProcess(command, args, bundle);
   };
@@ -59,6 +60,7 @@ export function createStdioDriver(options: StdioDriverOptions): Driver & { close
     },
     async close() {
       if (runtime) await (await runtime).close();
+      if (bundle) await removeBundle(bundle);
     },
   };
 }

@@ -8,7 +8,7 @@ import type { SyncApp } from '@tsgi/sync';
 import { readFile } from 'node:fs/promises';
 import { Miniflare } from 'miniflare';
 import type { JournalEntry } from '@tsgi/conformance';
-import { bundleEntry } from './bundle.js';
+import { bundleEntry, removeBundle } from './bundle.js';
 import { identifyProbe } from './probe-identity.js';
 import { openSocket } from './ws-client.js';
 
@@ -33,7 +33,11 @@ export function createWorkerdDriver(unsupported: Partial<Record<CaseId, string>>
       const mf = new Miniflare({
         modules: true,
         // The source, not its path: workerd refuses module paths that climb out of the cwd.
-        script: await (script ??= bundleEntry('workerd-entry', 'browser').then((path) => readFile(path, 'utf8'))),
+        script: await (script ??= bundleEntry('workerd-entry', 'browser').then(async (path) => {
+          const source = await readFile(path, 'utf8');
+          await removeBundle(path);
+          return source;
+        })),
         bindings: { PROBE: JSON.stringify({ op: 'start', id: 0, kind, options }) },
         host: '127.0.0.1',
         port: 0,
