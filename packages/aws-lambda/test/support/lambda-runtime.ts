@@ -9,7 +9,20 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'tsup';
 
 const require = createRequire(import.meta.url);
-const RIC_BIN = join(dirname(require.resolve('aws-lambda-ric/package.json')), 'bin', 'index.mjs');
+const RIC_BIN = join(dirname(resolveRic()), 'bin', 'index.mjs');
+
+// aws-lambda-ric compiles native code at install, so it is an optional dependency of the workspace root:
+// `pnpm install` still works where its build tools are missing, and this suite says what to install.
+function resolveRic(): string {
+  try {
+    return require.resolve('aws-lambda-ric/package.json');
+  } catch (error) {
+    throw new Error(
+      'aws-lambda-ric is not installed: its native build needs `apt-get install autoconf automake libtool`, then `pnpm install`',
+      { cause: error },
+    );
+  }
+}
 const HANDLER_SOURCE = fileURLToPath(new URL('../lambda-task/handler.ts', import.meta.url));
 
 /** Bundles test/lambda-task/handler.ts (with src and the kits) into `<dir>/handler.mjs`, as a deployment would. */
