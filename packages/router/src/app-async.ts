@@ -62,7 +62,7 @@ export function createAsyncApp(table: Table): AsyncApp {
     if (entry?.ws == null) {
       if (entry?.mount) {
         const { prefix, path } = mountPaths(scope.path, match?.values.at(-1) ?? '');
-        return (entry.mount.app as AsyncApp)({ ...scope, rootPath: scope.rootPath + prefix, path }, receive, send);
+        return (entry.mount as AsyncApp)({ ...scope, rootPath: scope.rootPath + prefix, path }, receive, send);
       }
       const socket = new RouterWebSocket(request(scope, 'GET'), scope, receive, send);
       return socket.reject(404, 'Not Found');

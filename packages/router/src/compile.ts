@@ -1,6 +1,6 @@
 // Resolve once, freeze, then run (STYLE.md rule 6): the router tree becomes one trie and one chain
-// per route, and the sync or async interface is checked against it here, never per request.
-import { syncToAsync, type AsyncApp } from '@tsgi/async';
+// per route, and the interface is checked against it here, never per request.
+import type { AsyncApp } from '@tsgi/async';
 import type { SyncApp } from '@tsgi/sync';
 import { buildChain, type Chain, type ChainContext } from './chain.js';
 import { HttpError, RouterError, messages } from './errors.js';
@@ -21,13 +21,14 @@ export interface CompiledRoute {
   pattern: string;
 }
 
+/** What one path shape holds: routes by method, a WebSocket route, a mounted app. */
 export interface Entry {
   methods: Map<string, CompiledRoute>;
   ws: { names: string[]; handler: WebSocketHandler; pattern: string; ctx: ChainContext } | null;
-  mount: { names: string[]; app: SyncApp | AsyncApp; async: boolean } | null;
-  /** 405, with Allow; null when no HTTP route is here. */
+  /** The mounted app for this table's interface. */
+  mount: SyncApp | AsyncApp | null;
+  /** 405 with Allow, and the automatic OPTIONS answer; null when no HTTP route is here. */
   notAllowed: Chain | null;
-  /** The automatic OPTIONS answer. */
   options: Chain | null;
   ctx: ChainContext;
 }
@@ -62,17 +63,19 @@ const defaultLog = (error: unknown, req: RouterRequest | null): void => {
   else runtime.console.error('tsgi router:', error);
 };
 
-/** Compiles a router for one interface, freezing it and every sub-router. Throws a RouterError listing what does not fit. */
+/**
+ * Compiles a router for one interface, freezing it and every sub-router. Throws one RouterError
+ * listing everything the interface cannot serve.
+ */
 export function compile(root: { [DEFS]: RouterDefs }, mode: 'sync' | 'async'): Table {
-  const { options } = root[DEFS];
+  const { options, middleware, errorHandlers } = root[DEFS];
   const base = { mode, debug: options.debug ?? false, log: options.log ?? defaultLog };
-  const rootCtx: ChainContext = { ...base, middleware: root[DEFS].middleware, errorHandlers: root[DEFS].errorHandlers };
-  const trie = createTrie<Entry>(accept);
+  const rootCtx: ChainContext = { ...base, middleware, errorHandlers };
   const table: Table = {
-    trie,
+    trie: createTrie<Entry>(accept),
     notFound: buildChain(() => { throw new HttpError(404, 'Not Found'); }, '404', rootCtx, false),
     ctx: rootCtx,
-    urls: new Map(),
+    urls: collectNames(root[DEFS], '', new Map()),
     startup: [],
     shutdown: [],
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
@@ -80,6 +83,10 @@ export function compile(root: { [DEFS]: RouterDefs }, mode: 'sync' | 'async'): T
   const refused: string[] = [];
   const blocked = new Map<string, string[]>();
   const visiting = new Set<RouterDefs>();
+  // Through the sync interface anything async is refused.
+  const needSync = (fn: { name: string }, what: string) => {
+    if (mode === 'sync' && isAsyncFunction(fn)) refused.push(`${what} ${nameOf(fn)}`);
+  };
 
   const visit = (defs: RouterDefs, prefix: string, outer: ChainContext | null): void => {
     if (visiting.has(defs)) throw new RouterError(messages.patternInvalid(prefix, 'a router is mounted inside itself'), { code: 'mount' });
@@ -88,67 +95,58 @@ export function compile(root: { [DEFS]: RouterDefs }, mode: 'sync' | 'async'): T
     const ctx: ChainContext = outer
       ? { ...base, middleware: [...outer.middleware, ...defs.middleware], errorHandlers: [...defs.errorHandlers, ...outer.errorHandlers] }
       : rootCtx;
-    const entryAt = (segments: string[]) =>
-      trie.upsert(segments, () => ({ methods: new Map(), ws: null, mount: null, notAllowed: null, options: null, ctx }));
-    for (const hook of defs.startup) table.startup.push(hook);
-    for (const hook of defs.shutdown) table.shutdown.push(hook);
-    if (mode === 'sync') {
-      for (const hook of [...defs.startup, ...defs.shutdown]) if (isAsyncFunction(hook)) refused.push(`lifespan hook ${nameOf(hook)}`);
-      for (const mw of defs.middleware) if (isAsyncFunction(mw)) refused.push(`middleware ${nameOf(mw)}`);
-      for (const { handler } of defs.errorHandlers) if (isAsyncFunction(handler)) refused.push(`error handler ${nameOf(handler)}`);
-    }
+    const entries = (pattern: string) =>
+      parsePattern(pattern).map((shape) => ({
+        shape,
+        entry: table.trie.upsert(shape.segments, () => ({ methods: new Map(), ws: null, mount: null, notAllowed: null, options: null, ctx })),
+      }));
+    const dup = (what: string) => new RouterError(messages.duplicate(what), { code: 'duplicate' });
+    table.startup.push(...defs.startup);
+    table.shutdown.push(...defs.shutdown);
+    for (const hook of [...defs.startup, ...defs.shutdown]) needSync(hook, 'lifespan hook');
+    for (const mw of defs.middleware) needSync(mw, 'middleware');
+    for (const { handler } of defs.errorHandlers) needSync(handler, 'error handler');
     for (const def of defs.routes) {
       if (def.type === 'router') {
         visit(def.router[DEFS], join(prefix, def.prefix), ctx);
-        continue;
-      }
-      if (def.type === 'app') {
-        const pattern = `${prefix}${def.prefix}/*`;
-        if (mode === 'sync' && def.async) refused.push(`mount ${prefix}${def.prefix || '/'} (an async app)`);
-        // One interface inside (STYLE.md rule 1): a sync app in an async table is wrapped once, here.
-        const app = mode === 'async' && !def.async ? syncToAsync(def.app as SyncApp) : def.app;
-        for (const shape of parsePattern(pattern)) {
-          const entry = entryAt(shape.segments);
-          if (entry.mount) throw new RouterError(messages.duplicate(`a mount at '${pattern}'`), { code: 'duplicate' });
-          entry.mount = { names: shape.names, app, async: mode === 'async' };
+      } else if (def.type === 'app') {
+        const at = `${prefix}${def.prefix}`;
+        const app = def[mode];
+        if (!app) refused.push(`mount ${at || '/'} (${mode === 'sync' ? 'an async' : 'a sync'} app)`);
+        for (const { entry } of entries(`${at}/*`)) {
+          if (entry.mount) throw dup(`a mount at '${at}'`);
+          entry.mount = app ?? null;
         }
-        continue;
-      }
-      const pattern = join(prefix, def.pattern);
-      if (def.type === 'ws') {
+      } else if (def.type === 'ws') {
+        const pattern = join(prefix, def.pattern);
         if (mode === 'sync') refused.push(`WebSocket ${pattern}`);
-        for (const shape of parsePattern(pattern)) {
-          const entry = entryAt(shape.segments);
-          if (entry.ws) throw new RouterError(messages.duplicate(`WebSocket ${pattern}`), { code: 'duplicate' });
+        for (const { shape, entry } of entries(pattern)) {
+          if (entry.ws) throw dup(`WebSocket ${pattern}`);
           entry.ws = { names: shape.names, handler: def.handler, pattern, ctx };
         }
-        continue;
-      }
-      const label = `${def.methods.join('|')} ${pattern}`;
-      const isAsync = isAsyncFunction(def.handler);
-      if (mode === 'sync' && isAsync) refused.push(label);
-      if (mode === 'async') checkMiddleware(ctx, isAsync, label, blocked);
-      const chain = buildChain(def.handler, label, ctx, isAsync);
-      for (const shape of parsePattern(pattern)) {
-        const entry = entryAt(shape.segments);
-        for (const method of def.methods) {
-          if (entry.methods.has(method)) throw new RouterError(messages.duplicate(`${method} ${pattern}`), { code: 'duplicate' });
-          entry.methods.set(method, { names: shape.names, chain, pattern });
+      } else {
+        const pattern = join(prefix, def.pattern);
+        const label = `${def.methods.join('|')} ${pattern}`;
+        const isAsync = isAsyncFunction(def.handler);
+        if (mode === 'sync' && isAsync) refused.push(label);
+        if (mode === 'async') checkMiddleware(ctx, isAsync, label, blocked);
+        const chain = buildChain(def.handler, label, ctx, isAsync);
+        for (const { shape, entry } of entries(pattern)) {
+          for (const method of def.methods) {
+            if (entry.methods.has(method)) throw dup(`${method} ${pattern}`);
+            entry.methods.set(method, { names: shape.names, chain, pattern });
+          }
         }
       }
     }
     visiting.delete(defs);
   };
   visit(root[DEFS], '', null);
-  collectNames(root[DEFS], '', table.urls);
   // The 404/405/OPTIONS answers are sync, but an async error handler may render them.
   if (mode === 'async') checkMiddleware(rootCtx, false, 'the 404 and 405 answers', blocked);
-
-  if (refused.length > 0) throw new RouterError(messages.syncRefused(refused), { code: 'sync-refused' });
-  for (const [mw, routes] of blocked) {
-    throw new RouterError(messages.syncMiddlewareOverAsync(mw, routes), { code: 'sync-middleware' });
-  }
-  for (const entry of trie.values()) finishEntry(entry);
+  if (refused.length > 0) throw new RouterError(messages.refused(mode, refused), { code: 'refused' });
+  for (const [mw, routes] of blocked) throw new RouterError(messages.syncMiddlewareOverAsync(mw, routes), { code: 'refused' });
+  for (const entry of table.trie.values()) finishEntry(entry);
   return table;
 }
 
@@ -168,8 +166,7 @@ export function collectNames(defs: RouterDefs, prefix: string, names: Map<string
 // inside it. Collected per middleware so the error names every route it blocks.
 function checkMiddleware(ctx: ChainContext, handlerAsync: boolean, label: string, blocked: Map<string, string[]>): void {
   let inner = handlerAsync || ctx.errorHandlers.some(({ handler }) => isAsyncFunction(handler));
-  for (let i = ctx.middleware.length - 1; i >= 0; i--) {
-    const mw = ctx.middleware[i] as (typeof ctx.middleware)[number];
+  for (const mw of [...ctx.middleware].reverse()) {
     if (isAsyncFunction(mw)) inner = true;
     else if (inner) blocked.set(nameOf(mw), [...(blocked.get(nameOf(mw)) ?? []), label]);
   }
@@ -181,14 +178,7 @@ function finishEntry(entry: Entry): void {
   const allow = [...entry.methods.keys()];
   if (allow.includes('GET') && !allow.includes('HEAD')) allow.splice(allow.indexOf('GET') + 1, 0, 'HEAD');
   if (!allow.includes('OPTIONS')) allow.push('OPTIONS');
-  const value = allow.join(', ');
-  entry.notAllowed = buildChain(
-    () => {
-      throw new HttpError(405, 'Method Not Allowed', { headers: [['allow', value]] });
-    },
-    '405',
-    entry.ctx,
-    false,
-  );
-  entry.options = buildChain(() => new RouterResponse(null, { status: 204, headers: { allow: value } }), 'OPTIONS', entry.ctx, false);
+  const headers: Array<[string, string]> = [['allow', allow.join(', ')]];
+  entry.notAllowed = buildChain(() => { throw new HttpError(405, 'Method Not Allowed', { headers }); }, '405', entry.ctx, false);
+  entry.options = buildChain(() => new RouterResponse(null, { status: 204, headers }), 'OPTIONS', entry.ctx, false);
 }

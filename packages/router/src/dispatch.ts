@@ -8,7 +8,7 @@ export type Resolved =
   | { type: 'route'; chain: Chain; params: Record<string, string>; pattern: string }
   /** 404, 405 or the automatic OPTIONS answer: no params, no body read. */
   | { type: 'answer'; chain: Chain }
-  | { type: 'mount'; app: SyncApp | AsyncApp; async: boolean; prefix: string; path: string };
+  | { type: 'mount'; app: SyncApp | AsyncApp; prefix: string; path: string };
 
 /**
  * Resolves a request: an exact method first, then `all`, then GET for HEAD (RFC 9110 §9.3.2), the
@@ -32,8 +32,7 @@ export function resolve(table: Table, method: string, path: string): Resolved {
     return { type: 'route', chain: route.chain, params, pattern: route.pattern };
   }
   if (method === 'OPTIONS' && entry.options) return { type: 'answer', chain: entry.options };
-  const mount = entry.mount as NonNullable<typeof entry.mount>;
-  return { type: 'mount', app: mount.app, async: mount.async, ...mountPaths(path, values.at(-1) ?? '') };
+  return { type: 'mount', app: entry.mount as SyncApp | AsyncApp, ...mountPaths(path, values.at(-1) ?? '') };
 }
 
 /**

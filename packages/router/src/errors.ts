@@ -5,35 +5,25 @@ export const messages = {
   patternSlash: (p: string) => `router: pattern '${p}' must start with '/'`,
   patternInvalid: (p: string, why: string) => `router: pattern '${p}': ${why}`,
   duplicate: (what: string) => `router: ${what} is already registered`,
-  frozen: (what: string) =>
-    `router: cannot ${what} after the app was first served (the route table is frozen; STYLE.md rule 6)`,
-  syncRefused: (offenders: string[]) =>
-    `router: this table cannot be served through the sync interface: ${offenders.join(', ')} ` +
-    'need(s) the async interface (use app.async, or make the handlers sync)',
+  frozen: (what: string) => `router: cannot ${what}: the table is frozen once served`,
+  refused: (mode: 'sync' | 'async', offenders: string[]) =>
+    `router: the ${mode} interface cannot serve ${offenders.join(', ')}` +
+    (mode === 'sync' ? ' (serve router.async, or make them sync)' : ' (mount { sync: app, async: syncToAsync(app) })'),
   syncMiddlewareOverAsync: (mw: string, routes: string[]) =>
-    `router: sync middleware ${mw} wraps async ${routes.join(', ')}; it cannot wait for them. ` +
-    'Write the middleware as an async function',
-  promiseInSync: (route: string) =>
-    `router: ${route} returned a Promise while served through the sync interface; ` +
-    'declare it with `async` so the table is refused at creation, or return a value',
-  asyncBodyInSync: (route: string) => `router: ${route} returned an async iterable body through the sync interface`,
-  undefinedResult: (route: string) =>
-    `router: ${route} returned undefined; return a response, string, object, Uint8Array or null (204)`,
-  mountKind: (prefix: string) =>
-    `router: cannot tell whether the app mounted at '${prefix}' is sync or async; ` +
-    "pass { interface: 'sync' } or { interface: 'async' }",
+    `router: sync middleware ${mw} cannot wait for async ${routes.join(', ')}; make it async`,
+  promiseInSync: (route: string) => `router: ${route} returned a Promise where a sync result is needed; declare it async`,
+  asyncBody: (route: string) => `router: ${route} returned an async body to the sync interface`,
+  undefinedResult: (route: string) => `router: ${route} returned undefined`,
+  mountKind: (prefix: string) => `router: is the app at '${prefix}' sync or async? Pass { interface }`,
   unknownRoute: (name: string) => `router: no route is named '${name}'`,
   missingParam: (name: string, param: string) => `router: url('${name}') needs param '${param}'`,
+  badValue: (what: string) => `router: invalid ${what}`,
   bodyTooLarge: (limit: number) => `Request body is larger than the limit of ${limit} bytes`,
   badJson: (why: string) => `Request body is not valid JSON: ${why}`,
-  badUtf8: 'Request body is not valid UTF-8',
+  badText: (charset: string) => `Request body is not valid ${charset}`,
   badForm: (why: string) => `Request body is not a valid form: ${why}`,
-  formType: (type: string) =>
-    `Request body must be application/x-www-form-urlencoded or multipart/form-data, not '${type}'`,
-  headerValue: (name: string) => `router: header '${name}' has a value with CR, LF or NUL, or a non-latin-1 character`,
-  cookieName: (name: string) => `router: '${name}' is not a valid cookie name (RFC 6265 §4.1.1: a token)`,
-  lifespanInSync: (hook: string) => `router: ${hook} is async; the sync interface can only run sync lifespan hooks`,
-} as const;
+  formType: (type: string) => `Request body is not a form: '${type}'`,
+} as const
 
 /**
  * An error the client should see: its status and message become the response. Throw it from a
@@ -48,8 +38,9 @@ export class HttpError extends Error {
   /** Extra response headers, e.g. `Allow` for 405 or `WWW-Authenticate` for 401. */
   readonly headers: Array<[string, string]>;
 
-  constructor(status: number, message?: string, options?: { cause?: unknown; headers?: Array<[string, string]> }) {
-    super(message ?? '', options?.cause === undefined ? undefined : { cause: options.cause });
+  constructor(status: number, message = '', options?: { cause?: unknown; headers?: Array<[string, string]> }) {
+    // Error reads only `cause` from its options, and sets it only when the key is there.
+    super(message, options);
     this.status = status;
     this.headers = options?.headers ?? [];
   }
@@ -58,11 +49,11 @@ export class HttpError extends Error {
 /** A programmer mistake in how the router was set up or used; thrown at the call that made it. */
 export class RouterError extends Error {
   override name = 'RouterError' as const;
-  /** Which rule was broken: 'pattern', 'duplicate', 'frozen', 'sync-refused', 'result', 'mount', 'url'. */
+  /** Which rule was broken: 'pattern', 'duplicate', 'frozen', 'refused', 'result', 'mount', 'url', 'header', 'cookie', 'websocket'. */
   readonly code: string;
 
   constructor(message: string, options: { code: string; cause?: unknown }) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    super(message, options);
     this.code = options.code;
   }
 }

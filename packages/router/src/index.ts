@@ -2,6 +2,7 @@
 
 // The router
 export { Router, createRouter } from './router.js';
+export type { MountPair } from './router.js';
 export { ROUTER_BRAND, isRouterApp } from './brand.js';
 export type {
   AsyncNext,
@@ -20,7 +21,8 @@ export type { Params } from './matcher/params.js';
 // Requests
 export { RouterRequest } from './request/request.js';
 export type { BackgroundTask } from './request/request.js';
-export { RequestHeaders } from './request/headers.js';
+export { HeaderMap } from './headers.js';
+export type { HeadersInit } from './headers.js';
 export { MultiMap } from './request/multi-map.js';
 export { UploadedFile } from './request/multipart.js';
 export type { FormData } from './request/multipart.js';
@@ -28,16 +30,10 @@ export type { FormData } from './request/multipart.js';
 // Responses
 export { RouterResponse } from './responses/response.js';
 export type { BodyChunk, ResponseBody, ResponseInit } from './responses/response.js';
-export { ResponseHeaders } from './responses/headers.js';
-export type { HeadersInit } from './responses/headers.js';
 export type { CookieOptions } from './responses/cookies.js';
 export { html, json, redirect, text } from './responses/helpers.js';
 export { formatEvent, sse, stream } from './responses/stream.js';
 export type { ServerSentEvent } from './responses/stream.js';
-export { file } from './responses/file.js';
-export type { AsyncFileSystem, FileBytes, FileOptions, FileStat, FileSystem } from './responses/file.js';
-export { staticFiles } from './static-files.js';
-export type { StaticFilesOptions } from './static-files.js';
 
 // WebSocket
 export { RouterWebSocket } from './websocket.js';

@@ -16,6 +16,12 @@ import type { HttpError } from './errors.js';
 import type { ErrorHandler, Handler, LifespanHook, Middleware, RouteOptions, RouterOptions, WebSocketHandler } from './types.js';
 
 
+/** A raw app offered through one interface or both. */
+export interface MountPair {
+  sync?: SyncApp;
+  async?: AsyncApp;
+}
+
 type Route<R> = <Path extends string>(path: Path, handler: Handler<Params<Path>>, options?: RouteOptions) => R;
 
 /**
@@ -79,23 +85,26 @@ export class Router {
   }
 
   /**
-   * Mounts a sub-router or any sync or async tsgi app at a prefix. A sub-router's routes join this
-   * table (its middleware inside this router's); a raw app gets every request below the prefix, with
-   * the prefix moved into SCRIPT_NAME / rootPath. Routes here win over a mount they overlap.
+   * Mounts a sub-router, or any raw tsgi app, at a prefix. A sub-router's routes join this table
+   * (its middleware inside this router's). A raw app gets every request below the prefix, which moves
+   * into SCRIPT_NAME / rootPath; give it as a function (sync or async, told apart by `async`, its
+   * arity, or `options.interface`) or as `{ sync, async }` to serve it through both interfaces.
+   * Routes here win over a mount they overlap.
    *
    * @example
    * router.mount('/api/v1', v1Router);
-   * router.mount('/legacy', legacySyncApp, { interface: 'sync' });
+   * router.mount('/legacy', { sync: legacyApp, async: syncToAsync(legacyApp) });
    */
-  mount(prefix: string, target: Router | SyncApp | AsyncApp, options: { interface?: 'sync' | 'async' } = {}): this {
+  mount(prefix: string, target: Router | SyncApp | AsyncApp | MountPair, options: { interface?: 'sync' | 'async' } = {}): this {
     const clean = prefix.replace(/\/+$/, '');
     if (clean !== '') parsePattern(clean);
     let def: RouteDef;
     if (target instanceof Router) def = { type: 'router', prefix: clean, router: target };
+    else if (typeof target !== 'function') def = { type: 'app', prefix: clean, ...target };
     else {
       const kind = options.interface ?? (isAsyncFunction(target) || target.length === 3 ? 'async' : target.length === 2 ? 'sync' : null);
       if (kind === null) throw new RouterError(messages.mountKind(prefix), { code: 'mount' });
-      def = { type: 'app', prefix: clean, app: target, async: kind === 'async' };
+      def = { type: 'app', prefix: clean, [kind]: target };
     }
     return this.#add(`mount ${prefix}`, (d) => d.routes.push(def));
   }

@@ -1,9 +1,9 @@
 // The WebSocket a route handler gets (async interface only, docs/spec/async.md §4).
 import type { Receive, Send, WebSocketScope } from '@tsgi/async';
-import { RouterError } from './errors.js';
+import { RouterError, messages } from './errors.js';
 import { encode } from './internal/bytes.js';
 import type { RouterRequest } from './request/request.js';
-import { type HeadersInit, ResponseHeaders } from './responses/headers.js';
+import { type HeadersInit, toHeaders } from './headers.js';
 
 /** A message from the client: text or bytes. */
 export type WebSocketMessage = string | Uint8Array;
@@ -52,10 +52,12 @@ export class RouterWebSocket<P = Record<string, string | undefined>> {
   }
 
   // async §4.2: the first event is websocket.connect; a client that already left sends disconnect.
-  #connect(): Promise<void> {
-    return (this.#connected ??= this.#receive().then((event) => {
+  // With `what`, it throws unless the socket still waits to be accepted or rejected.
+  async #connect(what?: string): Promise<void> {
+    await (this.#connected ??= this.#receive().then((event) => {
       if (event.type === 'websocket.disconnect') this.#closed(event.code, event.reason);
     }));
+    if (what && this.state !== 'connecting') throw new RouterError(messages.badValue(`WebSocket ${what} when ${this.state}`), { code: 'websocket' });
   }
 
   #closed(code: number, reason: string): void {
@@ -64,21 +66,16 @@ export class RouterWebSocket<P = Record<string, string | undefined>> {
     this.closeReason = reason;
   }
 
-  async #ready(): Promise<void> {
-    if (this.state === 'connecting') await this.accept();
-  }
-
   /** Accepts the connection, optionally choosing one of `subprotocols` and adding headers. */
   async accept(options: { subprotocol?: string | null; headers?: HeadersInit } = {}): Promise<void> {
-    await this.#connect();
-    if (this.state !== 'connecting') throw new RouterError(`router: WebSocket accept() when ${this.state}`, { code: 'websocket' });
+    await this.#connect('accept()');
     const { subprotocol = null } = options;
+    // async §4.3: the subprotocol must be one the client offered.
     if (subprotocol !== null && !this.subprotocols.includes(subprotocol)) {
-      // async §4.3: the subprotocol must be one the client offered.
-      throw new RouterError(`router: subprotocol '${subprotocol}' was not offered by the client`, { code: 'websocket' });
+      throw new RouterError(messages.badValue(`subprotocol '${subprotocol}': the client did not offer it`), { code: 'websocket' });
     }
     this.state = 'open';
-    await this.#send({ type: 'websocket.accept', subprotocol, headers: new ResponseHeaders(options.headers).list });
+    await this.#send({ type: 'websocket.accept', subprotocol, headers: toHeaders(options.headers).list });
   }
 
   /**
@@ -86,22 +83,21 @@ export class RouterWebSocket<P = Record<string, string | undefined>> {
    * §6.8); without the extension the server answers 403.
    */
   async reject(status = 403, body: string | Uint8Array = '', headers?: HeadersInit): Promise<void> {
-    await this.#connect();
-    if (this.state !== 'connecting') throw new RouterError(`router: WebSocket reject() when ${this.state}`, { code: 'websocket' });
+    await this.#connect('reject()');
     this.state = 'closed';
-    if (this.#scope.extensions?.['websocket.http.response'] === undefined) {
-      await this.#send({ type: 'websocket.close', code: 1000, reason: '' });
-      return;
+    if (!this.#scope.extensions?.['websocket.http.response']) return this.#send({ type: 'websocket.close' });
+    const list = toHeaders(headers);
+    if (typeof body === 'string') {
+      if (!list.has('content-type')) list.set('content-type', 'text/plain; charset=utf-8');
+      body = encode(body);
     }
-    const list = new ResponseHeaders(headers);
-    if (!list.has('content-type') && typeof body === 'string') list.set('content-type', 'text/plain; charset=utf-8');
     await this.#send({ type: 'websocket.http.response.start', status, headers: list.list });
-    await this.#send({ type: 'websocket.http.response.body', body: typeof body === 'string' ? encode(body) : body });
+    await this.#send({ type: 'websocket.http.response.body', body });
   }
 
   /** Sends a text or binary message. */
   async send(data: WebSocketMessage): Promise<void> {
-    await this.#ready();
+    if (this.state === 'connecting') await this.accept();
     await this.#send(typeof data === 'string' ? { type: 'websocket.send', text: data } : { type: 'websocket.send', bytes: data });
   }
 
@@ -112,7 +108,7 @@ export class RouterWebSocket<P = Record<string, string | undefined>> {
 
   /** The next message, or null once the client has disconnected. */
   async receive(): Promise<WebSocketMessage | null> {
-    await this.#ready();
+    if (this.state === 'connecting') await this.accept();
     while (this.state === 'open') {
       const event = await this.#receive();
       if (event.type === 'websocket.receive') return event.text ?? event.bytes ?? '';

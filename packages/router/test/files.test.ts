@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createRouter, file, staticFiles } from '../src/index.js';
+import { createRouter } from '../src/index.js';
+import { file, staticFiles } from '../src/files/index.js';
 import { nodeFs, nodeFsAsync } from './support/fs.js';
 import { clientFor, describeMatrix } from './support/matrix.js';
 

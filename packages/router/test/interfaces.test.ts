@@ -22,9 +22,9 @@ describe('choosing an interface', () => {
       }
     })();
     expect(error).toBeInstanceOf(RouterError);
-    expect((error as RouterError).code).toBe('sync-refused');
+    expect((error as RouterError).code).toBe('refused');
     expect((error as Error).message).toBe(
-      messages.syncRefused(['middleware session', 'error handler report', 'GET /slow', 'POST /upload']),
+      messages.refused('sync', ['middleware session', 'error handler report', 'GET /slow', 'POST /upload']),
     );
   });
 

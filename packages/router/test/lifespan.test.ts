@@ -49,7 +49,7 @@ describe('lifespan', () => {
 
   it('refuses async lifespan hooks through the sync interface', () => {
     const router = createRouter().onStartup(async function connect() {});
-    expect(() => router.sync).toThrow(messages.syncRefused(['lifespan hook connect']));
+    expect(() => router.sync).toThrow(messages.refused('sync', ['lifespan hook connect']));
   });
 });
 

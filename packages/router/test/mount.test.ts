@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SyncApp } from '@tsgi/sync';
-import type { AsyncApp } from '@tsgi/async';
+import { syncToAsync, type AsyncApp } from '@tsgi/async';
 import { createRouter, messages } from '../src/index.js';
 import { clientFor, describeMatrix } from './support/matrix.js';
 
@@ -24,7 +24,8 @@ const raw: AsyncApp = async (scope, receive, send) => {
 describeMatrix('mount() with a raw sync app', (client) => {
   const router = createRouter();
   router.get('/legacy/status', () => 'router wins');
-  router.mount('/legacy', legacy);
+  // Through the async interface the sync app is wrapped once, by the app author, with syncToAsync.
+  router.mount('/legacy', { sync: legacy, async: syncToAsync(legacy) });
 
   it('moves the prefix into SCRIPT_NAME and passes the body through', async () => {
     const res = await client(router).post('/legacy/a/b?x=1', { body: 'payload' });
@@ -51,8 +52,7 @@ describeMatrix('mount() with a raw sync app', (client) => {
 
   it('mounts another router’s app as a raw app, whose url() sees the prefix', async () => {
     const inner = createRouter().get('/users/:id', (req) => req.url('u', { id: req.params.id }), { name: 'u' });
-    const outer = createRouter().mount('/inner', inner.sync);
-    // Through the async interface the sync app is wrapped once with syncToAsync.
+    const outer = createRouter().mount('/inner', { sync: inner.sync, async: inner.async });
     expect((await client(outer).get('/inner/users/5')).text).toBe('/inner/users/5');
   });
 });
@@ -66,7 +66,13 @@ describe('mount() with a raw async app', () => {
 
   it('makes the table refuse the sync interface, naming the mount', () => {
     const router = createRouter().mount('/raw', raw);
-    expect(() => router.sync).toThrow(messages.syncRefused(['mount /raw (an async app)']));
+    expect(() => router.sync).toThrow(messages.refused('sync', ['mount /raw (an async app)']));
+  });
+
+  it('refuses the async interface for a sync-only app, saying how to wrap it', () => {
+    const router = createRouter().mount('/legacy', legacy);
+    expect(() => router.async).toThrow(messages.refused('async', ['mount /legacy (a sync app)']));
+    expect(router.sync).toBeTypeOf('function');
   });
 
   it('passes WebSocket connections below the prefix to the mounted app', async () => {

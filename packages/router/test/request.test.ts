@@ -111,7 +111,7 @@ describeMatrix('the request', (client, iface) => {
   it('answers 400 for a body that is not valid UTF-8', async () => {
     const res = await client(router).post('/text', { body: new Uint8Array([0xff, 0xfe]) });
     expect(res.status).toBe(400);
-    expect(res.text).toBe(messages.badUtf8);
+    expect(res.text).toBe(messages.badText('utf-8'));
   });
 
   it('answers 400 naming the problem in a malformed multipart body', async () => {

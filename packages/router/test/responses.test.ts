@@ -141,6 +141,6 @@ describe('responses through the async interface only', () => {
     const router = createRouter({ log }).get('/a', () => stream((async function* () {})()));
     const res = await clientFor(router, 'sync').get('/a');
     expect(res.status).toBe(500);
-    expect(String(log.mock.calls[0]?.[0])).toMatch(/GET \/a returned an async iterable body/);
+    expect(String(log.mock.calls[0]?.[0])).toMatch(/GET \/a returned an async body/);
   });
 });

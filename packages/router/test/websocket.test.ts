@@ -97,7 +97,7 @@ describe('WebSocket routes', () => {
 
   it('refuses a subprotocol the client did not offer', async () => {
     const r = createRouter().ws('/p', async (socket) => {
-      await expect(socket.accept({ subprotocol: 'nope' })).rejects.toThrow(/not offered/);
+      await expect(socket.accept({ subprotocol: 'nope' })).rejects.toThrow(/did not offer/);
       await socket.close();
     });
     const ws = await clientFor(r, 'async').websocket('/p', { subprotocols: ['a'] });
@@ -105,6 +105,6 @@ describe('WebSocket routes', () => {
   });
 
   it('makes the table refuse the sync interface, naming the route', () => {
-    expect(() => router.sync).toThrow(messages.syncRefused(['WebSocket /echo/:room', 'WebSocket /auto', 'WebSocket /private', 'WebSocket /fail-early', 'WebSocket /fail-late']));
+    expect(() => router.sync).toThrow(messages.refused('sync', ['WebSocket /echo/:room', 'WebSocket /auto', 'WebSocket /private', 'WebSocket /fail-early', 'WebSocket /fail-late']));
   });
 });

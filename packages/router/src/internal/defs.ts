@@ -11,7 +11,8 @@ export type ErrorClass = abstract new (...args: never[]) => unknown;
 export type RouteDef =
   | { type: 'http'; methods: string[]; pattern: string; handler: Handler; name: string | undefined }
   | { type: 'ws'; pattern: string; handler: WebSocketHandler; name: string | undefined }
-  | { type: 'app'; prefix: string; app: SyncApp | AsyncApp; async: boolean }
+  /** A raw app, in one interface or both. */
+  | { type: 'app'; prefix: string; sync?: SyncApp | undefined; async?: AsyncApp | undefined }
   | { type: 'router'; prefix: string; router: { [DEFS]: RouterDefs } };
 
 export interface RouterDefs {

@@ -3,7 +3,6 @@
 const REASONS: Record<number, string> = {
   200: 'OK',
   201: 'Created',
-  202: 'Accepted',
   204: 'No Content',
   206: 'Partial Content',
   301: 'Moved Permanently',
@@ -18,7 +17,6 @@ const REASONS: Record<number, string> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   409: 'Conflict',
-  410: 'Gone',
   412: 'Precondition Failed',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
@@ -26,8 +24,6 @@ const REASONS: Record<number, string> = {
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
-  501: 'Not Implemented',
-  502: 'Bad Gateway',
   503: 'Service Unavailable',
 };
 

@@ -11,7 +11,7 @@ export function bodyText(body: Uint8Array, contentType: string | null): string {
   try {
     return decodeStrict(body, charset);
   } catch (cause) {
-    throw new HttpError(400, charset.toLowerCase() === 'utf-8' ? messages.badUtf8 : `Request body is not valid ${charset}`, { cause });
+    throw new HttpError(400, messages.badText(charset), { cause });
   }
 }
 

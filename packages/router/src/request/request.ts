@@ -3,7 +3,7 @@ import type { HTTPScope, HeaderList, State, WebSocketScope } from '@tsgi/async';
 import { EMPTY } from '../internal/bytes.js';
 import { bodyForm, bodyJson, bodyText } from './body.js';
 import { parseCookies } from './cookies.js';
-import { RequestHeaders } from './headers.js';
+import { HeaderMap } from '../headers.js';
 import type { MultiMap } from './multi-map.js';
 import type { FormData } from './multipart.js';
 import { parseQuery } from './query.js';
@@ -41,46 +41,40 @@ export interface RequestInit {
  */
 export class RouterRequest<P = Record<string, string | undefined>> {
   /** 'sync' or 'async': which interface this request came through. */
-  readonly interface: 'sync' | 'async';
-  readonly method: string;
+  declare readonly interface: 'sync' | 'async';
+  declare readonly method: string;
   /** The decoded path below `rootPath`. */
-  readonly path: string;
+  declare readonly path: string;
   /** Where the app is mounted (SCRIPT_NAME / scope.rootPath); '' at the root. */
-  readonly rootPath: string;
+  declare readonly rootPath: string;
   /** The query string as received, without '?'. */
-  readonly queryString: string;
-  readonly scheme: string;
-  readonly client: { host: string; port: number | null } | null;
+  declare readonly queryString: string;
+  declare readonly scheme: string;
+  declare readonly client: { host: string; port: number | null } | null;
   /** Lifespan state (scope.state); shared by every request. */
-  readonly state: State;
+  declare readonly state: State;
   /** The raw environ, through the sync interface. */
-  readonly environ: Environ | undefined;
+  declare readonly environ?: Environ;
   /** The raw scope, through the async interface. */
-  readonly scope: HTTPScope | WebSocketScope | undefined;
+  declare readonly scope?: HTTPScope | WebSocketScope;
   /** The params the route captured, typed from its pattern. */
-  params: P = {} as P;
+  params = {} as P;
   /** The pattern of the matched route, e.g. '/users/:id'; null when none matched. */
   route: string | null = null;
   /** Tasks to run after the response was sent. */
   readonly tasks: BackgroundTask[] = [];
-  #init: RequestInit;
+  #list: HeaderList;
+  #url: RequestInit['url'];
   #body: Uint8Array = EMPTY;
   #query: MultiMap | undefined;
-  #headers: RequestHeaders | undefined;
+  #headers: HeaderMap | undefined;
   #cookies: Record<string, string> | undefined;
 
   constructor(init: RequestInit) {
-    this.#init = init;
-    this.interface = init.interface;
-    this.method = init.method;
-    this.path = init.path;
-    this.rootPath = init.rootPath;
-    this.queryString = init.queryString;
-    this.scheme = init.scheme;
-    this.client = init.client;
-    this.state = init.state;
-    this.environ = init.environ;
-    this.scope = init.scope;
+    const { headers, url, ...fields } = init;
+    Object.assign(this, fields);
+    this.#list = headers;
+    this.#url = url;
   }
 
   /** Query parameters, multi-value aware. */
@@ -89,8 +83,8 @@ export class RouterRequest<P = Record<string, string | undefined>> {
   }
 
   /** Request headers, case-insensitive. */
-  get headers(): RequestHeaders {
-    return (this.#headers ??= new RequestHeaders(this.#init.headers));
+  get headers(): HeaderMap {
+    return (this.#headers ??= new HeaderMap(this.#list));
   }
 
   /** Cookies from the Cookie header. */
@@ -125,7 +119,7 @@ export class RouterRequest<P = Record<string, string | undefined>> {
    * req.url('user', { id: 7 }); // '/api/users/7' when mounted at /api
    */
   url(name: string, params?: Record<string, string | number>): string {
-    return this.rootPath + this.#init.url(name, params);
+    return this.rootPath + this.#url(name, params);
   }
 
   /** Runs `task` after the response was sent (PEP 3333 close() / after the last body event). */

@@ -31,10 +31,11 @@ const BAD_ATTRIBUTE = /[;\0-\x1f\x7f]/;
  * // 'sid=a%20b; Path=/; HttpOnly; SameSite=Lax'
  */
 export function serializeCookie(name: string, value: string, options: CookieOptions = {}): string {
-  if (!TOKEN.test(name)) throw new RouterError(messages.cookieName(name), { code: 'cookie' });
+  // RFC 6265 §4.1.1: a cookie name is a token.
+  if (!TOKEN.test(name)) throw new RouterError(messages.badValue(`cookie name '${name}'`), { code: 'cookie' });
   let out = `${name}=${encodeURIComponent(value)}`;
   const attr = (key: string, v: string) => {
-    if (BAD_ATTRIBUTE.test(v)) throw new RouterError(messages.cookieName(`${name}: ${key}=${v}`), { code: 'cookie' });
+    if (BAD_ATTRIBUTE.test(v)) throw new RouterError(messages.badValue(`cookie attribute ${key}=${v}`), { code: 'cookie' });
     out += `; ${key}=${v}`;
   };
   if (options.maxAge !== undefined) attr('Max-Age', String(Math.floor(options.maxAge)));

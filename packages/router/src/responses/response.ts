@@ -1,5 +1,5 @@
 import { type CookieOptions, serializeCookie } from './cookies.js';
-import { type HeadersInit, ResponseHeaders } from './headers.js';
+import { HeaderMap, type HeadersInit, toHeaders } from '../headers.js';
 
 /** A body chunk: bytes, or text sent as UTF-8. */
 export type BodyChunk = Uint8Array | string;
@@ -27,13 +27,13 @@ export interface ResponseInit {
  */
 export class RouterResponse {
   status: number;
-  readonly headers: ResponseHeaders;
+  readonly headers: HeaderMap;
   body: ResponseBody;
 
   constructor(body: ResponseBody = null, init: ResponseInit = {}) {
     this.body = body;
     this.status = init.status ?? 200;
-    this.headers = new ResponseHeaders(init.headers);
+    this.headers = toHeaders(init.headers);
   }
 
   /** Adds a Set-Cookie header; each cookie is its own header, never comma-joined. */

@@ -22,7 +22,7 @@ export function sendSync(
   const { body } = res;
   let chunks: Iterator<BodyChunk> | null = null;
   if (!empty && body !== null && !(body instanceof Uint8Array)) {
-    if (!(Symbol.iterator in body)) throw new RouterError(messages.asyncBodyInSync(`${req.method} ${req.route ?? req.path}`), { code: 'result' });
+    if (!(Symbol.iterator in body)) throw new RouterError(messages.asyncBody(`${req.method} ${req.route ?? req.path}`), { code: 'result' });
     chunks = body[Symbol.iterator]();
   }
   startResponse(`${res.status} ${reason(res.status)}`, res.headers.list);

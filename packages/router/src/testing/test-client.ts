@@ -2,7 +2,7 @@
 // requestApp and ApplicationCommunicator (Starlette's TestClient, for both interfaces).
 import { callApp, type HeaderList, type SyncApp } from '@tsgi/sync';
 import { createLifespan, requestApp, type AsyncApp, type Lifespan } from '@tsgi/async';
-import { RequestHeaders } from '../request/headers.js';
+import { HeaderMap } from '../headers.js';
 import { decode, encode } from '../internal/bytes.js';
 import { isRouterApp } from '../brand.js';
 import type { Router } from '../router.js';
@@ -30,7 +30,7 @@ export interface TestRequestInit {
 /** What came back. */
 export interface TestResult {
   status: number;
-  headers: RequestHeaders;
+  headers: HeaderMap;
   /** The headers in order, as the app sent them. */
   headerList: HeaderList;
   body: Uint8Array;
@@ -109,7 +109,7 @@ export function createTestClient(app: Router | SyncApp | AsyncApp, options: Test
       ({ status, headers: list, body: bytes } = res);
     }
     const text = decode(bytes);
-    return { status, headers: new RequestHeaders(list), headerList: list, body: bytes, text, json: () => JSON.parse(text) as never };
+    return { status, headers: new HeaderMap(list.map(([n, v]) => [n.toLowerCase(), v])), headerList: list, body: bytes, text, json: () => JSON.parse(text) as never };
   };
 
   const method = (name: string) => (path: string, init?: TestRequestInit) => request(name, path, init);

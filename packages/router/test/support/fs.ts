@@ -1,7 +1,7 @@
 // File-system adapters over node:fs, as an app on Node would write them (docs/router.md: "Files").
 import { openSync, readSync, closeSync, statSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import type { AsyncFileSystem, FileStat, FileSystem } from '../../src/index.js';
+import type { AsyncFileSystem, FileStat, FileSystem } from '../../src/files/index.js';
 
 const toStat = (s: { size: number; mtime: Date; isDirectory(): boolean }): FileStat => ({ size: s.size, mtime: s.mtime, isDirectory: s.isDirectory() });
 

@@ -1,10 +1,10 @@
 // Serving a directory through a file-system adapter, safe against path traversal.
-import { HttpError } from './errors.js';
-import { isAsyncFunction } from './internal/kind.js';
-import type { RouterRequest } from './request/request.js';
-import { type AsyncFileSystem, type FileOptions, type FileStat, type FileSystem, file } from './responses/file.js';
-import { redirect } from './responses/helpers.js';
-import type { RouterResponse } from './responses/response.js';
+import { HttpError } from '../errors.js';
+import { isAsyncFunction } from '../internal/kind.js';
+import type { RouterRequest } from '../request/request.js';
+import { type AsyncFileSystem, type FileOptions, type FileStat, type FileSystem, file } from './file.js';
+import { redirect } from '../responses/helpers.js';
+import type { RouterResponse } from '../responses/response.js';
 
 /** Where the files are and how to send them. */
 export interface StaticFilesOptions extends Omit<FileOptions, 'download' | 'type'> {

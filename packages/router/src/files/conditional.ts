@@ -1,5 +1,5 @@
 // Conditional requests and ranges for file responses (RFC 9110 §13 and §14).
-import type { RequestHeaders } from '../request/headers.js';
+import type { HeaderMap } from '../headers.js';
 
 /** What a file response knows about its representation. */
 export interface Validators {
@@ -21,7 +21,7 @@ const seconds = (date: string | null): number => (date === null ? NaN : Math.flo
  * // If-None-Match: W/"1-2"
  * precondition('GET', req.headers, { etag: 'W/"1-2"', modified: 0 }); // 304
  */
-export function precondition(method: string, headers: RequestHeaders, v: Validators): 304 | 412 | null {
+export function precondition(method: string, headers: HeaderMap, v: Validators): 304 | 412 | null {
   const ifMatch = headers.get('if-match');
   if (ifMatch !== null) {
     // §13.1.1: strong comparison, so a weak tag never matches.
@@ -51,7 +51,7 @@ export function precondition(method: string, headers: RequestHeaders, v: Validat
  * // Range: bytes=-5
  * byteRange(req.headers, 100, validators); // [95, 100]
  */
-export function byteRange(headers: RequestHeaders, size: number, v: Validators): [number, number] | 'unsatisfiable' | null {
+export function byteRange(headers: HeaderMap, size: number, v: Validators): [number, number] | 'unsatisfiable' | null {
   const header = headers.get('range');
   const match = header === null ? null : /^bytes=(\d*)-(\d*)$/.exec(header.trim());
   if (!match || (match[1] === '' && match[2] === '')) return null;

@@ -1,10 +1,10 @@
 // File responses with validators, conditional requests and ranges. File access goes through an
 // adapter the app supplies, so this package stays runtime-neutral (docs/router.md: "Files").
 import { HttpError } from '../errors.js';
-import type { RequestHeaders } from '../request/headers.js';
+import type { HeaderMap } from '../headers.js';
 import { byteRange, precondition, type Validators } from './conditional.js';
 import { contentTypeFor } from './mime.js';
-import { RouterResponse } from './response.js';
+import { RouterResponse } from '../responses/response.js';
 
 /** What an adapter knows about a file. */
 export interface FileStat {
@@ -52,7 +52,7 @@ export interface FileOptions {
 /** The request parts a file response depends on. */
 interface RequestLike {
   method: string;
-  headers: RequestHeaders;
+  headers: HeaderMap;
 }
 
 /** Bytes held in memory, served like a file. */
