@@ -8,10 +8,7 @@ import { build } from 'esbuild';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
-/**
- * Bundles `test/fixtures/<entry>.ts` and returns the output path. @tsgi/conformance's entry also
- * holds the vitest suite; the probes never call vitest, so it resolves to an empty stub.
- */
+/** Bundles `test/fixtures/<entry>.ts` and returns the output path. */
 export async function bundleEntry(entry: string, platform: 'neutral' | 'browser' = 'neutral'): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'tsgi-fetch-'));
   const outfile = join(dir, `${entry}.mjs`);
@@ -24,7 +21,6 @@ export async function bundleEntry(entry: string, platform: 'neutral' | 'browser'
     target: 'es2022',
     mainFields: ['module', 'main'],
     conditions: ['import'],
-    alias: { vitest: join(FIXTURES, 'vitest-stub.ts') },
     logLevel: 'error',
   });
   return outfile;

@@ -36,10 +36,10 @@ export function createStdioDriver(options: StdioDriverOptions): Driver & { close
     unsupported: options.unsupported,
     async start(app: SyncApp | AsyncApp, { interface: kind }): Promise<Served> {
       const child = await (runtime ??= launch());
-      const { journal, options: probeOptions } = await identifyProbe(app, kind);
+      const { journal, options: probeOptions } = identifyProbe(app);
       const id = ++nextId;
       const unlisten = child.listen((reply) => {
-        if (reply.op === 'journal' && reply.id === id) journal?.record(reply.entry.name, reply.entry.token, reply.entry.data);
+        if (reply.op === 'journal' && reply.id === id) journal.record(reply.entry.name, reply.entry.token, reply.entry.data);
       });
       const answer = await child.ask({ op: 'start', id, kind, options: probeOptions }, (r): r is Extract<Reply, { op: 'started' | 'failed' }> => r.op === 'started' || r.op === 'failed');
       if (answer.op === 'failed') {

@@ -28,7 +28,7 @@ export function createWorkerdDriver(unsupported: Partial<Record<CaseId, string>>
     name: 'workerd',
     unsupported,
     async start(app: SyncApp | AsyncApp, { interface: kind }): Promise<Served> {
-      const { journal, options } = await identifyProbe(app, kind);
+      const { journal, options } = identifyProbe(app);
       const output: string[] = [];
       const mf = new Miniflare({
         modules: true,
@@ -55,7 +55,7 @@ export function createWorkerdDriver(unsupported: Partial<Record<CaseId, string>>
       const pull = async (): Promise<void> => {
         const entries = (await (await control('journal', `?since=${seen}`)).json()) as JournalEntry[];
         seen += entries.length;
-        for (const e of entries) journal?.record(e.name, e.token, e.data);
+        for (const e of entries) journal.record(e.name, e.token, e.data);
       };
       const dispose = async (): Promise<void> => {
         running.delete(mf);
@@ -69,7 +69,7 @@ export function createWorkerdDriver(unsupported: Partial<Record<CaseId, string>>
         await dispose();
         throw new Error(message);
       }
-      if (journal) pollWhileWaiting(journal, pull);
+      pollWhileWaiting(journal, pull);
       const served: Served = {
         baseUrl,
         request: createHttpClient(baseUrl),
