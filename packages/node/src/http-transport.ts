@@ -1,0 +1,158 @@
+// runHttp's transport over a node:http (or node:http2 compatibility) request/response pair.
+import type { HeaderList, HttpTransport, LogFn } from '@tsgi/async';
+import { createReadStream } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import type { Http2ServerResponse } from 'node:http2';
+import { BodyReader, type BodyLimits } from './body-reader.js';
+import type { HttpError } from './errors.js';
+import type { NodeRequest } from './request-parts.js';
+import { writeRefusal } from './refusal.js';
+
+/** A response from node:http, or node:http2's compatibility API. */
+export type NodeResponse = ServerResponse | Http2ServerResponse;
+
+/** What the transport reports once the exchange ends (for access logs). */
+export interface ExchangeRecord {
+  status: number;
+  /** Response body bytes handed to node. */
+  bytes: number;
+  /** False when the connection ended before the response completed. */
+  completed: boolean;
+  /** `performance.now()` when the exchange began. */
+  started: number;
+}
+
+/** Options of one transport, resolved once per handler. */
+export interface TransportOptions {
+  body: BodyLimits;
+  /** Added as `server` when the app sets none; null adds nothing. */
+  serverHeader: string | null;
+  log: LogFn;
+}
+
+// RFC 9113 §8.2.2: connection-specific fields must not appear in HTTP/2.
+const HTTP2_FORBIDDEN = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade']);
+
+/** Builds the transport runHttp drives, plus the record of what was sent. */
+export function createHttpTransport(
+  req: NodeRequest,
+  res: NodeResponse,
+  options: TransportOptions,
+): HttpTransport & { readonly record: ExchangeRecord; readonly body: BodyReader } {
+  const http2 = req.httpVersion === '2.0';
+  const record: ExchangeRecord = { status: 0, bytes: 0, completed: false, started: performance.now() };
+  let continued = false;
+  const closed = new Promise<void>((resolve) => {
+    res.once('close', () => {
+      record.completed = res.writableFinished;
+      if (!res.writableFinished) resolve();
+    });
+  });
+  const body = new BodyReader(req, options.body, {
+    beforeFirstRead() {
+      // RFC 9110 §10.1.1: send 100 Continue only once the app asks for the body.
+      continued = true;
+      if (expectsContinue(req) && !res.headersSent && !(res as { _sent100?: boolean })._sent100) res.writeContinue();
+    },
+    refuse(error: HttpError) {
+      options.log('info', error.message);
+      if (res.headersSent) res.destroy();
+      else writeRefusal(res, error, options);
+    },
+  });
+  let flushTimer: NodeJS.Immediate | undefined;
+
+  const transport = {
+    record,
+    body,
+    closed,
+    read: () => body.read(),
+    start(status: number, headers: HeaderList) {
+      record.status = status;
+      const flat: string[] = [];
+      let hasServer = false;
+      for (const [name, value] of headers) {
+        const lower = name.toLowerCase();
+        if (http2 && HTTP2_FORBIDDEN.has(lower)) continue;
+        if (lower === 'server') hasServer = true;
+        flat.push(name, value);
+      }
+      if (!hasServer && options.serverHeader !== null) flat.push('server', options.serverHeader);
+      // RFC 9110 §10.1.1: a body the client was told to hold back is never coming; do not wait for it.
+      if (!continued && expectsContinue(req) && !body.done && !http2) flat.push('connection', 'close');
+      (res as ServerResponse).writeHead(status, flat);
+      // Headers go out with the first body chunk, or on their own if the app pauses (e.g. SSE).
+      flushTimer = setImmediate(() => {
+        // node:http2's compatibility response sends its headers with the first frame anyway.
+        if (!http2 && !res.writableEnded && !res.destroyed && record.bytes === 0) (res as ServerResponse).flushHeaders();
+      });
+    },
+    write: (chunk: Uint8Array) => write(res, chunk, record),
+    async end(trailers?: HeaderList) {
+      clearImmediate(flushTimer);
+      if (trailers && http2) (res as Http2ServerResponse).addTrailers(trailerObject(trailers));
+      else if (trailers) (res as ServerResponse).addTrailers(trailers);
+      await finish(res);
+    },
+    async sendFile(path: string) {
+      try {
+        for await (const chunk of createReadStream(path, { highWaterMark: 64 * 1024 })) {
+          await write(res, chunk as Buffer, record);
+        }
+      } catch (error) {
+        // Headers may be out already; an incomplete response is the only honest answer.
+        res.destroy();
+        throw error;
+      }
+    },
+    async earlyHints(links: string[]) {
+      await new Promise<void>((resolve) => res.writeEarlyHints({ link: links }, resolve));
+    },
+    abort() {
+      clearImmediate(flushTimer);
+      res.destroy();
+    },
+    log: options.log,
+  };
+  return transport;
+}
+
+function expectsContinue(req: NodeRequest): boolean {
+  return req.headers.expect?.toLowerCase() === '100-continue';
+}
+
+function write(res: NodeResponse, chunk: Uint8Array, record: ExchangeRecord): Promise<void> {
+  if (res.destroyed || res.writableEnded) return Promise.reject(new Error('the connection is closed'));
+  record.bytes += chunk.byteLength;
+  if ((res as ServerResponse).write(chunk)) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const onDrain = (): void => {
+      res.off('close', onClose);
+      resolve();
+    };
+    const onClose = (): void => {
+      res.off('drain', onDrain);
+      reject(new Error('the connection closed while writing'));
+    };
+    res.once('drain', onDrain);
+    res.once('close', onClose);
+  });
+}
+
+function finish(res: NodeResponse): Promise<void> {
+  if (res.destroyed) return Promise.reject(new Error('the connection is closed'));
+  return new Promise((resolve, reject) => {
+    const onClose = (): void => (res.writableFinished ? resolve() : reject(new Error('the connection closed before the response ended')));
+    res.once('close', onClose);
+    (res as ServerResponse).end(() => {
+      res.off('close', onClose);
+      resolve();
+    });
+  });
+}
+
+function trailerObject(trailers: HeaderList): Record<string, string[]> {
+  const object: Record<string, string[]> = {};
+  for (const [name, value] of trailers) (object[name.toLowerCase()] ??= []).push(value);
+  return object;
+}

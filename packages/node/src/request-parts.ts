@@ -1,0 +1,82 @@
+// node:http / node:http2 request → the parts createScope and createWebSocketScope take. Byte-faithful:
+// req.url is the raw request-target and header strings hold one latin-1 character per byte.
+import type { Address, HeaderList, ScopeRequest } from '@tsgi/async';
+import type { IncomingMessage } from 'node:http';
+import type { Http2ServerRequest } from 'node:http2';
+import type { TLSSocket } from 'node:tls';
+import { unmapped, type AddressMatcher } from './proxy/address-matcher.js';
+import { readForwarded } from './proxy/forwarded.js';
+
+/** A request from node:http, or node:http2's compatibility API. */
+export type NodeRequest = IncomingMessage | Http2ServerRequest;
+
+/** The connection facts every scope needs, before any body. */
+export type RequestParts = Required<Pick<ScopeRequest, 'method' | 'target' | 'headers' | 'httpVersion' | 'scheme' | 'client' | 'server'>>;
+
+const VERSIONS: Record<string, RequestParts['httpVersion']> = { '1.0': '1.0', '1.1': '1.1', '2.0': '2', '2': '2' };
+
+/**
+ * Reads method, target, headers, version, scheme and addresses from a node request. With
+ * `trustedProxies`, Forwarded / X-Forwarded-* from a trusted peer replace client, scheme and Host.
+ *
+ * @example
+ * // GET /a%2Fb?x=1 HTTP/1.1 from 127.0.0.1:51000 to 127.0.0.1:8000
+ * requestParts(req); // { method: 'GET', target: '/a%2Fb?x=1', headers: [['Host', '127.0.0.1:8000']],
+ * //   httpVersion: '1.1', scheme: 'http', client: ['127.0.0.1', 51000], server: ['127.0.0.1', 8000] }
+ */
+export function requestParts(req: NodeRequest, trustedProxies?: AddressMatcher): RequestParts {
+  const socket = req.socket as Partial<TLSSocket> | undefined;
+  const httpVersion = VERSIONS[req.httpVersion] ?? '1.1';
+  const headers = httpVersion === '2' ? http2Headers(req.rawHeaders) : pairs(req.rawHeaders);
+  const parts: RequestParts = {
+    method: req.method ?? 'GET',
+    target: req.url ?? '/',
+    headers,
+    httpVersion,
+    scheme: socket?.encrypted === true ? 'https' : 'http',
+    client: address(socket?.remoteAddress, socket?.remotePort),
+    server: serverAddress(socket),
+  };
+  if (trustedProxies) {
+    const forwarded = readForwarded(socket?.remoteAddress && unmapped(socket.remoteAddress), headers, trustedProxies);
+    if (forwarded.client) parts.client = forwarded.client;
+    if (forwarded.scheme) parts.scheme = forwarded.scheme;
+    if (forwarded.host !== undefined) parts.headers = withHost(headers, forwarded.host);
+  }
+  return parts;
+}
+
+function pairs(raw: readonly string[]): HeaderList {
+  const headers: HeaderList = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) headers.push([raw[i] ?? '', raw[i + 1] ?? '']);
+  return headers;
+}
+
+/** RFC 9113 §8.3.1: pseudo-headers are not fields; :authority stands in for a missing Host. */
+function http2Headers(raw: readonly string[]): HeaderList {
+  const headers: HeaderList = [];
+  let authority: string | undefined;
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i] ?? '';
+    if (name === ':authority') authority = raw[i + 1];
+    else if (!name.startsWith(':')) headers.push([name, raw[i + 1] ?? '']);
+  }
+  if (authority !== undefined && !headers.some(([name]) => name === 'host')) headers.unshift(['host', authority]);
+  return headers;
+}
+
+function withHost(headers: HeaderList, host: string): HeaderList {
+  const rest = headers.filter(([name]) => name.toLowerCase() !== 'host');
+  return [['host', host], ...rest];
+}
+
+function address(host: string | undefined, port: number | undefined): Address | null {
+  return host === undefined ? null : [unmapped(host), port ?? null];
+}
+
+function serverAddress(socket: Partial<TLSSocket> | undefined): Address | null {
+  if (socket?.localAddress !== undefined) return [unmapped(socket.localAddress), socket.localPort ?? null];
+  // A unix domain socket has no address; the server knows its path.
+  const path = (socket as { server?: { address?: () => unknown } } | undefined)?.server?.address?.();
+  return typeof path === 'string' ? [path, null] : null;
+}

@@ -1,0 +1,70 @@
+// toNodeHandler: a tsgi app as a node:http / node:http2 'request' listener.
+import { createScope, isRequestError, runHttp, type AsyncApp, type HTTPScope } from '@tsgi/async';
+import type { SyncApp } from '@tsgi/sync';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
+import { guessInterface } from './app-interface.js';
+import { HttpError } from './errors.js';
+import { createHttpTransport, type NodeResponse } from './http-transport.js';
+import { NODE_MESSAGES } from './messages.js';
+import { resolveOptions, type NodeHandlerOptions, type ResolvedOptions } from './options.js';
+import { writeRefusal } from './refusal.js';
+import { requestParts, type NodeRequest } from './request-parts.js';
+import { toAsyncApp } from './sync-app.js';
+
+/** A node 'request' listener (node:http, node:https, or node:http2's compatibility API). */
+export type NodeHandler = {
+  (req: IncomingMessage, res: ServerResponse): void;
+  (req: Http2ServerRequest, res: Http2ServerResponse): void;
+};
+
+// async §6.1: trailers ride on chunked HTTP/1.1 bodies and on HTTP/2 frames.
+const EXTENSIONS = { 'http.response.trailers': {} };
+
+/**
+ * Serves a sync or async tsgi app as a node request listener: builds the scope (or environ) once per
+ * request, streams the body with backpressure, and writes the response with node's framing.
+ *
+ * @example
+ * import { createServer } from 'node:http';
+ * createServer(toNodeHandler(app, { rootPath: '/api', bodyLimit: 1 << 20 })).listen(8000);
+ */
+export function toNodeHandler(app: SyncApp | AsyncApp, options: NodeHandlerOptions = {}): NodeHandler {
+  const resolved = resolveOptions(options);
+  const kind = options.interface ?? guessInterface(app);
+  const asyncApp = kind === 'sync' ? toAsyncApp(app as SyncApp, options) : (app as AsyncApp);
+  const onExchange = options.onExchange;
+  const handler = (req: NodeRequest, res: NodeResponse): void => {
+    res.on('error', (error) => resolved.log('debug', 'response stream error', error));
+    const scope = buildScope(req, res, resolved);
+    if (scope === null) return;
+    const transport = createHttpTransport(req, res, resolved);
+    if (onExchange) res.once('close', () => onExchange(req, transport.record));
+    runHttp(asyncApp, scope, transport).catch((error: unknown) => resolved.log('error', 'runHttp failed', error));
+  };
+  return handler as NodeHandler;
+}
+
+/** The scope, or null after answering a request refused before the app (400, 413). */
+function buildScope(req: NodeRequest, res: NodeResponse, options: ResolvedOptions): HTTPScope | null {
+  const length = Number(req.headers['content-length'] ?? 0);
+  if (options.body.limit > 0 && length > options.body.limit) {
+    // RFC 9110 §15.5.14: refuse before reading a body announced too large.
+    writeRefusal(res, new HttpError(NODE_MESSAGES.bodyTooLarge(options.body.limit), { status: 413 }), options);
+    return null;
+  }
+  try {
+    return createScope({
+      ...requestParts(req, options.trustedProxies),
+      rootPath: options.rootPath,
+      underscoreHeaders: options.underscoreHeaders,
+      extensions: { ...options.extensions, ...EXTENSIONS },
+      ...(options.state ? { state: options.state } : {}),
+    });
+  } catch (error) {
+    if (!isRequestError(error)) throw error;
+    options.log('info', error.message);
+    writeRefusal(res, error, options);
+    return null;
+  }
+}

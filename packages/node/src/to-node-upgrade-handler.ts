@@ -1,0 +1,96 @@
+// toNodeUpgradeHandler: WebSocket upgrades for a tsgi async app, via `ws` in noServer mode.
+import { createWebSocketScope, isRequestError, runWebSocket, type AsyncApp } from '@tsgi/async';
+import type { SyncApp } from '@tsgi/sync';
+import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { guessInterface } from './app-interface.js';
+import { NODE_MESSAGES } from './messages.js';
+import { resolveOptions } from './options.js';
+import type { NodeUpgradeOptions } from './options.js';
+import { writeRawResponse } from './refusal.js';
+import { requestParts } from './request-parts.js';
+import { toAsyncApp } from './sync-app.js';
+import { checkHandshake } from './websocket/handshake.js';
+import { createKeepalive } from './websocket/keepalive.js';
+import { createWebSocketTransport, type AcceptChoice, type WebSocketContext } from './websocket/websocket-transport.js';
+
+/** A node 'upgrade' listener, with a way to close its open connections. */
+export type NodeUpgradeHandler = ((req: IncomingMessage, socket: Duplex, head: Buffer) => void) & {
+  /** Closes every open WebSocket with 1001 (going away); resolves when all are closed. */
+  closeAll(): Promise<void>;
+};
+
+const MIB = 1024 * 1024;
+
+/**
+ * Serves WebSocket upgrades (RFC 6455) for a tsgi app: the app sees `websocket.connect` before the
+ * handshake is answered and decides to accept (with a subprotocol and headers), close or deny.
+ *
+ * @example
+ * const server = createServer(toNodeHandler(app));
+ * server.on('upgrade', toNodeUpgradeHandler(app, { pingInterval: 20 }));
+ */
+export function toNodeUpgradeHandler(app: SyncApp | AsyncApp, options: NodeUpgradeOptions = {}): NodeUpgradeHandler {
+  const resolved = resolveOptions(options);
+  const kind = options.interface ?? guessInterface(app);
+  const asyncApp = kind === 'sync' ? toAsyncApp(app as SyncApp, options) : (app as AsyncApp);
+  const choices = new WeakMap<IncomingMessage, AcceptChoice>();
+  const wss = new WebSocketServer({
+    noServer: true,
+    clientTracking: false,
+    maxPayload: options.maxMessageSize ?? 16 * MIB,
+    perMessageDeflate: options.perMessageDeflate ?? false,
+    handleProtocols: (_offered, req) => choices.get(req)?.subprotocol ?? false,
+  });
+  wss.on('headers', (lines, req) => {
+    for (const [name, value] of choices.get(req)?.headers ?? []) lines.push(`${name}: ${value}`);
+  });
+  const pingInterval = options.pingInterval ?? 20;
+  const pingTimeout = options.pingTimeout ?? 20;
+  const context: WebSocketContext = {
+    wss,
+    choices,
+    serverHeader: resolved.serverHeader,
+    log: resolved.log,
+    active: new Set(),
+    keepalive: () => createKeepalive(pingInterval, pingTimeout, () => resolved.log('info', NODE_MESSAGES.wsPingTimeout(pingTimeout))),
+  };
+
+  const handler = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    const invalid = checkHandshake(req);
+    if (invalid) {
+      const { status, headers, body } = invalid.toResponse();
+      // RFC 6455 §4.4: a version mismatch answers with the versions this server speaks.
+      if (status === 426) headers.push(['sec-websocket-version', '13']);
+      writeRawResponse(socket as Socket, status, headers, body, resolved.serverHeader);
+      return;
+    }
+    let scope;
+    try {
+      scope = createWebSocketScope({
+        ...requestParts(req, resolved.trustedProxies),
+        rootPath: resolved.rootPath,
+        underscoreHeaders: resolved.underscoreHeaders,
+        extensions: { ...resolved.extensions },
+        ...(resolved.state ? { state: resolved.state } : {}),
+      });
+    } catch (error) {
+      if (!isRequestError(error)) throw error;
+      const { status, headers, body } = error.toResponse();
+      writeRawResponse(socket as Socket, status, headers, body, resolved.serverHeader);
+      return;
+    }
+    const transport = createWebSocketTransport(context, req, socket, head);
+    const done = runWebSocket(asyncApp, scope, transport).catch((error: unknown) => resolved.log('error', 'runWebSocket failed', error));
+    running.add(done);
+    void done.then(() => running.delete(done));
+  };
+  const running = new Set<Promise<void>>();
+  const closeAll = async (): Promise<void> => {
+    for (const connection of context.active) connection.goAway();
+    await Promise.all(running);
+  };
+  return Object.assign(handler, { closeAll });
+}

@@ -1,0 +1,30 @@
+// Checks a WebSocket handshake before the app sees it, so an app never accepts a request `ws`
+// would then refuse (RFC 6455 §4.2.1).
+import type { IncomingMessage } from 'node:http';
+import { NODE_MESSAGES } from '../messages.js';
+import { HttpError } from '../errors.js';
+
+const KEY = /^[+/0-9A-Za-z]{22}==$/;
+
+/** True when the request asks to upgrade to WebSocket (as opposed to, say, h2c). */
+export function isWebSocketUpgrade(req: IncomingMessage): boolean {
+  return (req.headers.upgrade ?? '').split(',').some((token) => token.trim().toLowerCase() === 'websocket');
+}
+
+/**
+ * Returns why a WebSocket handshake is invalid, as an HttpError (400, or 426 for a version other
+ * than 13), or null when it is valid.
+ *
+ * @example
+ * checkHandshake(req); // null, or HttpError { status: 400, message: 'RFC 6455 §4.2.1: ...' }
+ */
+export function checkHandshake(req: IncomingMessage): HttpError | null {
+  if (req.method !== 'GET') return new HttpError(NODE_MESSAGES.badHandshake('the method must be GET'), { status: 400 });
+  const connection = (req.headers.connection ?? '').split(',').map((token) => token.trim().toLowerCase());
+  if (!connection.includes('upgrade')) return new HttpError(NODE_MESSAGES.badHandshake('Connection must include Upgrade'), { status: 400 });
+  if (!KEY.test((req.headers['sec-websocket-key'] ?? '').trim())) {
+    return new HttpError(NODE_MESSAGES.badHandshake('Sec-WebSocket-Key must be 16 bytes in base64'), { status: 400 });
+  }
+  if (req.headers['sec-websocket-version']?.trim() !== '13') return new HttpError(NODE_MESSAGES.badVersion, { status: 426 });
+  return null;
+}

@@ -1,0 +1,114 @@
+// runWebSocket's transport over a node 'upgrade' (req, socket, head), using `ws` in noServer mode.
+import type { CloseInfo, HeaderList, LogFn, WebSocketTransport } from '@tsgi/async';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Socket } from 'node:net';
+import type { WebSocket, WebSocketServer } from 'ws';
+import { writeRawResponse } from '../refusal.js';
+import type { Keepalive } from './keepalive.js';
+import { MessageQueue } from './message-queue.js';
+
+/** What the app chose at accept, read by the shared WebSocketServer's hooks. */
+export interface AcceptChoice {
+  subprotocol: string | null;
+  headers: HeaderList;
+}
+
+/** The per-handler parts a connection's transport needs. */
+export interface WebSocketContext {
+  wss: WebSocketServer;
+  /** Read by `handleProtocols` and the 'headers' hook while `ws` completes the handshake. */
+  choices: WeakMap<IncomingMessage, AcceptChoice>;
+  keepalive: () => Keepalive;
+  serverHeader: string | null;
+  log: LogFn;
+  /** Open connections, so a server shutting down can say goodbye (1001) to each. */
+  active: Set<{ goAway(): void }>;
+}
+
+// Messages the app may lag behind by before the socket stops reading.
+const HIGH_WATER = 64;
+const ABNORMAL: CloseInfo = { code: 1006, reason: '' };
+
+/**
+ * Builds the transport for one upgrade request. Until accept, the raw socket is held; accept hands
+ * it to `ws`; deny writes an HTTP response on it instead.
+ *
+ * @example
+ * await runWebSocket(app, scope, createWebSocketTransport(context, req, socket, head));
+ */
+export function createWebSocketTransport(context: WebSocketContext, req: IncomingMessage, socket: Duplex, head: Buffer): WebSocketTransport {
+  let ws: WebSocket | undefined;
+  let resolveClosed!: (info: CloseInfo) => void;
+  const closed = new Promise<CloseInfo>((resolve) => {
+    resolveClosed = resolve;
+  });
+  const queue = new MessageQueue<string | Uint8Array>(HIGH_WATER, () => ws?.pause(), () => ws?.resume());
+  const onEarlyClose = (): void => {
+    queue.end();
+    resolveClosed(ABNORMAL);
+  };
+  socket.on('error', (error) => context.log('debug', 'WebSocket socket error before accept', error));
+  socket.once('close', onEarlyClose);
+  const member = {
+    // RFC 6455 §7.4.1: 1001 says the server is going away; a handshake in progress is just dropped.
+    goAway: () => (ws ? ws.close(1001, 'server shutting down') : socket.destroy()),
+  };
+  context.active.add(member);
+  void closed.then(() => context.active.delete(member));
+
+  const attach = (socketWs: WebSocket): void => {
+    ws = socketWs;
+    const keepalive = context.keepalive();
+    keepalive.start(socketWs);
+    socketWs.on('message', (data, isBinary) => {
+      const buffer = data as Buffer;
+      queue.push(isBinary ? new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) : buffer.toString('utf8'));
+    });
+    // `ws` closes with 1009 (too big) or 1007 (invalid UTF-8) itself; the app learns from 'close'.
+    socketWs.on('error', (error) => context.log('debug', `WebSocket error: ${error.message}`));
+    socketWs.once('close', (code, reason) => {
+      keepalive.stop();
+      queue.end();
+      resolveClosed({ code, reason: reason.toString('utf8') });
+    });
+  };
+
+  return {
+    closed,
+    messages: queue,
+    log: context.log,
+    accept(subprotocol, headers) {
+      context.choices.set(req, { subprotocol, headers });
+      return new Promise<void>((resolve, reject) => {
+        if (socket.destroyed) {
+          reject(new Error('the client left before the handshake completed'));
+          return;
+        }
+        const onClose = (): void => reject(new Error('the handshake failed'));
+        socket.once('close', onClose);
+        context.wss.handleUpgrade(req, socket, head, (socketWs) => {
+          socket.off('close', onClose);
+          socket.off('close', onEarlyClose);
+          attach(socketWs);
+          resolve();
+        });
+      });
+    },
+    send(data) {
+      const current = ws;
+      if (!current || current.readyState !== current.OPEN) return Promise.reject(new Error('the WebSocket is not open'));
+      return new Promise<void>((resolve, reject) => {
+        current.send(data, { binary: typeof data !== 'string' }, (error) => (error ? reject(error) : resolve()));
+      });
+    },
+    close(code, reason) {
+      ws?.close(code, reason);
+      return Promise.resolve();
+    },
+    deny(status, headers, body) {
+      writeRawResponse(socket as Socket, status, headers, body, context.serverHeader);
+      return Promise.resolve();
+    },
+  };
+}

@@ -1,0 +1,19 @@
+// Every protocol-level refusal message of the server, in one place; tests import them.
+
+/** Why the server refused a request before the app saw it, each naming its rule. */
+export const PROTOCOL_MESSAGES = {
+  requestLineTooLong: (limit: number) => `RFC 9112 §3: the request line is longer than ${limit} bytes`,
+  tooManyFields: (limit: number) => `RFC 6585 §5: the request has more than ${limit} header fields`,
+  fieldTooLarge: (limit: number) => `RFC 6585 §5: a header field line is longer than ${limit} bytes`,
+  headersTooLarge: 'RFC 6585 §5: the request header section is too large',
+  missingHost: 'RFC 9112 §3.2: an HTTP/1.1 request needs exactly one Host header',
+  repeatedHost: 'RFC 9112 §3.2: a request must not carry more than one Host header',
+  transferEncodingHttp10: 'RFC 9112 §6.1: Transfer-Encoding in an HTTP/1.0 request makes its framing faulty',
+  unsupportedCoding: (value: string) =>
+    `RFC 9112 §6.1: Transfer-Encoding ${JSON.stringify(value)} is not supported; only chunked is`,
+  malformed: (code: string, reason: string) => `RFC 9112 §2.2: malformed request (${code}: ${reason})`,
+  headersTimeout: (seconds: number) => `RFC 9110 §15.5.9: the request headers did not arrive within ${seconds}s`,
+  chunkExtensionsTooLarge: 'RFC 9112 §7.1.1: chunk extensions are too large',
+  overloaded: (limit: number) => `RFC 9110 §15.6.4: more than ${limit} requests in progress; try again shortly`,
+  upgradeUnsupported: (value: string) => `RFC 9110 §7.8: cannot upgrade to ${JSON.stringify(value)}`,
+} as const;
