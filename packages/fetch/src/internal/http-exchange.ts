@@ -11,7 +11,7 @@ const NEVER: Promise<never> = new Promise<never>(() => undefined);
  * How many microtask turns a first body chunk waits for the end of the response. runHttp ends a
  * one-event body a few turns after write() resolves (syncToAsync a few more), so a one-chunk
  * response becomes `new Response(bytes)` (sent with Content-Length) instead of a stream; a longer
- * response loses nothing but these turns. src/internal/http-exchange.test.ts pins the count.
+ * response loses nothing but these turns. test/harness/framing.ts checks it on each runtime.
  */
 const HOLD_TURNS = 12;
 
