@@ -57,6 +57,11 @@ describeMatrix('the request', (client, iface) => {
     });
   });
 
+  it('drops header names with an underscore, so they cannot pose as dashed ones', async () => {
+    const res = await client(router).get('/info', { headers: [['X_Multi', 'spoofed'], ['x-multi', 'real']] });
+    expect(res.json()).toMatchObject({ multi: ['real'] });
+  });
+
   it('reads the body as text, JSON and bytes', async () => {
     const c = client(router);
     expect((await c.post('/text', { body: 'héllo' })).text).toBe('héllo');

@@ -84,7 +84,12 @@ export class RouterRequest<P = Record<string, string | undefined>> {
 
   /** Request headers, case-insensitive. */
   get headers(): HeaderMap {
-    return (this.#headers ??= new HeaderMap(this.#list));
+    // tsgi.raw_headers keeps the client's case, pseudo-headers and names with '_' (docs/spec/sync.md
+    // §4.4); like HTTP_* and scope.headers (§4.7), drop the last so X_Forwarded_For cannot pose as
+    // X-Forwarded-For.
+    return (this.#headers ??= new HeaderMap(
+      this.#list.filter(([n]) => !n.includes('_') && n[0] !== ':').map(([n, v]): [string, string] => [n.toLowerCase(), v]),
+    ));
   }
 
   /** Cookies from the Cookie header. */

@@ -1,5 +1,5 @@
 import { type CookieOptions, serializeCookie } from './cookies.js';
-import { HeaderMap, type HeadersInit, toHeaders } from '../headers.js';
+import { type HeaderMap, type HeadersInit, toHeaders } from '../headers.js';
 
 /** A body chunk: bytes, or text sent as UTF-8. */
 export type BodyChunk = Uint8Array | string;
