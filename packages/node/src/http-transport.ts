@@ -2,7 +2,7 @@
 import type { HeaderList, HttpTransport, LogFn } from '@tsgi/async';
 import { createReadStream } from 'node:fs';
 import type { ServerResponse } from 'node:http';
-import type { Http2ServerResponse } from 'node:http2';
+import { constants, type Http2ServerResponse } from 'node:http2';
 import { BodyReader, type BodyLimits } from './body-reader.js';
 import type { HttpError } from './errors.js';
 import type { NodeRequest } from './request-parts.js';
@@ -42,10 +42,15 @@ export function createHttpTransport(
   const http2 = req.httpVersion === '2.0';
   const record: ExchangeRecord = { status: 0, bytes: 0, completed: false, started: performance.now() };
   let continued = false;
+  let aborted = false;
+  let leave!: () => void;
   const closed = new Promise<void>((resolve) => {
+    leave = resolve;
     res.once('close', () => {
-      record.completed = res.writableFinished;
-      if (!res.writableFinished) resolve();
+      // node:http2's compatibility response reports writableFinished even for a reset stream, so
+      // "the app never ended it" is what says the client left.
+      record.completed = res.writableEnded && !aborted;
+      if (!record.completed) resolve();
     });
   });
   const body = new BodyReader(req, options.body, {
@@ -55,6 +60,9 @@ export function createHttpTransport(
       if (expectsContinue(req) && !res.headersSent && !(res as { _sent100?: boolean })._sent100) res.writeContinue();
     },
     refuse(error: HttpError) {
+      // The app's exchange is over: it reads http.disconnect, and anything it sends is refused.
+      aborted = true;
+      leave();
       options.log('info', error.message);
       if (res.headersSent) res.destroy();
       else writeRefusal(res, error, options);
@@ -109,12 +117,31 @@ export function createHttpTransport(
       await new Promise<void>((resolve) => res.writeEarlyHints({ link: links }, resolve));
     },
     abort() {
+      aborted = true;
       clearImmediate(flushTimer);
-      res.destroy();
+      abort(res, http2);
     },
     log: options.log,
   };
   return transport;
+}
+
+/**
+ * Ends the connection so the client sees an incomplete message (RFC 9112 §8): what was written so
+ * far goes out, the chunked terminator or the missing Content-Length bytes never do.
+ */
+function abort(res: NodeResponse, http2: boolean): void {
+  if (http2) {
+    // RFC 9113 §8.1: a stream reset with INTERNAL_ERROR after the data sent so far.
+    (res as Http2ServerResponse).stream.close(constants.NGHTTP2_INTERNAL_ERROR);
+    return;
+  }
+  const socket = res.socket;
+  // The status line goes out even when no body byte did, so the client sees which response broke.
+  if (!res.writableEnded && !res.destroyed) (res as ServerResponse).flushHeaders();
+  // node corks the socket until the next tick; end() flushes it, destroy() would drop it.
+  if (socket && !socket.destroyed) socket.destroySoon();
+  else res.destroy();
 }
 
 function expectsContinue(req: NodeRequest): boolean {

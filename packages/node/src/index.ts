@@ -10,6 +10,9 @@ export type { ExchangeRecord, NodeResponse } from './http-transport.js';
 export type { NodeRequest } from './request-parts.js';
 
 // Building blocks for hosts
+export { createTempFileSpool } from './temp-file-spool.js';
+export type { TempFileSpoolOptions } from './temp-file-spool.js';
+export { nodeFileWrapper } from './file-wrapper.js';
 export { guessInterface } from './app-interface.js';
 export { writeRawResponse, writeRefusal } from './refusal.js';
 export type { Refusal } from './refusal.js';

@@ -32,7 +32,7 @@ const EXTENSIONS = { 'http.response.trailers': {} };
 export function toNodeHandler(app: SyncApp | AsyncApp, options: NodeHandlerOptions = {}): NodeHandler {
   const resolved = resolveOptions(options);
   const kind = options.interface ?? guessInterface(app);
-  const asyncApp = kind === 'sync' ? toAsyncApp(app as SyncApp, options) : (app as AsyncApp);
+  const asyncApp = kind === 'sync' ? toAsyncApp(app as SyncApp, options, resolved.log) : (app as AsyncApp);
   const onExchange = options.onExchange;
   const handler = (req: NodeRequest, res: NodeResponse): void => {
     res.on('error', (error) => resolved.log('debug', 'response stream error', error));

@@ -35,7 +35,7 @@ const MIB = 1024 * 1024;
 export function toNodeUpgradeHandler(app: SyncApp | AsyncApp, options: NodeUpgradeOptions = {}): NodeUpgradeHandler {
   const resolved = resolveOptions(options);
   const kind = options.interface ?? guessInterface(app);
-  const asyncApp = kind === 'sync' ? toAsyncApp(app as SyncApp, options) : (app as AsyncApp);
+  const asyncApp = kind === 'sync' ? toAsyncApp(app as SyncApp, options, resolved.log) : (app as AsyncApp);
   const choices = new WeakMap<IncomingMessage, AcceptChoice>();
   const wss = new WebSocketServer({
     noServer: true,
