@@ -1,6 +1,17 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+// The guide's examples import the package by name, as users do; point those names at the sources.
+const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
+
 export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@tsgi\/router$/, replacement: src('index.ts') },
+      { find: /^@tsgi\/router\/files$/, replacement: src('files/index.ts') },
+      { find: /^@tsgi\/router\/testing$/, replacement: src('testing/index.ts') },
+    ],
+  },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     setupFiles: ['../../vitest.setup.ts'],

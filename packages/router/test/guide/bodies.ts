@@ -1,0 +1,20 @@
+import { createRouter, HttpError, UploadedFile } from '@tsgi/router';
+
+export const router = createRouter({ bodyLimit: 64 * 1024 });
+
+router.post('/echo', (req) => req.text());
+
+router.post('/users', (req) => {
+  const { name } = req.json<{ name?: string }>();
+  if (!name) throw new HttpError(422, 'name is required');
+  return { created: name };
+});
+
+router.post('/upload', (req) => {
+  const form = req.form();
+  const file = form.get('file');
+  return {
+    title: form.get('title'),
+    file: file instanceof UploadedFile ? { name: file.filename, size: file.size } : null,
+  };
+});
