@@ -1,6 +1,7 @@
 // runHttp's transport over a node:http (or node:http2 compatibility) request/response pair.
 import type { HeaderList, HttpTransport, LogFn } from '@tsgi/async';
 import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
 import type { ServerResponse } from 'node:http';
 import { constants, type Http2ServerResponse } from 'node:http2';
 import { BodyReader, type BodyLimits } from './body-reader.js';
@@ -25,6 +26,8 @@ export interface ExchangeRecord {
 /** Options of one transport, resolved once per handler. */
 export interface TransportOptions {
   body: BodyLimits;
+  /** Return true to take the response over; the app's is then discarded. */
+  onResponseStart?: (status: number, headers: HeaderList, req: NodeRequest) => boolean;
   /** Added as `server` when the app sets none; null adds nothing. */
   serverHeader: string | null;
   log: LogFn;
@@ -38,7 +41,8 @@ export function createHttpTransport(
   req: NodeRequest,
   res: NodeResponse,
   options: TransportOptions,
-): HttpTransport & { readonly record: ExchangeRecord; readonly body: BodyReader } {
+  bodyBytes?: Uint8Array,
+): HttpTransport & { readonly record: ExchangeRecord; readonly body: BodyReader; detach(): void } {
   const http2 = req.httpVersion === '2.0';
   const record: ExchangeRecord = { status: 0, bytes: 0, completed: false, started: performance.now() };
   let continued = false;
@@ -53,7 +57,9 @@ export function createHttpTransport(
       if (!record.completed) resolve();
     });
   });
-  const body = new BodyReader(req, options.body, {
+  // A body something upstream already read (Express's parsers) is replayed instead of the stream.
+  const source = bodyBytes === undefined ? req : Readable.from(bodyBytes.byteLength > 0 ? [Buffer.from(bodyBytes)] : []);
+  const body = new BodyReader(source, options.body, {
     beforeFirstRead() {
       // RFC 9110 §10.1.1: send 100 Continue only once the app asks for the body.
       continued = true;
@@ -69,13 +75,22 @@ export function createHttpTransport(
     },
   });
   let flushTimer: NodeJS.Immediate | undefined;
+  // Once detached, the response belongs to someone else: the app's output goes nowhere.
+  let detached = false;
+  const detach = (): void => {
+    detached = true;
+    leave();
+  };
 
   const transport = {
     record,
     body,
     closed,
+    detach,
     read: () => body.read(),
     start(status: number, headers: HeaderList) {
+      if (detached) return;
+      if (options.onResponseStart?.(status, headers, req)) return detach();
       record.status = status;
       const flat: string[] = [];
       let hasServer = false;
@@ -95,14 +110,16 @@ export function createHttpTransport(
         if (!http2 && !res.writableEnded && !res.destroyed && record.bytes === 0) (res as ServerResponse).flushHeaders();
       });
     },
-    write: (chunk: Uint8Array) => write(res, chunk, record),
+    write: (chunk: Uint8Array) => (detached ? Promise.resolve() : write(res, chunk, record)),
     async end(trailers?: HeaderList) {
+      if (detached) return;
       clearImmediate(flushTimer);
       if (trailers && http2) (res as Http2ServerResponse).addTrailers(trailerObject(trailers));
       else if (trailers) (res as ServerResponse).addTrailers(trailers);
       await finish(res);
     },
     async sendFile(path: string) {
+      if (detached) return;
       try {
         for await (const chunk of createReadStream(path, { highWaterMark: 64 * 1024 })) {
           await write(res, chunk as Buffer, record);
@@ -114,9 +131,12 @@ export function createHttpTransport(
       }
     },
     async earlyHints(links: string[]) {
+      // RFC 9110 §15.2: no 1xx to an HTTP/1.0 client.
+      if (detached || req.httpVersion === '1.0') return;
       await new Promise<void>((resolve) => res.writeEarlyHints({ link: links }, resolve));
     },
     abort() {
+      if (detached) return;
       aborted = true;
       clearImmediate(flushTimer);
       abort(res, http2);

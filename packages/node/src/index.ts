@@ -5,7 +5,7 @@ export { toNodeHandler } from './to-node-handler.js';
 export type { NodeHandler } from './to-node-handler.js';
 export { toNodeUpgradeHandler } from './to-node-upgrade-handler.js';
 export type { NodeUpgradeHandler } from './to-node-upgrade-handler.js';
-export type { NodeHandlerOptions, NodeOptions, NodeUpgradeOptions } from './options.js';
+export type { NodeHandlerOptions, NodeOptions, NodeUpgradeOptions, RequestOverrides } from './options.js';
 export type { ExchangeRecord, NodeResponse } from './http-transport.js';
 export type { NodeRequest } from './request-parts.js';
 

@@ -1,5 +1,5 @@
 // The options of toNodeHandler / toNodeUpgradeHandler, resolved once into a frozen shape.
-import { defaultLog, type Extensions, type LogFn, type State } from '@tsgi/async';
+import { defaultLog, type Address, type Extensions, type HeaderList, type LogFn, type State } from '@tsgi/async';
 import { createAddressMatcher, type AddressMatcher } from './proxy/address-matcher.js';
 import type { BodyLimits } from './body-reader.js';
 import type { ExchangeRecord } from './http-transport.js';
@@ -40,6 +40,29 @@ export interface NodeHandlerOptions extends NodeOptions {
   spoolThreshold?: number;
   /** Called once per exchange when its connection work ends (access logs, metrics). */
   onExchange?: (req: NodeRequest, record: ExchangeRecord) => void;
+  /** What a framework knows better than node:http about a request (e.g. Express's mount point). */
+  requestOverrides?: (req: NodeRequest) => RequestOverrides | undefined;
+  /**
+   * The app raised before starting its response: return true to take the error over (e.g. Express's
+   * `next(err)`); the exchange then ends for the app and no 500 is written. @default answer 500
+   */
+  onError?: (error: unknown, req: NodeRequest) => boolean;
+  /**
+   * The app starts its response: return true to take the response over (e.g. hand a 404 on to the
+   * next Express route); what the app sends afterwards is discarded. @default send it
+   */
+  onResponseStart?: (status: number, headers: HeaderList, req: NodeRequest) => boolean;
+}
+
+/** Per-request replacements for what node:http reports. */
+export interface RequestOverrides {
+  /** The request-target as the client sent it (node's req.url may have been rewritten). */
+  target?: string;
+  rootPath?: string;
+  scheme?: 'http' | 'https';
+  client?: Address | null;
+  /** The whole body, when something upstream already read it from the stream. */
+  body?: Uint8Array;
 }
 
 /** Options of {@link toNodeUpgradeHandler}. */

@@ -7,7 +7,7 @@ import { guessInterface } from './app-interface.js';
 import { HttpError } from './errors.js';
 import { createHttpTransport, type NodeResponse } from './http-transport.js';
 import { NODE_MESSAGES } from './messages.js';
-import { resolveOptions, type NodeHandlerOptions, type ResolvedOptions } from './options.js';
+import { resolveOptions, type NodeHandlerOptions, type RequestOverrides, type ResolvedOptions } from './options.js';
 import { writeRefusal } from './refusal.js';
 import { requestParts, type NodeRequest } from './request-parts.js';
 import { toAsyncApp } from './sync-app.js';
@@ -33,21 +33,38 @@ export function toNodeHandler(app: SyncApp | AsyncApp, options: NodeHandlerOptio
   const resolved = resolveOptions(options);
   const kind = options.interface ?? guessInterface(app);
   const asyncApp = kind === 'sync' ? toAsyncApp(app as SyncApp, options, resolved.log) : (app as AsyncApp);
-  const onExchange = options.onExchange;
+  const { onExchange, requestOverrides, onError, onResponseStart } = options;
   const handler = (req: NodeRequest, res: NodeResponse): void => {
     res.on('error', (error) => resolved.log('debug', 'response stream error', error));
-    const scope = buildScope(req, res, resolved);
+    const overrides = requestOverrides?.(req);
+    const scope = buildScope(req, res, resolved, overrides);
     if (scope === null) return;
-    const transport = createHttpTransport(req, res, resolved);
+    const transport = createHttpTransport(req, res, { ...resolved, ...(onResponseStart ? { onResponseStart } : {}) }, overrides?.body);
     if (onExchange) res.once('close', () => onExchange(req, transport.record));
-    runHttp(asyncApp, scope, transport).catch((error: unknown) => resolved.log('error', 'runHttp failed', error));
+    const run = onError ? handOffErrors(asyncApp, (error) => onError(error, req) && (transport.detach(), true)) : asyncApp;
+    runHttp(run, scope, transport).catch((error: unknown) => resolved.log('error', 'runHttp failed', error));
   };
   return handler as NodeHandler;
 }
 
+/** Wraps an app so an error it raises before starting a response can be taken over by the host. */
+function handOffErrors(app: AsyncApp, takeOver: (error: unknown) => boolean): AsyncApp {
+  return async (scope, receive, send) => {
+    let started = false;
+    try {
+      await app(scope, receive, (event) => {
+        if (event.type === 'http.response.start') started = true;
+        return send(event);
+      });
+    } catch (error) {
+      if (started || !takeOver(error)) throw error;
+    }
+  };
+}
+
 /** The scope, or null after answering a request refused before the app (400, 413). */
-function buildScope(req: NodeRequest, res: NodeResponse, options: ResolvedOptions): HTTPScope | null {
-  const length = Number(req.headers['content-length'] ?? 0);
+function buildScope(req: NodeRequest, res: NodeResponse, options: ResolvedOptions, overrides: RequestOverrides | undefined): HTTPScope | null {
+  const length = overrides?.body?.byteLength ?? Number(req.headers['content-length'] ?? 0);
   if (options.body.limit > 0 && length > options.body.limit) {
     // RFC 9110 §15.5.14: refuse before reading a body announced too large.
     writeRefusal(res, new HttpError(NODE_MESSAGES.bodyTooLarge(options.body.limit), { status: 413 }), options);
@@ -57,6 +74,7 @@ function buildScope(req: NodeRequest, res: NodeResponse, options: ResolvedOption
     return createScope({
       ...requestParts(req, options.trustedProxies),
       rootPath: options.rootPath,
+      ...withoutBody(overrides),
       underscoreHeaders: options.underscoreHeaders,
       extensions: { ...options.extensions, ...EXTENSIONS },
       ...(options.state ? { state: options.state } : {}),
@@ -67,4 +85,10 @@ function buildScope(req: NodeRequest, res: NodeResponse, options: ResolvedOption
     writeRefusal(res, error, options);
     return null;
   }
+}
+
+function withoutBody(overrides: RequestOverrides | undefined): Omit<RequestOverrides, 'body'> {
+  if (!overrides) return {};
+  const { body: _body, ...rest } = overrides;
+  return rest;
 }
