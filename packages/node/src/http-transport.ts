@@ -7,6 +7,7 @@ import { constants, type Http2ServerResponse } from 'node:http2';
 import { BodyReader, type BodyLimits } from './body-reader.js';
 import type { HttpError } from './errors.js';
 import type { NodeRequest } from './request-parts.js';
+import { onExchangeEnd } from './exchange-end.js';
 import { writeRefusal } from './refusal.js';
 
 /** A response from node:http, or node:http2's compatibility API. */
@@ -48,9 +49,10 @@ export function createHttpTransport(
   let continued = false;
   let aborted = false;
   let leave!: () => void;
+  const ended = new Promise<void>((resolve) => onExchangeEnd(req, res, resolve));
   const closed = new Promise<void>((resolve) => {
     leave = resolve;
-    res.once('close', () => {
+    void ended.then(() => {
       // node:http2's compatibility response reports writableFinished even for a reset stream, so
       // "the app never ended it" is what says the client left.
       record.completed = res.writableEnded && !aborted;
@@ -110,19 +112,19 @@ export function createHttpTransport(
         if (!http2 && !res.writableEnded && !res.destroyed && record.bytes === 0) (res as ServerResponse).flushHeaders();
       });
     },
-    write: (chunk: Uint8Array) => (detached ? Promise.resolve() : write(res, chunk, record)),
+    write: (chunk: Uint8Array) => (detached ? Promise.resolve() : write(res, chunk, record, ended)),
     async end(trailers?: HeaderList) {
       if (detached) return;
       clearImmediate(flushTimer);
       if (trailers && http2) (res as Http2ServerResponse).addTrailers(trailerObject(trailers));
       else if (trailers) (res as ServerResponse).addTrailers(trailers);
-      await finish(res);
+      await finish(res, ended);
     },
     async sendFile(path: string) {
       if (detached) return;
       try {
         for await (const chunk of createReadStream(path, { highWaterMark: 64 * 1024 })) {
-          await write(res, chunk as Buffer, record);
+          await write(res, chunk as Buffer, record, ended);
         }
       } catch (error) {
         // Headers may be out already; an incomplete response is the only honest answer.
@@ -168,33 +170,25 @@ function expectsContinue(req: NodeRequest): boolean {
   return req.headers.expect?.toLowerCase() === '100-continue';
 }
 
-function write(res: NodeResponse, chunk: Uint8Array, record: ExchangeRecord): Promise<void> {
+function write(res: NodeResponse, chunk: Uint8Array, record: ExchangeRecord, ended: Promise<void>): Promise<void> {
   if (res.destroyed || res.writableEnded) return Promise.reject(new Error('the connection is closed'));
   record.bytes += chunk.byteLength;
   if ((res as ServerResponse).write(chunk)) return Promise.resolve();
   return new Promise((resolve, reject) => {
-    const onDrain = (): void => {
-      res.off('close', onClose);
-      resolve();
-    };
-    const onClose = (): void => {
+    const onDrain = (): void => resolve();
+    res.once('drain', onDrain);
+    void ended.then(() => {
       res.off('drain', onDrain);
       reject(new Error('the connection closed while writing'));
-    };
-    res.once('drain', onDrain);
-    res.once('close', onClose);
+    });
   });
 }
 
-function finish(res: NodeResponse): Promise<void> {
+function finish(res: NodeResponse, ended: Promise<void>): Promise<void> {
   if (res.destroyed) return Promise.reject(new Error('the connection is closed'));
   return new Promise((resolve, reject) => {
-    const onClose = (): void => (res.writableFinished ? resolve() : reject(new Error('the connection closed before the response ended')));
-    res.once('close', onClose);
-    (res as ServerResponse).end(() => {
-      res.off('close', onClose);
-      resolve();
-    });
+    (res as ServerResponse).end(() => resolve());
+    void ended.then(() => (res.writableFinished ? resolve() : reject(new Error('the connection closed before the response ended'))));
   });
 }
 

@@ -10,6 +10,7 @@ export type { ExchangeRecord, NodeResponse } from './http-transport.js';
 export type { NodeRequest } from './request-parts.js';
 
 // Building blocks for hosts
+export { onExchangeEnd } from './exchange-end.js';
 export { createTempFileSpool } from './temp-file-spool.js';
 export type { TempFileSpoolOptions } from './temp-file-spool.js';
 export { nodeFileWrapper } from './file-wrapper.js';

@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
 import { guessInterface } from './app-interface.js';
 import { HttpError } from './errors.js';
+import { onExchangeEnd } from './exchange-end.js';
 import { createHttpTransport, type NodeResponse } from './http-transport.js';
 import { NODE_MESSAGES } from './messages.js';
 import { resolveOptions, type NodeHandlerOptions, type RequestOverrides, type ResolvedOptions } from './options.js';
@@ -40,7 +41,7 @@ export function toNodeHandler(app: SyncApp | AsyncApp, options: NodeHandlerOptio
     const scope = buildScope(req, res, resolved, overrides);
     if (scope === null) return;
     const transport = createHttpTransport(req, res, { ...resolved, ...(onResponseStart ? { onResponseStart } : {}) }, overrides?.body);
-    if (onExchange) res.once('close', () => onExchange(req, transport.record));
+    if (onExchange) onExchangeEnd(req, res, () => onExchange(req, transport.record));
     const run = onError ? handOffErrors(asyncApp, (error) => onError(error, req) && (transport.detach(), true)) : asyncApp;
     runHttp(run, scope, transport).catch((error: unknown) => resolved.log('error', 'runHttp failed', error));
   };

@@ -1,6 +1,6 @@
 // The listeners one server attaches: requests (guarded, counted), upgrades, and parser errors.
 import type { LogFn, State } from '@tsgi/async';
-import { HttpError, isWebSocketUpgrade, toNodeHandler, toNodeUpgradeHandler, writeRawResponse, writeRefusal, type NodeRequest, type NodeResponse } from '@tsgi/node';
+import { HttpError, isWebSocketUpgrade, onExchangeEnd, toNodeHandler, toNodeUpgradeHandler, writeRawResponse, writeRefusal, type NodeRequest, type NodeResponse } from '@tsgi/node';
 import { ServerResponse, type IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -72,7 +72,7 @@ export function createHandlers(detected: DetectedApp, config: ServerConfig, log:
       return refuse(req, res, new HttpError(PROTOCOL_MESSAGES.overloaded(limit), { status: 503 }), [['retry-after', '1']]);
     }
     activity.enter();
-    res.once('close', () => activity.leave());
+    onExchangeEnd(req, res, () => activity.leave());
     if (draining && req.httpVersion !== '2.0') (res as ServerResponse).setHeader('connection', 'close');
     handle(req as IncomingMessage, res as ServerResponse);
   };
