@@ -58,45 +58,34 @@ export function handleError(error: unknown, req: RouterRequest, ctx: ChainContex
 }
 
 /**
- * Builds one route's chain. `label` names the route in errors ('GET /users/:id'). A plain function
- * that returns a Promise is fine through the async interface unless a sync middleware waits on it:
- * then it fails with a message saying to declare it `async`.
+ * Builds one route's chain. `label` names the route in errors ('GET /users/:id'). An error anywhere
+ * in the chain becomes a response through the route's error handlers. A plain function that returns
+ * a Promise is awaited, unless something outside it cannot wait (the sync interface, a sync
+ * middleware): then it fails, saying to declare it `async`.
  */
-export function buildChain(handler: Handler, label: string, ctx: ChainContext, isAsync: boolean): Chain {
-  const settle = (value: unknown, req: RouterRequest, mustBeSync: boolean): RouterResponse | Promise<RouterResponse> => {
-    if (!isThenable(value)) return toResponse(value as ResponseLike, label);
-    if (mustBeSync) throw new RouterError(messages.promiseInSync(label), { code: 'result' });
-    return Promise.resolve(value).then(
-      (v) => toResponse(v as ResponseLike, label),
-      (e: unknown) => handleError(e, req, ctx),
-    );
-  };
-  // syncAbove[i]: some middleware outside position i (or the sync interface itself) cannot wait.
+export function buildChain(handler: Handler, label: string, ctx: ChainContext): Chain {
+  const step =
+    (fn: (req: RouterRequest) => unknown, mustBeSync: boolean): Chain =>
+    (req) => {
+      try {
+        const value = fn(req);
+        if (!isThenable(value)) return toResponse(value as ResponseLike, label);
+        if (mustBeSync) throw new RouterError(messages.promiseInSync(label), { code: 'result' });
+        return Promise.resolve(value)
+          .then((v) => toResponse(v as ResponseLike, label))
+          .catch((e: unknown) => handleError(e, req, ctx));
+      } catch (error) {
+        return handleError(error, req, ctx);
+      }
+    };
+  // syncAbove[i]: the interface, or a middleware outside position i, cannot wait for a Promise.
   const syncAbove = [ctx.mode === 'sync'];
   ctx.middleware.forEach((mw, i) => syncAbove.push((syncAbove[i] as boolean) || !isAsyncFunction(mw)));
-  const syncOuter = syncAbove.at(-1) as boolean;
-  let chain: Chain = isAsync
-    ? async (req) => {
-        try {
-          return toResponse(await handler(req), label);
-        } catch (error) {
-          return handleError(error, req, ctx);
-        }
-      }
-    : (req) => {
-        try {
-          return settle(handler(req), req, syncOuter);
-        } catch (error) {
-          return handleError(error, req, ctx);
-        }
-      };
+  let chain = step(handler as (req: RouterRequest) => unknown, syncAbove.at(-1) as boolean);
   for (let i = ctx.middleware.length - 1; i >= 0; i--) {
     const mw = ctx.middleware[i] as Middleware;
     const inner = chain;
-    const next = (req: RouterRequest) => (() => inner(req)) as never;
-    chain = isAsyncFunction(mw)
-      ? async (req) => toResponse(await mw(req, next(req)), label)
-      : (req) => settle(mw(req, next(req)), req, syncAbove[i] as boolean);
+    chain = step((req) => mw(req, (() => inner(req)) as never), syncAbove[i] as boolean);
   }
   return chain;
 }

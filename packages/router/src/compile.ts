@@ -10,21 +10,23 @@ import { parsePattern } from './matcher/pattern.js';
 import { createTrie, type Trie } from './matcher/trie.js';
 import type { RouterRequest } from './request/request.js';
 import { RouterResponse } from './responses/response.js';
-import type { LifespanHook, WebSocketHandler } from './types.js';
+import type { Handler, LifespanHook, WebSocketHandler } from './types.js';
 
-/** The trie key WebSocket lookups use; a space can never be in an HTTP method token. */
+/** The method key of WebSocket routes; a space can never be in an HTTP method token. */
 export const WS = ' ws';
 
 export interface CompiledRoute {
   names: string[];
   chain: Chain;
   pattern: string;
+  /** WebSocket routes: the handler, and the context their errors are rendered in. */
+  ws?: WebSocketHandler;
+  ctx: ChainContext;
 }
 
-/** What one path shape holds: routes by method, a WebSocket route, a mounted app. */
+/** What one path shape holds: routes by method (WebSocket under WS), a mounted app. */
 export interface Entry {
   methods: Map<string, CompiledRoute>;
-  ws: { names: string[]; handler: WebSocketHandler; pattern: string; ctx: ChainContext } | null;
   /** The mounted app for this table's interface. */
   mount: SyncApp | AsyncApp | null;
   /** 405 with Allow, and the automatic OPTIONS answer; null when no HTTP route is here. */
@@ -44,11 +46,11 @@ export interface Table {
   bodyLimit: number;
 }
 
+// Whether an entry answers a method: itself, `all`, GET for HEAD, the automatic OPTIONS, or a mount.
 const accept = (e: Entry, key: string): boolean =>
   e.mount !== null ||
-  (key === WS
-    ? e.ws !== null
-    : e.methods.has(key) || e.methods.has('*') || (e.methods.size > 0 && (key === 'OPTIONS' || (key === 'HEAD' && e.methods.has('GET')))));
+  e.methods.has(key) ||
+  (key !== WS && (e.methods.has('*') || (e.notAllowed !== null && (key === 'OPTIONS' || (key === 'HEAD' && e.methods.has('GET'))))));
 
 const join = (prefix: string, path: string): string => (path === '/' ? prefix || '/' : prefix + path);
 const nameOf = (fn: { name: string }): string => fn.name || 'anonymous';
@@ -73,7 +75,7 @@ export function compile(root: { [DEFS]: RouterDefs }, mode: 'sync' | 'async'): T
   const rootCtx: ChainContext = { ...base, middleware, errorHandlers };
   const table: Table = {
     trie: createTrie<Entry>(accept),
-    notFound: buildChain(() => { throw new HttpError(404, 'Not Found'); }, '404', rootCtx, false),
+    notFound: buildChain(() => { throw new HttpError(404, 'Not Found'); }, '404', rootCtx),
     ctx: rootCtx,
     urls: collectNames(root[DEFS], '', new Map()),
     startup: [],
@@ -98,7 +100,7 @@ export function compile(root: { [DEFS]: RouterDefs }, mode: 'sync' | 'async'): T
     const entries = (pattern: string) =>
       parsePattern(pattern).map((shape) => ({
         shape,
-        entry: table.trie.upsert(shape.segments, () => ({ methods: new Map(), ws: null, mount: null, notAllowed: null, options: null, ctx })),
+        entry: table.trie.upsert(shape.segments, () => ({ methods: new Map(), mount: null, notAllowed: null, options: null, ctx })),
       }));
     const dup = (what: string) => new RouterError(messages.duplicate(what), { code: 'duplicate' });
     table.startup.push(...defs.startup);
@@ -117,24 +119,18 @@ export function compile(root: { [DEFS]: RouterDefs }, mode: 'sync' | 'async'): T
           if (entry.mount) throw dup(`a mount at '${at}'`);
           entry.mount = app ?? null;
         }
-      } else if (def.type === 'ws') {
-        const pattern = join(prefix, def.pattern);
-        if (mode === 'sync') refused.push(`WebSocket ${pattern}`);
-        for (const { shape, entry } of entries(pattern)) {
-          if (entry.ws) throw dup(`WebSocket ${pattern}`);
-          entry.ws = { names: shape.names, handler: def.handler, pattern, ctx };
-        }
       } else {
         const pattern = join(prefix, def.pattern);
-        const label = `${def.methods.join('|')} ${pattern}`;
+        const ws = def.methods[0] === WS ? (def.handler as WebSocketHandler) : undefined;
+        const label = `${ws ? 'WebSocket' : def.methods.join('|')} ${pattern}`;
         const isAsync = isAsyncFunction(def.handler);
-        if (mode === 'sync' && isAsync) refused.push(label);
-        if (mode === 'async') checkMiddleware(ctx, isAsync, label, blocked);
-        const chain = buildChain(def.handler, label, ctx, isAsync);
+        if (mode === 'sync' && (isAsync || ws)) refused.push(label);
+        if (mode === 'async' && !ws) checkMiddleware(ctx, isAsync, label, blocked);
+        const chain = buildChain(def.handler as Handler, label, ctx);
         for (const { shape, entry } of entries(pattern)) {
           for (const method of def.methods) {
-            if (entry.methods.has(method)) throw dup(`${method} ${pattern}`);
-            entry.methods.set(method, { names: shape.names, chain, pattern });
+            if (entry.methods.has(method)) throw dup(label);
+            entry.methods.set(method, { names: shape.names, chain, pattern, ctx, ...(ws && { ws }) });
           }
         }
       }
@@ -146,7 +142,7 @@ export function compile(root: { [DEFS]: RouterDefs }, mode: 'sync' | 'async'): T
   if (mode === 'async') checkMiddleware(rootCtx, false, 'the 404 and 405 answers', blocked);
   if (refused.length > 0) throw new RouterError(messages.refused(mode, refused), { code: 'refused' });
   for (const [mw, routes] of blocked) throw new RouterError(messages.syncMiddlewareOverAsync(mw, routes), { code: 'refused' });
-  for (const entry of table.trie.values()) finishEntry(entry);
+  table.trie.values().forEach(finishEntry);
   return table;
 }
 
@@ -174,11 +170,11 @@ function checkMiddleware(ctx: ChainContext, handlerAsync: boolean, label: string
 
 // RFC 9110 §15.5.6: a 405 lists the allowed methods; §9.3.7: OPTIONS says the same with 204.
 function finishEntry(entry: Entry): void {
-  if (entry.methods.size === 0 || entry.methods.has('*')) return;
-  const allow = [...entry.methods.keys()];
+  const allow = [...entry.methods.keys()].filter((m) => m !== WS);
+  if (allow.length === 0 || allow.includes('*')) return;
   if (allow.includes('GET') && !allow.includes('HEAD')) allow.splice(allow.indexOf('GET') + 1, 0, 'HEAD');
   if (!allow.includes('OPTIONS')) allow.push('OPTIONS');
   const headers: Array<[string, string]> = [['allow', allow.join(', ')]];
-  entry.notAllowed = buildChain(() => { throw new HttpError(405, 'Method Not Allowed', { headers }); }, '405', entry.ctx, false);
-  entry.options = buildChain(() => new RouterResponse(null, { status: 204, headers }), 'OPTIONS', entry.ctx, false);
+  entry.notAllowed = buildChain(() => { throw new HttpError(405, 'Method Not Allowed', { headers }); }, '405', entry.ctx);
+  entry.options = buildChain(() => new RouterResponse(null, { status: 204, headers }), 'OPTIONS', entry.ctx);
 }

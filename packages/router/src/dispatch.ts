@@ -2,10 +2,10 @@
 import type { AsyncApp } from '@tsgi/async';
 import type { SyncApp } from '@tsgi/sync';
 import type { Chain } from './chain.js';
-import type { Table } from './compile.js';
+import { type CompiledRoute, type Table, WS } from './compile.js';
 
 export type Resolved =
-  | { type: 'route'; chain: Chain; params: Record<string, string>; pattern: string }
+  | { type: 'route'; route: CompiledRoute; chain: Chain; params: Record<string, string>; pattern: string }
   /** 404, 405 or the automatic OPTIONS answer: no params, no body read. */
   | { type: 'answer'; chain: Chain }
   | { type: 'mount'; app: SyncApp | AsyncApp; prefix: string; path: string };
@@ -25,11 +25,11 @@ export function resolve(table: Table, method: string, path: string): Resolved {
   }
   const { value: entry, values } = match;
   const route =
-    entry.methods.get(method) ?? entry.methods.get('*') ?? (method === 'HEAD' ? entry.methods.get('GET') : undefined);
+    entry.methods.get(method) ?? (method === WS ? undefined : (entry.methods.get('*') ?? (method === 'HEAD' ? entry.methods.get('GET') : undefined)));
   if (route) {
     const params: Record<string, string> = {};
     for (let i = 0; i < route.names.length; i++) params[route.names[i] as string] = values[i] as string;
-    return { type: 'route', chain: route.chain, params, pattern: route.pattern };
+    return { type: 'route', route, chain: route.chain, params, pattern: route.pattern };
   }
   if (method === 'OPTIONS' && entry.options) return { type: 'answer', chain: entry.options };
   return { type: 'mount', app: entry.mount as SyncApp | AsyncApp, ...mountPaths(path, values.at(-1) ?? '') };

@@ -4,7 +4,7 @@ import type { SyncApp } from '@tsgi/sync';
 import { createAsyncApp } from './app-async.js';
 import { createSyncApp } from './app-sync.js';
 import { ROUTER_BRAND } from './brand.js';
-import { collectNames, compile, type Table } from './compile.js';
+import { collectNames, compile, type Table, WS } from './compile.js';
 import { resolve } from './dispatch.js';
 import { RouterError, messages } from './errors.js';
 import { DEFS, type ErrorClass, type RouteDef, type RouterDefs } from './internal/defs.js';
@@ -58,7 +58,7 @@ export class Router {
     const methods = (Array.isArray(method) ? method : [method]).map((m) => (m === '*' ? m : m.toUpperCase()));
     parsePattern(path); // a bad pattern fails here, at the call that made it
     return this.#add(`add ${methods.join('|')} ${path}`, (d) =>
-      d.routes.push({ type: 'http', methods, pattern: path, handler: handler as Handler, name: options.name }),
+      d.routes.push({ type: 'route', methods, pattern: path, handler: handler as Handler, name: options.name }),
     );
   }
 
@@ -75,7 +75,7 @@ export class Router {
   ws<Path extends string>(path: Path, handler: WebSocketHandler<Params<Path>>, options: RouteOptions = {}): this {
     parsePattern(path);
     return this.#add(`add WebSocket ${path}`, (d) =>
-      d.routes.push({ type: 'ws', pattern: path, handler: handler as WebSocketHandler, name: options.name }),
+      d.routes.push({ type: 'route', methods: [WS], pattern: path, handler: handler as WebSocketHandler, name: options.name }),
     );
   }
 

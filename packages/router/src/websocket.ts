@@ -1,15 +1,15 @@
 // The WebSocket a route handler gets (async interface only, docs/spec/async.md §4).
 import type { Receive, Send, WebSocketScope } from '@tsgi/async';
 import { RouterError, messages } from './errors.js';
+import { type HeadersInit, toHeaders } from './headers.js';
 import { encode } from './internal/bytes.js';
 import type { RouterRequest } from './request/request.js';
-import { type HeadersInit, toHeaders } from './headers.js';
 
 /** A message from the client: text or bytes. */
 export type WebSocketMessage = string | Uint8Array;
 
 /**
- * A WebSocket connection. It accepts itself on the first `send` or receive unless `accept` (to
+ * A WebSocket connection. It accepts itself on the first `send` or `receive` unless `accept` (to
  * pick a subprotocol) or `reject` came first. Iterating it yields messages until the client leaves.
  *
  * @example
@@ -24,31 +24,26 @@ export class RouterWebSocket<P = Record<string, string | undefined>> {
   /** How the connection closed, once it has. */
   closeCode: number | null = null;
   closeReason = '';
+  /** The params the route captured. */
+  readonly params: P;
+  /** The subprotocols the client offered, in its order of preference. */
+  readonly subprotocols: string[];
   #connected: Promise<void> | null = null;
-  readonly #scope: WebSocketScope;
   readonly #receive: Receive;
   readonly #send: Send;
 
   constructor(
     /** The handshake as a request (headers, query, cookies, params); it has no body. */
     readonly request: RouterRequest<P>,
-    scope: WebSocketScope,
+    /** The raw scope. */
+    readonly scope: WebSocketScope,
     receive: Receive,
     send: Send,
   ) {
-    this.#scope = scope;
+    this.params = request.params;
+    this.subprotocols = scope.subprotocols;
     this.#receive = receive;
     this.#send = send;
-  }
-
-  /** The params the route captured. */
-  get params(): P {
-    return this.request.params;
-  }
-
-  /** The subprotocols the client offered, in its order of preference. */
-  get subprotocols(): string[] {
-    return this.#scope.subprotocols;
   }
 
   // async §4.2: the first event is websocket.connect; a client that already left sends disconnect.
@@ -67,15 +62,14 @@ export class RouterWebSocket<P = Record<string, string | undefined>> {
   }
 
   /** Accepts the connection, optionally choosing one of `subprotocols` and adding headers. */
-  async accept(options: { subprotocol?: string | null; headers?: HeadersInit } = {}): Promise<void> {
+  async accept({ subprotocol = null, headers }: { subprotocol?: string | null; headers?: HeadersInit } = {}): Promise<void> {
     await this.#connect('accept()');
-    const { subprotocol = null } = options;
     // async §4.3: the subprotocol must be one the client offered.
     if (subprotocol !== null && !this.subprotocols.includes(subprotocol)) {
       throw new RouterError(messages.badValue(`subprotocol '${subprotocol}': the client did not offer it`), { code: 'websocket' });
     }
     this.state = 'open';
-    await this.#send({ type: 'websocket.accept', subprotocol, headers: toHeaders(options.headers).list });
+    await this.#send({ type: 'websocket.accept', subprotocol, headers: toHeaders(headers).list });
   }
 
   /**
@@ -85,7 +79,7 @@ export class RouterWebSocket<P = Record<string, string | undefined>> {
   async reject(status = 403, body: string | Uint8Array = '', headers?: HeadersInit): Promise<void> {
     await this.#connect('reject()');
     this.state = 'closed';
-    if (!this.#scope.extensions?.['websocket.http.response']) return this.#send({ type: 'websocket.close' });
+    if (!this.scope.extensions?.['websocket.http.response']) return this.#send({ type: 'websocket.close' });
     const list = toHeaders(headers);
     if (typeof body === 'string') {
       if (!list.has('content-type')) list.set('content-type', 'text/plain; charset=utf-8');
@@ -98,7 +92,7 @@ export class RouterWebSocket<P = Record<string, string | undefined>> {
   /** Sends a text or binary message. */
   async send(data: WebSocketMessage): Promise<void> {
     if (this.state === 'connecting') await this.accept();
-    await this.#send(typeof data === 'string' ? { type: 'websocket.send', text: data } : { type: 'websocket.send', bytes: data });
+    await this.#send({ type: 'websocket.send', ...(typeof data === 'string' ? { text: data } : { bytes: data }) });
   }
 
   /** Sends a value as a JSON text message. */
@@ -117,7 +111,7 @@ export class RouterWebSocket<P = Record<string, string | undefined>> {
     return null;
   }
 
-  /** Closes the connection (RFC 6455 §7.4 code). Before accept, the server answers 403. */
+  /** Closes the connection (RFC 6455 §7.4 code); before accept, the server answers 403. */
   async close(code = 1000, reason = ''): Promise<void> {
     await this.#connect();
     if (this.state === 'closed') return;

@@ -9,8 +9,8 @@ export const DEFS = Symbol('tsgi.router.defs');
 export type ErrorClass = abstract new (...args: never[]) => unknown;
 
 export type RouteDef =
-  | { type: 'http'; methods: string[]; pattern: string; handler: Handler; name: string | undefined }
-  | { type: 'ws'; pattern: string; handler: WebSocketHandler; name: string | undefined }
+  /** An HTTP route, or a WebSocket route whose one method is compile.ts's WS. */
+  | { type: 'route'; methods: string[]; pattern: string; handler: Handler | WebSocketHandler; name: string | undefined }
   /** A raw app, in one interface or both. */
   | { type: 'app'; prefix: string; sync?: SyncApp | undefined; async?: AsyncApp | undefined }
   | { type: 'router'; prefix: string; router: { [DEFS]: RouterDefs } };
