@@ -2,6 +2,7 @@
 // The CLI parser, `tsgi --help` and docs/server.md are all driven by (and tested against) this table.
 import type { ServerConfig } from './server-config.js';
 import { addresses, boolean, bytes, choice, integer, rootPath, seconds, text, type ValueParser } from './values.js';
+import { PROCESS_OPTIONS } from '../process/options.js';
 
 /** One option of `tsgi serve`. */
 export interface OptionSpec<K extends keyof ServerConfig = keyof ServerConfig> {
@@ -16,7 +17,7 @@ export interface OptionSpec<K extends keyof ServerConfig = keyof ServerConfig> {
   default: ServerConfig[K];
   /** How the default reads in help and docs. */
   shown: string;
-  group: 'Server' | 'Proxy' | 'Timeouts' | 'Limits' | 'WebSocket' | 'TLS and HTTP/2' | 'Logging' | 'App';
+  group: 'Server' | 'Proxy' | 'Timeouts' | 'Limits' | 'WebSocket' | 'TLS and HTTP/2' | 'Logging' | 'App' | 'Process model';
   help: string;
 }
 
@@ -95,4 +96,6 @@ export const OPTIONS: readonly OptionSpec[] = Object.freeze([
     help: 'debug, info, warn, error or silent.' }),
   option({ key: 'serverHeader', flag: '--server-header', parse: boolean, default: true, shown: 'true', group: 'Server',
     help: 'Send Server: tsgi when the app sets no Server header.' }),
+  // Workers, threads, timeouts, reload: src/process/options.ts (docs/production.md).
+  ...PROCESS_OPTIONS,
 ]);

@@ -1,5 +1,6 @@
 // The resolved, frozen configuration of one server. Built once by resolveConfig (or from serve()'s
 // options); nothing on a request path parses options again (STYLE.md: Resolve once, freeze, then run).
+import type { ProcessConfig } from '../process/options.js';
 
 /** Which gateway interface the app speaks; 'auto' detects it (docs/server.md: Interface detection). */
 export type InterfaceChoice = 'auto' | 'sync' | 'async';
@@ -8,7 +9,7 @@ export type InterfaceChoice = 'auto' | 'sync' | 'async';
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
 /** Every option of `tsgi serve`, resolved. Times are in seconds, sizes in bytes. */
-export interface ServerConfig {
+export interface ServerConfig extends ProcessConfig {
   /** The MODULE[:EXPORT] argument, when started from the CLI. */
   readonly app: string | undefined;
   /** @default 'auto' */
