@@ -81,7 +81,7 @@ export function buildChain(handler: Handler, label: string, ctx: ChainContext): 
   // syncAbove[i]: the interface, or a middleware outside position i, cannot wait for a Promise.
   const syncAbove = [ctx.mode === 'sync'];
   ctx.middleware.forEach((mw, i) => syncAbove.push((syncAbove[i] as boolean) || !isAsyncFunction(mw)));
-  let chain = step(handler as (req: RouterRequest) => unknown, syncAbove.at(-1) as boolean);
+  let chain = step(handler, syncAbove.at(-1) as boolean);
   for (let i = ctx.middleware.length - 1; i >= 0; i--) {
     const mw = ctx.middleware[i] as Middleware;
     const inner = chain;
