@@ -17,7 +17,7 @@ export interface ExpressRequest extends IncomingMessage {
   body?: unknown;
   /** The raw body bytes, when a parser's `verify` hook kept them (a community convention). */
   rawBody?: unknown;
-  /** Set to true by body-parser once it has read the body. */
+  /** Set to true by body-parser 1.x (Express 4) once it has read the body; 2.x reads the stream state. */
   _body?: unknown;
 }
 

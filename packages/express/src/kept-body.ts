@@ -36,7 +36,7 @@ export function inspectBody(req: ExpressRequest): BodySource {
 function rawBytes(req: ExpressRequest): Uint8Array | undefined {
   if (req.rawBody instanceof Uint8Array) return req.rawBody;
   // express.raw() leaves the body's bytes as a Buffer in req.body; json/text/urlencoded do not.
-  if (req._body === true && req.body instanceof Uint8Array) return req.body;
+  if (req.body instanceof Uint8Array) return req.body;
   return undefined;
 }
 

@@ -36,7 +36,8 @@ const asyncNotFound: AsyncApp = async (scope, _receive, send) => {
 };
 const notFound = { sync: syncNotFound, async: asyncNotFound };
 
-const lateFailure: AsyncApp = async (_scope, _receive, send) => {
+const lateFailure: AsyncApp = async (scope, _receive, send) => {
+  if (scope.type !== 'http') return;
   await send({ type: 'http.response.start', status: 200, headers: [['content-type', 'text/plain']] });
   await send({ type: 'http.response.body', body: new TextEncoder().encode('partial'), moreBody: true });
   throw new Error('late failure');

@@ -26,7 +26,7 @@ router.ws('/echo', async (socket) => {
 // fallthrough: the router's 404s go on to the Express routes below.
 export const api = tsgi(router.async, { fallthrough: true });
 
-export const app = express();
+const app = express();
 app.use(helmet()); // its headers reach tsgi responses too
 app.use(cookieParser()); // for Express routes; the tsgi app reads the Cookie header itself
 app.use('/api', api); // before the body parser, so the app reads the body as sent

@@ -1,6 +1,6 @@
 // Startup before the first request (requests wait for it) or at ready(); shutdown when the attached
 // server closes, or at close(); a failed startup goes to Express's error handlers.
-import type { AsyncApp, HTTPScope, LifespanReceiveEvent } from '@tsgi/async';
+import type { AsyncApp, LifespanReceiveEvent } from '@tsgi/async';
 import type { SyncApp } from '@tsgi/sync';
 import express from 'express';
 import { createServer } from 'node:http';
@@ -37,7 +37,7 @@ function lifespanApp(release: Promise<void> = Promise.resolve()) {
       }
     }
     if (scope.type !== 'http') return;
-    steps.push(`request ${(scope as HTTPScope).path}`);
+    steps.push(`request ${scope.path}`);
     await send({ type: 'http.response.start', status: 200, headers: [['content-type', 'text/plain']] });
     await send({ type: 'http.response.body', body: new TextEncoder().encode(String(scope.state?.db)) });
   };

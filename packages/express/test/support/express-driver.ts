@@ -23,6 +23,9 @@ export function createExpressDriver(name: string, createApp: typeof express): Dr
     name,
     async start(app, { interface: kind }) {
       const expressApp = createApp();
+      // Errors the app raises before responding reach Express's default error handler, which shows
+      // the stack outside production; a deployed app runs with NODE_ENV=production.
+      expressApp.set('env', 'production');
       expressApp.get(BESIDE.path, (_req, res) => {
         res.type('text/plain').send(BESIDE.body);
       });
