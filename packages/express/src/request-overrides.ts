@@ -22,7 +22,8 @@ export function toRequestOverrides(req: ExpressRequest, body?: Uint8Array): Requ
     rootPath: normalizeMountPath(decodePath(req.baseUrl ?? '')),
   };
   // 'trust proxy' decides both; without it they equal what node reads from the socket.
-  if (req.protocol === 'http' || req.protocol === 'https') overrides.scheme = req.protocol;
+  const scheme = req.protocol?.toLowerCase();
+  if (scheme === 'http' || scheme === 'https') overrides.scheme = scheme;
   const client = clientAddress(req);
   if (client !== undefined) overrides.client = client;
   if (body !== undefined) overrides.body = body;

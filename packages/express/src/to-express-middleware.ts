@@ -1,6 +1,5 @@
 // toExpressMiddleware / tsgi: a tsgi app as Express middleware, a thin layer over @tsgi/node.
-import type { AsyncApp } from '@tsgi/async';
-import { defaultLog } from '@tsgi/async';
+import { defaultLog, type AsyncApp } from '@tsgi/async';
 import { guessInterface, toNodeHandler, type NodeHandlerOptions, type NodeRequest } from '@tsgi/node';
 import type { SyncApp } from '@tsgi/sync';
 import type { ServerResponse } from 'node:http';
@@ -69,7 +68,7 @@ export function toExpressMiddleware(app: SyncApp | AsyncApp, options: ExpressOpt
   const middleware: ExpressHandler = (req, res, next) => {
     const waiting = admission();
     if (waiting === null) serve(req, res, next);
-    else waiting.then(() => serve(req, res, next), next);
+    else waiting.then(() => serve(req, res, next)).catch(next);
   };
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
