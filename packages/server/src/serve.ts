@@ -1,5 +1,6 @@
 // serve(): one process serving one app — lifespan startup, listen, and a clean stop.
 import { createLifespan, type AsyncApp, type LogFn } from '@tsgi/async';
+import cluster from 'node:cluster';
 import { readFileSync, statSync, unlinkSync } from 'node:fs';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Http2Session } from 'node:http2';
@@ -12,6 +13,7 @@ import { listenerFor } from './listeners/registry.js';
 import type { Listener } from './listeners/types.js';
 import { createAccessLog } from './logging/access-log.js';
 import { createLogger, type LogSink } from './logging/logger.js';
+import { closeQuietConnections, stopAccepting } from './process/drain.js';
 
 /** Options of {@link serve}: any config option, plus where logs go. */
 export type ServeOptions = Partial<Omit<ServerConfig, 'app'>> & {
@@ -82,12 +84,14 @@ export async function start(
     (closing ??= (async () => {
       log('info', 'shutting down');
       handlers.drain();
-      const stopped = new Promise<void>((resolve) => listener.server.close(() => resolve()));
+      // process/drain.ts: serve what is queued or already sent, close keep-alive only once quiet (gunicorn#2529).
+      const stopped = stopAccepting(listener.server);
       for (const session of tracked.sessions) session.close();
-      (listener.http1 as { closeIdleConnections?: () => void } | null)?.closeIdleConnections?.();
+      const sweep = closeQuietConnections(listener.http1);
       const websockets = handlers.closeWebSockets();
       const grace = new Promise<void>((resolve) => setTimeout(resolve, config.timeoutGracefulShutdown * 1000).unref());
-      await Promise.race([Promise.all([handlers.activity.idle(), websockets]), grace]);
+      await Promise.race([Promise.all([handlers.activity.idle(), websockets, stopped]), grace]);
+      sweep.stop();
       for (const socket of tracked.sockets) socket.destroy();
       await stopped;
       await lifespan.shutdown();
@@ -149,7 +153,8 @@ function listen(listener: Listener, config: ServerConfig): Promise<void> {
       resolve();
     };
     if (config.uds) {
-      removeStaleSocket(config.uds);
+      // Under the supervisor it removed a stale file once; a worker must not unlink its siblings' socket.
+      if (!cluster.isWorker) removeStaleSocket(config.uds);
       listener.server.listen({ path: config.uds }, done);
     } else listener.server.listen({ host: config.host, port: config.port }, done);
   });
