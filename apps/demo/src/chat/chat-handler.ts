@@ -25,20 +25,23 @@ export function chatHandler(room: ChatRoom): WebSocketHandler {
       await socket.close(1008, 'name too long');
       return;
     }
-    const name = asked || room.guestName();
-    await room.join(socket, name);
+    const member = room.join(asked || room.guestName());
+    // This connection sends its own events, one at a time and in order, while it reads.
+    const sending = (async () => {
+      for await (const event of member.inbox) await socket.sendJson(event);
+    })();
     try {
       for await (const message of socket) {
         const text = typeof message === 'string' ? message.trim() : null;
         if (text === null || text.length === 0 || text.length > MESSAGE_MAX) {
           const error = text === null ? MESSAGES.chatBinary : MESSAGES.chatLength(MESSAGE_MAX);
-          await room.tell(socket, { type: 'error', message: error });
-          continue;
-        }
-        await room.broadcast({ type: 'message', name, text, at: new Date().toISOString() });
+          member.inbox.post({ type: 'error', message: error });
+        } else room.broadcast({ type: 'message', name: member.name, text, at: new Date().toISOString() });
       }
     } finally {
-      room.leave(socket);
+      room.leave(member);
+      // Sends after the client left fail; there is no one left to tell.
+      await sending.catch(() => undefined);
     }
   };
 }
