@@ -1,0 +1,189 @@
+// N worker threads, each with the app loaded, running one request at a time; requests beyond N wait
+// in order. A thread that hangs past the timeout or dies is replaced, and its request fails.
+import type { HTTPScope, LogFn, Receive, Send } from '@tsgi/async';
+import { Worker } from 'node:worker_threads';
+import { AppLoadError } from '../errors.js';
+import { PROCESS_MESSAGES } from '../process/messages.js';
+import { createChannel } from './channel.js';
+import { Exchange } from './exchange.js';
+import type { RequestParts, RunMessage, ThreadData, ThreadMessage } from './protocol.js';
+
+/** Options of {@link ThreadPool}. */
+export interface ThreadPoolOptions {
+  /** How many threads. */
+  size: number;
+  /** The app as MODULE[:EXPORT], loaded in every thread. */
+  spec: string;
+  cwd: string;
+  /** A request whose thread makes no progress this long fails and the thread is replaced; 0: never. */
+  timeoutMs: number;
+  /** tsgi.multiprocess for the environ. */
+  multiprocess: boolean;
+  log: LogFn;
+  /** The thread entry. @default dist/thread.js beside this bundle */
+  entry?: URL;
+}
+
+interface PoolThread {
+  worker: Worker;
+  current: Exchange | null;
+}
+
+const RETRY_MS = 1000;
+
+/**
+ * The pool behind `--threads`.
+ *
+ * @example
+ * const pool = new ThreadPool({ size: 4, spec: 'app.js', cwd, timeoutMs: 30_000, multiprocess: false, log });
+ * await pool.start(); // rejects with AppLoadError when the app does not load
+ * await pool.run(scope, receive, send);
+ */
+export class ThreadPool {
+  private readonly threads = new Set<PoolThread>();
+  private readonly idle: PoolThread[] = [];
+  private readonly waiting: Array<(thread: PoolThread) => void> = [];
+  private nextId = 1;
+  private closed = false;
+
+  constructor(private readonly options: ThreadPoolOptions) {}
+
+  /** Boots every thread; rejects with AppLoadError if the app does not load in one. */
+  async start(): Promise<void> {
+    try {
+      await Promise.all(Array.from({ length: this.options.size }, () => this.spawn().then((thread) => this.release(thread))));
+    } catch (error) {
+      await this.close();
+      throw error;
+    }
+  }
+
+  /** Runs one HTTP request on the next free thread. */
+  async run(scope: HTTPScope, receive: Receive, send: Send): Promise<void> {
+    const thread = await this.acquire();
+    const id = this.nextId++;
+    const buffer = createChannel(mayHaveBody(scope));
+    const exchange = new Exchange(id, `${scope.method} ${scope.rawPath}`, buffer, receive, send, this.options.timeoutMs, (stuck) => this.hung(thread, stuck));
+    thread.current = exchange;
+    const message: RunMessage = { type: 'run', id, request: requestParts(scope), buffer };
+    thread.worker.postMessage(message);
+    return exchange.done;
+  }
+
+  /** Terminates every thread; requests in progress fail. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const threads = [...this.threads];
+    this.threads.clear();
+    await Promise.all(threads.map((thread) => thread.worker.terminate()));
+  }
+
+  private acquire(): Promise<PoolThread> {
+    const thread = this.idle.pop();
+    return thread ? Promise.resolve(thread) : new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(thread: PoolThread): void {
+    thread.current = null;
+    if (this.closed || !this.threads.has(thread)) return;
+    const next = this.waiting.shift();
+    if (next) next(thread);
+    else this.idle.push(thread);
+  }
+
+  private spawn(): Promise<PoolThread> {
+    const { spec, cwd, multiprocess } = this.options;
+    const data: ThreadData = { spec, cwd, multiprocess };
+    const worker = new Worker(this.options.entry ?? new URL('./thread.js', import.meta.url), { workerData: data });
+    const thread: PoolThread = { worker, current: null };
+    this.threads.add(thread);
+    return new Promise((resolve, reject) => {
+      let booted = false;
+      worker.on('message', (message: ThreadMessage) => {
+        if (message.type === 'ready') {
+          booted = true;
+          resolve(thread);
+        } else if (message.type === 'boot-failed') {
+          this.threads.delete(thread);
+          void worker.terminate();
+          reject(new AppLoadError(PROCESS_MESSAGES.threadBootFailed(message.message), { module: spec }));
+        } else if (thread.current?.id === message.id) {
+          const current = thread.current;
+          // The thread posts its last message after close() ran: it is free for the next request.
+          if (message.type === 'end' || message.type === 'error' || message.type === 'refused') this.release(thread);
+          current.handle(message);
+        }
+      });
+      worker.on('error', (error) => (booted ? this.died(thread, error.message) : reject(error)));
+      worker.on('exit', (code) => (booted ? this.died(thread, `exit code ${code}`) : reject(new AppLoadError(PROCESS_MESSAGES.threadBootFailed(`exit code ${code}`), { module: spec }))));
+    });
+  }
+
+  private hung(thread: PoolThread, exchange: Exchange): void {
+    const message = PROCESS_MESSAGES.threadTimedOut(this.options.timeoutMs / 1000, exchange.label);
+    this.options.log('error', message);
+    this.retire(thread);
+    exchange.fail(new Error(message));
+  }
+
+  private died(thread: PoolThread, reason: string): void {
+    if (!this.threads.has(thread)) return;
+    const current = thread.current;
+    this.options.log('error', PROCESS_MESSAGES.threadDied(reason, current?.label ?? null));
+    this.retire(thread);
+    current?.fail(new Error(PROCESS_MESSAGES.threadDied(reason, current.label)));
+  }
+
+  /** Takes the thread out, terminates it and starts its replacement. */
+  private retire(thread: PoolThread): void {
+    this.threads.delete(thread);
+    const index = this.idle.indexOf(thread);
+    if (index !== -1) this.idle.splice(index, 1);
+    thread.current = null;
+    void thread.worker.terminate();
+    this.replace();
+  }
+
+  private replace(): void {
+    if (this.closed) return;
+    this.spawn().then(
+      (thread) => this.release(thread),
+      (error: unknown) => {
+        this.options.log('error', error instanceof Error ? error.message : String(error));
+        setTimeout(() => this.replace(), RETRY_MS).unref();
+      },
+    );
+  }
+}
+
+/** HTTP/1.x states its body framing up front; HTTP/2 and 3 may send a body without Content-Length. */
+function mayHaveBody(scope: HTTPScope): boolean {
+  let length: string | undefined;
+  for (const [name, value] of scope.headers) {
+    if (name === 'transfer-encoding') return true;
+    if (name === 'content-length') length = value;
+  }
+  if (length !== undefined) return Number(length) > 0;
+  return scope.httpVersion === '2' || scope.httpVersion === '3';
+}
+
+function requestParts(scope: HTTPScope): RequestParts {
+  const request: RequestParts = {
+    method: scope.method,
+    target: scope.queryString === '' ? scope.rawPath : `${scope.rawPath}?${scope.queryString}`,
+    headers: scope.headers,
+    httpVersion: scope.httpVersion,
+    scheme: scope.scheme,
+    rootPath: scope.rootPath,
+    bodyTerminated: true,
+  };
+  if (scope.server) {
+    request.serverName = scope.server[0];
+    if (scope.server[1] !== null) request.serverPort = scope.server[1];
+  }
+  if (scope.client) {
+    request.remoteAddr = scope.client[0];
+    if (scope.client[1] !== null) request.remotePort = scope.client[1];
+  }
+  return request;
+}

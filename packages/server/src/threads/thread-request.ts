@@ -1,0 +1,93 @@
+// One request, run inside a thread: tsgi.input reads block on the mailbox, response chunks go back
+// as messages within a window of bytes in flight, and close() runs here whatever happens.
+import { createEnviron, createErrorStream, createInputStream, isRequestError, startApp, type SyncApp, type SyncResponse } from '@tsgi/sync';
+import { BODY, mailbox, RESPONSE_WINDOW, SLOT, slots } from './channel.js';
+import { toErrorData, type RunMessage, type ThreadMessage } from './protocol.js';
+
+/** Thrown by tsgi.input.read() when the client went away mid-body. */
+export const CLIENT_GONE = 'the client disconnected before the request body was complete';
+
+const EMPTY = new Uint8Array(0);
+const errors = createErrorStream((text) => void process.stderr.write(text));
+
+/**
+ * Runs `app` for one request and posts its response; returns once the final message is posted.
+ *
+ * @example
+ * parentPort.on('message', (message: RunMessage) => runRequest(app, message, (m) => parentPort.postMessage(m), false));
+ */
+export function runRequest(app: SyncApp, message: RunMessage, post: (message: ThreadMessage, transfer?: ArrayBuffer[]) => void, multiprocess: boolean): void {
+  const { id, request } = message;
+  const control = slots(message.buffer);
+  const box = mailbox(message.buffer);
+  const cancelled = (): boolean => Atomics.load(control, SLOT.cancelled) === 1;
+  let response: SyncResponse;
+  try {
+    const length = Number(request.headers.find(([name]) => name.toLowerCase() === 'content-length')?.[1] ?? Number.NaN);
+    const body = box === null ? EMPTY : createInputStream(pullFrom(control, box, () => post({ type: 'want', id })), Number.isSafeInteger(length) ? { contentLength: length } : {});
+    const environ = createEnviron({ ...request, body, errors, multithread: true, multiprocess });
+    response = startApp(app, environ);
+  } catch (error) {
+    if (isRequestError(error)) {
+      const refusal = error.toResponse();
+      post({ type: 'refused', id, status: refusal.statusCode, headers: refusal.headers, body: refusal.body });
+    } else post({ type: 'error', id, error: toErrorData(error) });
+    return;
+  }
+  let failure: unknown;
+  try {
+    post({ type: 'start', id, status: response.statusCode, headers: response.headers });
+    for (let next = response.chunks.next(); next.done !== true && !cancelled(); next = response.chunks.next()) {
+      if (next.value.byteLength === 0) continue;
+      if (!waitForRoom(control, cancelled)) break;
+      // A fresh copy, transferred: a view would clone its whole buffer, and the app may reuse it.
+      const chunk = next.value.slice();
+      Atomics.add(control, SLOT.inFlight, chunk.byteLength);
+      post({ type: 'body', id, chunk }, [chunk.buffer]);
+    }
+  } catch (error) {
+    failure = error;
+  }
+  try {
+    // PEP 3333: close() runs however the response ends, client disconnect included.
+    response.close();
+  } catch (error) {
+    failure ??= error;
+  }
+  post(failure === undefined ? { type: 'end', id } : { type: 'error', id, error: toErrorData(failure) });
+}
+
+/** tsgi.input's source: take bytes from the mailbox, asking the event loop for more when empty. */
+function pullFrom(control: Int32Array, box: Uint8Array, ask: () => void): (max: number) => Uint8Array | null {
+  let offset = 0;
+  return (max) => {
+    for (;;) {
+      const state = Atomics.load(control, SLOT.bodyState);
+      if (state === BODY.full) {
+        const length = Atomics.load(control, SLOT.bodyLength);
+        const bytes = box.slice(offset, Math.min(length, offset + max));
+        offset += bytes.byteLength;
+        if (offset >= length) {
+          offset = 0;
+          Atomics.store(control, SLOT.bodyState, BODY.idle);
+        }
+        return bytes;
+      }
+      if (state === BODY.end) return null;
+      if (state === BODY.abort) throw new Error(CLIENT_GONE);
+      if (state === BODY.idle && Atomics.compareExchange(control, SLOT.bodyState, BODY.idle, BODY.want) === BODY.idle) ask();
+      // Blocks this thread only; the event loop answers by changing the state and notifying.
+      Atomics.wait(control, SLOT.bodyState, BODY.want);
+    }
+  };
+}
+
+/** Waits until fewer than RESPONSE_WINDOW bytes are in flight; false once cancelled. */
+function waitForRoom(control: Int32Array, cancelled: () => boolean): boolean {
+  for (;;) {
+    if (cancelled()) return false;
+    const inFlight = Atomics.load(control, SLOT.inFlight);
+    if (inFlight < RESPONSE_WINDOW) return true;
+    Atomics.wait(control, SLOT.inFlight, inFlight);
+  }
+}
