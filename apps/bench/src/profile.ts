@@ -8,7 +8,7 @@ export interface Profile {
   router: { samples: number; sampleMs: number; warmupMs: number };
   ws: { rounds: number; durationS: number; clients: number; idleConnections: number };
   serverless: { samples: number; sampleMs: number; warmupMs: number };
-  fetch: { rounds: number; durationS: number; connections: number };
+  fetch: { rounds: number; durationS: number; warmupS: number; connections: number };
   threads: { rounds: number; durationS: number; connections: number };
   bundle: { importRuns: number };
   mount: { rounds: number; durationS: number; connections: number };
@@ -22,7 +22,7 @@ export const FULL: Profile = {
   router: { samples: 15, sampleMs: 150, warmupMs: 300 },
   ws: { rounds: 3, durationS: 3, clients: 64, idleConnections: 10_000 },
   serverless: { samples: 11, sampleMs: 200, warmupMs: 500 },
-  fetch: { rounds: 3, durationS: 3, connections: 64 },
+  fetch: { rounds: 3, durationS: 2, warmupS: 1, connections: 64 },
   threads: { rounds: 2, durationS: 4, connections: 16 },
   bundle: { importRuns: 9 },
   mount: { rounds: 3, durationS: 2, connections: 64 },
@@ -36,7 +36,7 @@ export const QUICK: Profile = {
   router: { samples: 5, sampleMs: 40, warmupMs: 60 },
   ws: { rounds: 1, durationS: 1, clients: 32, idleConnections: 1000 },
   serverless: { samples: 5, sampleMs: 50, warmupMs: 100 },
-  fetch: { rounds: 1, durationS: 1, connections: 32 },
+  fetch: { rounds: 1, durationS: 1, warmupS: 0, connections: 32 },
   threads: { rounds: 1, durationS: 2, connections: 8 },
   bundle: { importRuns: 3 },
   mount: { rounds: 1, durationS: 1, connections: 32 },

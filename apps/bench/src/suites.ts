@@ -1,4 +1,5 @@
 // Every suite, in report order.
+import { fetchSuite } from './fetch/suite.js';
 import { httpSuite } from './http/suite.js';
 import { routerSuite } from './router/suite.js';
 import { serverlessSuite } from './serverless/suite.js';
@@ -6,4 +7,4 @@ import { wsSuite } from './ws/suite.js';
 import type { Suite } from './suite.js';
 
 /** The suites `pnpm bench` runs. */
-export const SUITES: readonly Suite[] = [httpSuite, routerSuite, wsSuite, serverlessSuite];
+export const SUITES: readonly Suite[] = [httpSuite, routerSuite, wsSuite, serverlessSuite, fetchSuite];

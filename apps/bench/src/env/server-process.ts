@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
 import { httpRequestOnce } from './http-request.js';
-import { treeMemory, type Memory } from './proc.js';
+import { processTree, treeMemory, type Memory } from './proc.js';
 import type { Command } from './tools.js';
 
 /** A running server. */
@@ -71,6 +71,16 @@ async function waitReady(child: ChildProcess, spec: ServerSpec, output: () => st
   throw new ServerStartError(`server did not answer within ${spec.readyTimeoutMs ?? 20_000} ms`, output(), { cause: lastError });
 }
 
+function signalAll(pids: readonly number[], signal: NodeJS.Signals): void {
+  for (const target of pids) {
+    try {
+      process.kill(target, signal);
+    } catch {
+      // already gone
+    }
+  }
+}
+
 /** Spawns the server and resolves once it answers its ready path. */
 export async function startServer(spec: ServerSpec): Promise<ServerProcess> {
   const child = spawn(spec.command.file, spec.command.args, {
@@ -96,11 +106,16 @@ export async function startServer(spec: ServerSpec): Promise<ServerProcess> {
     },
     exited,
     async stop(graceMs = 5000) {
-      if (child.exitCode != null || child.signalCode != null) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      // Signal the whole tree: a launcher that does not exec, or a master with workers, must not
+      // leave a server running (and holding our pipes open) after this resolves.
+      const tree = processTree(pid);
+      signalAll(tree, 'SIGTERM');
+      const timer = setTimeout(() => signalAll(processTree(pid).concat(tree), 'SIGKILL'), graceMs);
       await exited;
       clearTimeout(timer);
+      signalAll(tree.slice(1), 'SIGKILL');
+      child.stdout?.destroy();
+      child.stderr?.destroy();
     },
   };
   try {

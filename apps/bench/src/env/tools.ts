@@ -58,6 +58,10 @@ function firstExisting(paths: string[]): string | null {
   return paths.find(executable) ?? null;
 }
 
+function npmBinary(name: string, file: string): string[] {
+  return [join(BENCH_DIR, 'node_modules', name, file), join(REPO_DIR, 'packages/fetch/node_modules', name, file)];
+}
+
 /** Looks every tool up once. */
 export function findTools(): Tools {
   const uvicornScript = which('uvicorn');
@@ -71,9 +75,11 @@ export function findTools(): Tools {
       : uvicornPython
         ? { file: uvicornPython, args: ['-m', 'uvicorn'] }
         : null,
-    // npm's bun and deno packages ship the real binaries; @tsgi/fetch already depends on both.
-    bun: firstExisting([join(BENCH_DIR, 'node_modules/.bin/bun'), join(REPO_DIR, 'packages/fetch/node_modules/.bin/bun')]) ?? which('bun'),
-    deno: firstExisting([join(BENCH_DIR, 'node_modules/.bin/deno'), join(REPO_DIR, 'packages/fetch/node_modules/.bin/deno')]) ?? which('deno'),
+    // npm's bun and deno packages ship the real binaries (@tsgi/fetch depends on both). Use the
+    // binaries, not node_modules/.bin shims: a shim that does not exec leaves the server orphaned
+    // when the harness stops it.
+    bun: firstExisting(npmBinary('bun', 'bin/bun.exe')) ?? which('bun'),
+    deno: firstExisting(npmBinary('deno', 'deno')) ?? which('deno'),
     cores: cpus().length,
   };
 }

@@ -74,19 +74,27 @@ async function checkScenarios(port: number, scenarios: readonly Scenario[]): Pro
   return null;
 }
 
-async function measureOnce(ctx: RunContext, contender: HttpContender, result: HttpContenderResult, round: number): Promise<void> {
-  const { http } = ctx.profile;
+/** How an HTTP comparison is run. */
+export interface HttpSettings {
+  scenarios: readonly Scenario[];
+  rounds: number;
+  durationS: number;
+  warmupS: number;
+  connections: number;
+}
+
+async function measureOnce(ctx: RunContext, http: HttpSettings, contender: HttpContender, result: HttpContenderResult, round: number): Promise<void> {
   const port = await freePort();
   const server = await startServer({ command: pinned(ctx.tools, 'server', contender.command(ctx.tools, port)), port });
   try {
-    const wrong = await checkScenarios(port, SCENARIOS);
+    const wrong = await checkScenarios(port, http.scenarios);
     if (wrong) {
       result.failure = wrong;
       return;
     }
     const load = { port, connections: http.connections };
     if (http.warmupS > 0) await runWrk(ctx.tools, { ...load, path: '/plaintext', durationS: http.warmupS });
-    for (const scenario of SCENARIOS) {
+    for (const scenario of http.scenarios) {
       const wrk = await runWrk(ctx.tools, { ...load, path: scenario.path, method: scenario.method, bodyBytes: scenario.bodyBytes, durationS: http.durationS });
       result.runs.push({ round, scenario: scenario.id, rps: wrk.rps, p50Us: wrk.p50Us, p99Us: wrk.p99Us, errors: wrk.errors });
       ctx.log(`  ${contender.id} ${scenario.id}: ${Math.round(wrk.rps)} req/s, p99 ${wrk.p99Us} µs, ${wrk.errors} errors`);
@@ -98,9 +106,12 @@ async function measureOnce(ctx: RunContext, contender: HttpContender, result: Ht
   }
 }
 
-/** Runs the HTTP suite. */
-export async function runHttp(ctx: RunContext, contenders: readonly HttpContender[]): Promise<HttpResults> {
-  const { http } = ctx.profile;
+/** Measures the contenders on the scenarios (the HTTP suite uses all five, with the profile's settings). */
+export async function runHttp(
+  ctx: RunContext,
+  contenders: readonly HttpContender[],
+  http: HttpSettings = { scenarios: SCENARIOS, ...ctx.profile.http },
+): Promise<HttpResults> {
   const results: HttpContenderResult[] = [];
   for (const contender of contenders) {
     const unavailable = !ctx.selected(contender.id)
@@ -118,7 +129,7 @@ export async function runHttp(ctx: RunContext, contenders: readonly HttpContende
       const result = results[index] as HttpContenderResult;
       if (result.unavailable || result.failure) continue;
       try {
-        await measureOnce(ctx, contender, result, round);
+        await measureOnce(ctx, http, contender, result, round);
       } catch (error) {
         result.failure = failureLine(error);
         ctx.log(`  ${contender.id} failed: ${failureDetail(error)}`);
@@ -131,7 +142,7 @@ export async function runHttp(ctx: RunContext, contenders: readonly HttpContende
     warmupS: http.warmupS,
     connections: http.connections,
     pinned: ctx.tools.taskset != null && ctx.tools.cores >= 2,
-    scenarios: SCENARIOS.map(({ id, title }) => ({ id, title })),
+    scenarios: http.scenarios.map(({ id, title }) => ({ id, title })),
     contenders: results,
   };
 }

@@ -1,0 +1,63 @@
+// The fetch contenders: a native handler and @tsgi/fetch, each on Bun and on Deno. Each entry is
+// bundled with esbuild into one file first (how such apps are deployed), so the runtime resolves no
+// packages at start.
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import type { HttpContender } from '../http/contender.js';
+import { pendingReason } from '../env/workspace.js';
+import { distFile } from '../paths.js';
+
+const BUNDLE_DIR = join(tmpdir(), 'tsgi-bench-fetch');
+
+async function bundle(entry: string): Promise<string> {
+  mkdirSync(BUNDLE_DIR, { recursive: true });
+  const outfile = join(BUNDLE_DIR, `${entry.replace(/\//g, '-')}.mjs`);
+  await build({
+    entryPoints: [distFile(entry)],
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2022',
+    mainFields: ['module', 'main'],
+    outfile,
+    logLevel: 'silent',
+  });
+  return outfile;
+}
+
+function fetchContender(runtime: 'bun' | 'deno', entry: 'native' | 'tsgi'): HttpContender {
+  const bundles = new Map<string, string>();
+  const label = `${runtime === 'bun' ? 'Bun' : 'Deno'} · ${entry === 'native' ? 'native fetch handler' : '@tsgi/fetch · raw async app'}`;
+  return {
+    id: `${runtime}-${entry}`,
+    label,
+    kind: entry === 'native' ? 'ceiling' : 'tsgi',
+    // Also bundles the entry: a contender that cannot be bundled cannot run.
+    async unavailable(tools) {
+      if (tools[runtime] == null) return `not installed: ${runtime} (pnpm install puts it in packages/fetch/node_modules/.bin)`;
+      if (entry === 'tsgi') {
+        const pending = await pendingReason('@tsgi/fetch', runtime === 'bun' ? ['toBunServe'] : ['toDenoHandler']);
+        if (pending) return pending;
+      }
+      bundles.set(entry, await bundle(`fetch/entries/${entry}`));
+      return null;
+    },
+    command(tools, port) {
+      const file = bundles.get(entry) as string;
+      const binary = tools[runtime] as string;
+      return runtime === 'bun'
+        ? { file: binary, args: [file, String(port)] }
+        : { file: binary, args: ['run', '--allow-net=127.0.0.1', '--allow-env', '--no-prompt', file, String(port)] };
+    },
+  };
+}
+
+/** All fetch contenders, in pairs per runtime. */
+export const FETCH_CONTENDERS: readonly HttpContender[] = [
+  fetchContender('bun', 'native'),
+  fetchContender('bun', 'tsgi'),
+  fetchContender('deno', 'native'),
+  fetchContender('deno', 'tsgi'),
+];

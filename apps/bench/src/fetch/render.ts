@@ -1,0 +1,69 @@
+// The fetch section: @tsgi/fetch against a native handler on the same runtime, and the 90% target.
+import { formatMicros, formatRate, formatRatio } from '../format.js';
+import { medianRps, missingReason, ratioAcrossScenarios } from '../http/render.js';
+import type { HttpResults } from '../http/run.js';
+import { renderTable } from '../report/markdown-table.js';
+import { renderBarChart } from '../report/svg-bar-chart.js';
+import { allOf } from '../report/targets.js';
+import { median, ratio } from '../stats.js';
+import { chartLink, type Chart, type Section } from '../suite.js';
+
+const RUNTIMES = [
+  ['bun', 'Bun'],
+  ['deno', 'Deno'],
+] as const;
+
+/** The native contender a fetch contender is compared with: the one on its runtime. */
+function nativeOf(id: string): string {
+  return `${id.split('-')[0] ?? ''}-native`;
+}
+
+/** Renders the fetch section. */
+export function renderFetch(results: HttpResults): Section {
+  const rows = results.contenders.map((c) => {
+    const why = missingReason(c);
+    if (why) return [c.label, ...results.scenarios.map(() => '—'), '—', why];
+    const p99 = c.runs.map((run) => run.p99Us);
+    return [
+      c.label,
+      ...results.scenarios.map((s) => {
+        const rps = medianRps(c, s.id);
+        return rps == null ? '—' : formatRate(rps);
+      }),
+      formatMicros(median(p99)),
+      formatRatio(ratioAcrossScenarios(results, c.id, nativeOf(c.id))),
+    ];
+  });
+  const charts: Chart[] = results.scenarios.map((s) => ({
+    file: `fetch-${s.id}.svg`,
+    svg: renderBarChart({
+      title: `Fetch runtimes: ${s.title}`,
+      subtitle: `requests per second, median of ${results.rounds} run(s), ${results.connections} connections; longer is better`,
+      bars: results.contenders.map((c) => {
+        const value = missingReason(c) ? null : medianRps(c, s.id);
+        const native = medianRps(results.contenders.find((n) => n.id === nativeOf(c.id)), s.id);
+        return { label: c.label, value, valueLabel: value == null ? (missingReason(c) ?? '—') : `${formatRate(value)} (${formatRatio(ratio(value, native))} native)`, kind: c.kind };
+      }),
+    }),
+  }));
+  const parts = RUNTIMES.map(([id, name]) => {
+    const tsgi = results.contenders.find((c) => c.id === `${id}-tsgi`);
+    const native = results.contenders.find((c) => c.id === `${id}-native`);
+    const why = (tsgi && missingReason(tsgi)) ?? (native && missingReason(native)) ?? (tsgi && native ? null : `pending: ${name} contenders not in this run`);
+    if (why) return { pending: `${name}: ${why}` };
+    const value = ratioAcrossScenarios(results, `${id}-tsgi`, `${id}-native`);
+    return value == null ? { pending: `${name}: not measured` } : { ok: value >= 0.9, text: `${name} ${formatRatio(value)}` };
+  });
+  const markdown = [
+    '## Fetch adapter on Bun and Deno',
+    '',
+    'A hand-written fetch handler and `@tsgi/fetch` (through `toBunServe` on Bun and `toDenoHandler` on Deno) running the raw async app of the HTTP suite, ' +
+      `each bundled into one file with esbuild and served by the runtime on core 1, loaded with \`wrk -t1 -c${results.connections} -d${results.durationS}s\` on core 0, ${results.rounds} round(s), taking turns. ` +
+      'The last column compares each contender with the native handler on the same runtime (geometric mean over the scenarios).',
+    '',
+    renderTable(['Contender', ...results.scenarios.map((s) => `${s.title}, req/s`), 'p99 (median)', 'vs native on its runtime'], rows),
+    '',
+    ...charts.flatMap((c) => [chartLink(c, c.file), '']),
+  ].join('\n');
+  return { markdown, charts, targets: [allOf('Fetch adapter vs native', 'req/s ≥ 0.90× a native handler, on Bun and on Deno', parts)] };
+}

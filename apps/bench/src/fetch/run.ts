@@ -1,0 +1,13 @@
+import { runHttp, type HttpResults } from '../http/run.js';
+import { SCENARIOS } from '../http/scenarios.js';
+import type { RunContext } from '../suite.js';
+import { FETCH_CONTENDERS } from './contenders.js';
+
+/** The scenarios the fetch suite runs (the native handlers implement these). */
+export const FETCH_SCENARIOS = SCENARIOS.filter((s) => s.id === 'plaintext' || s.id === 'json' || s.id === 'param');
+
+/** Runs the fetch suite: wrk against Bun and Deno, native handler vs @tsgi/fetch. */
+export function runFetch(ctx: RunContext): Promise<HttpResults> {
+  const { fetch } = ctx.profile;
+  return runHttp(ctx, FETCH_CONTENDERS, { scenarios: FETCH_SCENARIOS, rounds: fetch.rounds, durationS: fetch.durationS, warmupS: fetch.warmupS, connections: fetch.connections });
+}
