@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    setupFiles: ['../../vitest.setup.ts'],
+    // test/templates.test.ts installs and runs every template; its own timeouts bound each step.
+    testTimeout: 30_000,
+    hookTimeout: 300_000,
+  },
+});
