@@ -8,10 +8,13 @@ export default defineConfig([
     clean: true,
     sourcemap: true,
     target: 'es2022',
+    // The process model finds dist/worker.js and dist/thread.js from import.meta.url, in CJS too.
+    shims: true,
   },
   {
     // The `tsgi` bin: ESM only (top-level await); tsup keeps the shebang and marks it executable.
-    entry: { cli: 'src/cli.ts' },
+    // worker: each worker process (src/process/); thread: each --threads thread (src/threads/).
+    entry: { cli: 'src/cli.ts', worker: 'src/process/worker-main.ts', thread: 'src/threads/thread-main.ts' },
     format: ['esm'],
     sourcemap: true,
     target: 'es2022',

@@ -43,7 +43,7 @@ export function createHttpTransport(
   res: NodeResponse,
   options: TransportOptions,
   bodyBytes?: Uint8Array,
-): HttpTransport & { readonly record: ExchangeRecord; readonly body: BodyReader; detach(): void } {
+): HttpTransport & { readonly record: ExchangeRecord; readonly body: BodyReader; detach(options: { endForApp: boolean }): void } {
   const http2 = req.httpVersion === '2.0';
   const record: ExchangeRecord = { status: 0, bytes: 0, completed: false, started: performance.now() };
   let continued = false;
@@ -79,9 +79,10 @@ export function createHttpTransport(
   let flushTimer: NodeJS.Immediate | undefined;
   // Once detached, the response belongs to someone else: the app's output goes nowhere.
   let detached = false;
-  const detach = (): void => {
+  const detach = (options: { endForApp: boolean }): void => {
     detached = true;
-    leave();
+    // An app that raised is told the exchange is over; one still sending finishes into the void.
+    if (options.endForApp) leave();
   };
 
   const transport = {
@@ -92,7 +93,7 @@ export function createHttpTransport(
     read: () => body.read(),
     start(status: number, headers: HeaderList) {
       if (detached) return;
-      if (options.onResponseStart?.(status, headers, req)) return detach();
+      if (options.onResponseStart?.(status, headers, req)) return detach({ endForApp: false });
       record.status = status;
       const flat: string[] = [];
       let hasServer = false;

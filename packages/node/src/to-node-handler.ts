@@ -42,7 +42,7 @@ export function toNodeHandler(app: SyncApp | AsyncApp, options: NodeHandlerOptio
     if (scope === null) return;
     const transport = createHttpTransport(req, res, { ...resolved, ...(onResponseStart ? { onResponseStart } : {}) }, overrides?.body);
     if (onExchange) onExchangeEnd(req, res, () => onExchange(req, transport.record));
-    const run = onError ? handOffErrors(asyncApp, (error) => onError(error, req) && (transport.detach(), true)) : asyncApp;
+    const run = onError ? handOffErrors(asyncApp, (error) => onError(error, req) && (transport.detach({ endForApp: true }), true)) : asyncApp;
     runHttp(run, scope, transport).catch((error: unknown) => resolved.log('error', 'runHttp failed', error));
   };
   return handler as NodeHandler;

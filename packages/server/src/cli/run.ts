@@ -7,6 +7,8 @@ import { resolveCommand } from '../config/resolve-config.js';
 import { isAppLoadError, isConfigError } from '../errors.js';
 import { loadApp } from '../load-app.js';
 import { start } from '../serve.js';
+import { runSupervisor, usesSupervisor } from '../process/run-supervisor.js';
+import { prepareApp } from '../threads/prepare-app.js';
 
 /** What the CLI touches of its process, so tests can run it in-process too. */
 export interface CliIO {
@@ -33,11 +35,14 @@ export async function runCli(io: CliIO): Promise<number> {
     }
     // Variables from --env-file reach the app too; the real environment wins (as node --env-file).
     for (const [name, value] of Object.entries(command.envFileVars)) if (io.env[name] === undefined) io.env[name] = value;
-    const app = await loadApp(command.config.app ?? '', io.cwd);
-    const server = await start(app, command.config, io.stderr, io.stdout);
+    // The process model (workers, timeouts, reload): src/process/, docs/production.md.
+    if (usesSupervisor(command.config)) return await runSupervisor(command.config, io);
+    const prepared = await prepareApp(await loadApp(command.config.app ?? '', io.cwd), command.config, { cwd: io.cwd, logSink: io.stderr });
+    const server = await start(prepared.detected.app, prepared.config, io.stderr, io.stdout);
     const signal = await io.signal;
     io.stderr(`tsgi [info] received ${signal}\n`);
     await server.close();
+    await prepared.close();
     return 0;
   } catch (error) {
     if (isConfigError(error) || isAppLoadError(error)) {

@@ -36,7 +36,7 @@ export function stopAccepting(server: NetServer): Promise<void> {
         try {
           server.close(() => resolve());
         } finally {
-          if (own) closer.closeIdleConnections = original;
+          if (own && original) closer.closeIdleConnections = original;
           else delete closer.closeIdleConnections;
         }
       }),

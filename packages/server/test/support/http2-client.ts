@@ -62,7 +62,7 @@ export function createHttp2Client(baseUrl: string, options: { ca?: string | Buff
           status = Number(pairs(raw, true).find(([name]) => name === ':status')?.[1] ?? 0);
           responseHeaders = pairs(raw);
         });
-        stream.on('trailers', (_headers, _flags, raw: string[]) => {
+        stream.on('trailers', (_headers: unknown, _flags: number, raw: string[]) => {
           trailers = pairs(raw);
         });
         stream.on('data', (chunk: Buffer) => {

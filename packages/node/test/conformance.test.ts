@@ -1,0 +1,4 @@
+import { describeConformance } from '@tsgi/conformance';
+import { nodeHttpDriver } from './support/node-driver.js';
+
+describeConformance(nodeHttpDriver);
