@@ -132,6 +132,7 @@ function followChanges() {
 // ---- Chat --------------------------------------------------------------------------------------
 
 let socket = null;
+let me = '';
 
 function logLine(text, who) {
   const log = $('#chat-log');
@@ -163,9 +164,12 @@ function join(name) {
   ws.addEventListener('message', (event) => {
     const data = JSON.parse(event.data);
     if (data.type === 'welcome') {
-      $('#chat-status').textContent = `Connected as ${data.name}. In the room: ${data.members.join(', ')}.`;
+      me = data.name;
       setChatEnabled(true);
-    } else if (data.type === 'join') logLine(`${data.name} joined`);
+    }
+    // welcome, join and leave carry who is in the room now.
+    if (data.members) $('#chat-status').textContent = `Connected as ${me}. In the room: ${data.members.join(', ')}.`;
+    if (data.type === 'join') logLine(`${data.name} joined`);
     else if (data.type === 'leave') logLine(`${data.name} left`);
     else if (data.type === 'message') logLine(data.text, data.name);
     else if (data.type === 'error') logLine(`Error: ${data.message}`);
