@@ -9,5 +9,5 @@ const port = portArgument(runtime);
 if (runtime.name === 'bun') {
   runtime.bun.serve({ port, hostname: '127.0.0.1', ...(toBunServe(app) as { fetch: ServeHandler; websocket?: unknown }) });
 } else {
-  runtime.deno.serve({ port, hostname: '127.0.0.1', onListen: () => undefined }, toDenoHandler(app) as ServeHandler);
+  runtime.deno.serve({ port, hostname: '127.0.0.1', onListen: () => undefined }, toDenoHandler(app));
 }
