@@ -1,8 +1,10 @@
-// `pnpm --filter @tsgi/demo build`: writes dist/workers.js, dist/deno.js and dist/bun.js.
+// `pnpm --filter @tsgi/demo build`: writes dist/workers.js, dist/deno.js, dist/bun.js and dist/lambda.mjs.
 import { join } from 'node:path';
 import { DEMO_DIR, bundle, type BundleTarget } from './bundle.js';
 
-const TARGETS: BundleTarget[] = ['workers', 'deno', 'bun'];
+// Lambda's Node runtime treats .mjs as an ES module whatever package.json is next to it.
+const OUTPUTS: Record<BundleTarget, string> = { workers: 'workers.js', deno: 'deno.js', bun: 'bun.js', lambda: 'lambda.mjs' };
 
-await Promise.all(TARGETS.map((target) => bundle(target, join(DEMO_DIR, 'dist', `${target}.js`))));
-console.log(`bundled ${TARGETS.map((target) => `dist/${target}.js`).join(', ')}`);
+const targets = Object.keys(OUTPUTS) as BundleTarget[];
+await Promise.all(targets.map((target) => bundle(target, join(DEMO_DIR, 'dist', OUTPUTS[target]))));
+console.log(`bundled ${targets.map((target) => `dist/${OUTPUTS[target]}`).join(', ')}`);

@@ -1,11 +1,20 @@
-// Bundles one Fetch-runtime entry (Workers, Deno, Bun) into a single ES module with the page's files
-// compiled in: what you deploy, and what the tests run on the real runtimes.
+// Bundles one entry into a single ES module: Workers, Deno and Bun with the page's files compiled in
+// (what you deploy, and what the tests run on the real runtimes); Lambda for Node 20, reading public/
+// from DEMO_PUBLIC_DIR.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 
 /** The entries that run from a bundle. */
-export type BundleTarget = 'workers' | 'deno' | 'bun';
+export type BundleTarget = 'workers' | 'deno' | 'bun' | 'lambda';
+
+const PLATFORMS = { workers: 'browser', deno: 'neutral', bun: 'neutral', lambda: 'node' } as const;
+const CONDITIONS: Record<BundleTarget, string[]> = {
+  workers: ['workerd', 'worker', 'import'],
+  deno: ['import'],
+  bun: ['import'],
+  lambda: ['node', 'import'],
+};
 
 /** The demo's folder. */
 export const DEMO_DIR = fileURLToPath(new URL('../', import.meta.url));
@@ -22,7 +31,7 @@ const textImports: Plugin = {
 
 /**
  * Writes `src/entries/<target>.ts`, bundled, to `outfile` (ESM, ES2022). Workers get the `workerd`
- * and `worker` export conditions; Deno and Bun the neutral ones.
+ * and `worker` export conditions, Lambda node's, Deno and Bun the neutral ones.
  *
  * @example
  * await bundle('workers', 'dist/workers.js'); // then: wrangler deploy --no-bundle dist/workers.js
@@ -34,9 +43,9 @@ export async function bundle(target: BundleTarget, outfile: string): Promise<voi
     bundle: true,
     format: 'esm',
     target: 'es2022',
-    platform: target === 'workers' ? 'browser' : 'neutral',
+    platform: PLATFORMS[target],
     mainFields: ['module', 'main'],
-    conditions: target === 'workers' ? ['workerd', 'worker', 'import'] : ['import'],
+    conditions: CONDITIONS[target],
     plugins: [textImports],
     logLevel: 'error',
   });

@@ -10,10 +10,12 @@ export const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url
 /**
  * A synchronous file-system adapter over `dir` (works through both interfaces).
  *
+ * @default dir PUBLIC_DIR (also when `dir` is undefined or empty)
  * @example
  * router.get('/*', staticFiles(nodeFiles()));
  */
-export function nodeFiles(dir: string = PUBLIC_DIR): PublicFiles {
+export function nodeFiles(dir?: string): PublicFiles {
+  dir ||= PUBLIC_DIR;
   return {
     root: dir,
     fs: {
