@@ -10,11 +10,13 @@ export const BASELINE_ID = 'node-http';
 /** All HTTP contenders. */
 export const HTTP_CONTENDERS: readonly HttpContender[] = [
   nodeServer(BASELINE_ID, 'node:http · raw handler', 'ceiling', 'http/servers/node-http'),
-  tsgiApp('tsgi-async', 'tsgi · raw async app', 'http/apps/raw-async'),
-  tsgiApp('tsgi-sync', 'tsgi · raw sync app', 'http/apps/raw-sync'),
-  tsgiApp('tsgi-router-async', 'tsgi · @tsgi/router, async', 'http/apps/router-async', [], { packages: [ROUTER] }),
-  tsgiApp('tsgi-router-sync', 'tsgi · @tsgi/router, sync', 'http/apps/router-sync', [], { packages: [ROUTER] }),
-  tsgiApp('tsgi-sync-threads', 'tsgi · raw sync app, --threads 2', 'http/apps/raw-sync', ['--threads', '2'], { flags: ['--threads'] }),
+  tsgiApp('tsgi-async', 'tsgi · raw async app', 'http/apps/raw-async', ['--interface', 'async']),
+  tsgiApp('tsgi-sync', 'tsgi · raw sync app', 'http/apps/raw-sync', ['--interface', 'sync']),
+  tsgiApp('tsgi-router-async', 'tsgi · @tsgi/router, async', 'http/apps/router-async', ['--interface', 'async'], { packages: [ROUTER] }),
+  tsgiApp('tsgi-router-sync', 'tsgi · @tsgi/router, sync', 'http/apps/router-sync', ['--interface', 'sync'], { packages: [ROUTER] }),
+  tsgiApp('tsgi-sync-threads', 'tsgi · raw sync app, --threads 2', 'http/apps/raw-sync', ['--interface', 'sync', '--threads', '2'], {
+    flags: ['--threads'],
+  }),
   nodeServer('fastify', 'fastify', 'peer', 'http/servers/fastify'),
   nodeServer('express', 'express', 'peer', 'http/servers/express'),
   nodeServer('hono', 'hono · @hono/node-server', 'peer', 'http/servers/hono'),
