@@ -20,3 +20,14 @@ server.once('listening', () => {
   if (address === null || typeof address === 'string') return;
   console.log(`tsgi demo: http://${address.address}:${address.port}/demo/ (Express)`);
 });
+
+// Ctrl-C / SIGTERM: close the chat sockets (1001) and run lifespan shutdown, then end open event
+// streams, which would otherwise keep the server from closing.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void demo.close().then(() => {
+      server.close();
+      server.closeAllConnections();
+    });
+  });
+}
