@@ -16,7 +16,8 @@ function readJson(req: RouterRequest): unknown {
 }
 
 /**
- * The notes routes, to mount at /api/notes. Every route is sync-capable.
+ * The notes routes, to mount at /api/notes. All but /events (an async event stream) work through
+ * either interface.
  *
  * @example
  * router.mount('/api/notes', notesRouter(new NoteStore()));
