@@ -30,7 +30,7 @@ export function writeRefusal(
   if (options.serverHeader) flat.push('server', options.serverHeader);
   if (!http2) {
     flat.push('connection', 'close');
-    lingerOnClose(res.socket as Socket | null);
+    lingerOnClose(res.socket);
   }
   (res as ServerResponse).writeHead(status, flat);
   (res as ServerResponse).end(res.req.method === 'HEAD' ? undefined : body);

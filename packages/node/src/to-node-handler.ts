@@ -45,7 +45,7 @@ export function toNodeHandler(app: SyncApp | AsyncApp, options: NodeHandlerOptio
     const run = onError ? handOffErrors(asyncApp, (error) => onError(error, req) && (transport.detach({ endForApp: true }), true)) : asyncApp;
     runHttp(run, scope, transport).catch((error: unknown) => resolved.log('error', 'runHttp failed', error));
   };
-  return handler as NodeHandler;
+  return handler;
 }
 
 /** Wraps an app so an error it raises before starting a response can be taken over by the host. */

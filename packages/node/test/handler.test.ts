@@ -1,12 +1,12 @@
 // toNodeHandler's options and hooks, over a real node:http server.
-import type { AsyncApp, HTTPScope } from '@tsgi/async';
+import type { AsyncApp } from '@tsgi/async';
 import type { SyncApp } from '@tsgi/sync';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { NODE_MESSAGES, toNodeHandler, type NodeHandlerOptions } from '../src/index.js';
 
 const encoder = new TextEncoder();
@@ -25,7 +25,7 @@ const reportApp: AsyncApp = async (scope, receive, send) => {
     body += Buffer.from(event.body).toString('latin1');
     if (!event.moreBody) break;
   }
-  const http = scope as HTTPScope;
+  const http = scope;
   if (http.path === '/raise') throw new Error('raised on purpose');
   if (http.path === '/missing') {
     await send({ type: 'http.response.start', status: 404, headers: [['content-type', 'text/plain']] });

@@ -17,14 +17,14 @@ export const SERVER_HEADER = 'tsgi';
 
 /** Everything a listener needs attached, plus what shutdown needs to see. */
 export interface Handlers {
-  request(req: NodeRequest, res: NodeResponse): void;
-  upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  request: (req: NodeRequest, res: NodeResponse) => void;
+  upgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
   clientError: ReturnType<typeof createClientErrorHandler>;
   activity: Activity;
   /** From now on responses say Connection: close and new WebSockets are refused. */
-  drain(): void;
+  drain: () => void;
   /** Closes every open WebSocket with 1001. */
-  closeWebSockets(): Promise<void>;
+  closeWebSockets: () => Promise<void>;
 }
 
 /** Builds the handlers once from the resolved config (nothing here parses options per request). */

@@ -2,7 +2,7 @@
 import { createLifespan, type AsyncApp, type LogFn } from '@tsgi/async';
 import cluster from 'node:cluster';
 import { readFileSync, statSync, unlinkSync } from 'node:fs';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import type { Http2Session } from 'node:http2';
 import { createConfig } from './config/resolve-config.js';
 import type { ServerConfig } from './config/server-config.js';
@@ -171,7 +171,7 @@ function removeStaleSocket(path: string): void {
 
 function describe(listener: Listener, config: ServerConfig): { url: string; port: number | null } {
   const address = listener.server.address();
-  if (config.uds || typeof address === 'string' || address === null) return { url: `unix:${config.uds ?? String(address)}`, port: null };
-  const { address: host, port } = address as AddressInfo;
+  if (typeof address === 'string' || address === null) return { url: `unix:${config.uds ?? address ?? ''}`, port: null };
+  const { address: host, port } = address;
   return { url: `${listener.scheme}://${host.includes(':') ? `[${host}]` : host}:${port}`, port };
 }

@@ -44,7 +44,13 @@ function header(req: NodeRequest, name: string): string | undefined {
 
 /** Apache's escaping: quotes, backslashes and control bytes become \xhh, so a line stays one line. */
 function escape(value: string): string {
-  return value.replace(/["\\\x00-\x1f\x7f-\xff]/g, (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  let result = '';
+  for (const char of value) {
+    const code = char.charCodeAt(0);
+    const unsafe = code < 0x20 || code >= 0x7f || char === '"' || char === '\\';
+    result += unsafe && code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : char;
+  }
+  return result;
 }
 
 function clf(date: Date): string {

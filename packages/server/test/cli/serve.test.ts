@@ -242,7 +242,7 @@ describe('WebSocket options', () => {
       const ws = new WebSocket(`${url.replace('http', 'ws')}/echo`, options);
       const closed = new Promise<number>((done) => ws.once('close', done));
       let extensions: string | undefined;
-      ws.once('upgrade', (res) => (extensions = res.headers['sec-websocket-extensions'] as string | undefined));
+      ws.once('upgrade', (res) => (extensions = res.headers['sec-websocket-extensions']));
       ws.once('open', () => resolve({ ws, closed, extensions }));
       ws.once('error', reject);
     });

@@ -58,7 +58,7 @@ export function createHttp2Client(baseUrl: string, options: { ca?: string | Buff
           if (incomplete) response.incomplete = true;
           resolve(response);
         };
-        stream.on('response', (_headers, _flags, raw: string[]) => {
+        stream.on('response', (_headers: unknown, _flags: number, raw: string[]) => {
           status = Number(pairs(raw, true).find(([name]) => name === ':status')?.[1] ?? 0);
           responseHeaders = pairs(raw);
         });
@@ -74,7 +74,7 @@ export function createHttp2Client(baseUrl: string, options: { ca?: string | Buff
           }
         });
         stream.once('end', () => finish(false));
-        stream.once('error', (error) => (status === 0 ? (done = true, reject(error)) : finish(true)));
+        stream.once('error', (error: Error) => (status === 0 ? ((done = true), reject(error)) : finish(true)));
         stream.once('close', () => finish(stream.rstCode !== 0));
         if (req.body !== undefined && !(req.body instanceof Uint8Array)) {
           const body = req.body;
