@@ -19,7 +19,7 @@ export const PROCESS_MESSAGES = {
   bootTimedOut: (seconds: number) => `it did not become ready within ${s(seconds)}`,
   exited: (pid: number, how: string, uptime: number) => `worker ${pid} ${how} after ${s(uptime)}`,
   replacing: (delay: number, streak: number) =>
-    delay === 0 ? 'replacing it' : `replacing it in ${s(delay)} (${plural(streak, 'crash')} in a row)`,
+    delay === 0 ? 'replacing it' : `replacing it in ${s(delay)} (${streak} ${streak === 1 ? 'crash' : 'crashes'} in a row)`,
   timedOut: (pid: number, seconds: number, request: string) =>
     `worker ${pid} timed out: its event loop was blocked for ${s(seconds)} while running ${request}; killing it`,
   silent: (pid: number, seconds: number, request: string) =>

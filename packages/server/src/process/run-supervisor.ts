@@ -46,7 +46,10 @@ export async function runSupervisor(config: ServerConfig, io: CliIO): Promise<nu
     // fd 3: cluster's IPC; fd 4 (HEARTBEAT_FD): the heartbeat pipe (heartbeat.ts).
     stdio: ['inherit', 'inherit', 'inherit', 'ipc', 'pipe'],
   });
-  const supervisor = new Supervisor(claimed, log, { development: config.reload, env: { [CONFIG_VARIABLE]: JSON.stringify(claimed) } });
+  // libuv then accepts one connection per turn and yields, so a burst spreads over the workers
+  // instead of landing on one that may be about to block (unless the user chose otherwise).
+  const env = { [CONFIG_VARIABLE]: JSON.stringify(claimed), UV_TCP_SINGLE_ACCEPT: io.env.UV_TCP_SINGLE_ACCEPT ?? '1' };
+  const supervisor = new Supervisor(claimed, log, { development: config.reload, env });
   const onSignal = (signal: NodeJS.Signals): void => {
     if (signal === 'SIGHUP') supervisor.reload(signal);
     else if (signal === 'SIGTTIN') supervisor.resize(1, signal);

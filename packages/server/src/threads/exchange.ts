@@ -89,7 +89,7 @@ export class Exchange {
     while (!this.bodyEnded) {
       const event = await this.client(() => this.receive());
       if (event.type !== 'http.request') return this.gone();
-      const request = event as HTTPReceiveEvent & { type: 'http.request' };
+      const request = event;
       if (!request.moreBody) this.bodyEnded = true;
       if (request.body.byteLength > 0) return this.deliver(request.body);
     }

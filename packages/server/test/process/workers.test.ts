@@ -1,0 +1,123 @@
+// Workers under the supervisor, through the real CLI: readiness, pid file, crashes, hangs, boot
+// failures and resizing.
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROCESS_MESSAGES } from '../../src/process/messages.js';
+import { fetchJson, fetchText, fixture, ready, start } from './support.js';
+
+const faults = fixture('faults.js');
+
+describe('workers', { timeout: 30_000 }, () => {
+  it('serves from WEB_CONCURRENCY workers, writes the pid file, and exits 0 after lifespan shutdown in each', async () => {
+    const pidFile = join(mkdtempSync(join(tmpdir(), 'tsgi-')), 'tsgi.pid');
+    const tsgi = start([faults, '--pid', pidFile], { env: { WEB_CONCURRENCY: '2' } });
+    const url = await ready(tsgi);
+    expect(tsgi.lines.filter((line) => / ready \(generation 1\)/.test(line))).toHaveLength(2);
+    expect(readFileSync(pidFile, 'utf8').trim()).toBe(String(tsgi.child.pid));
+    const reply = await fetchJson<{ pid: number }>(url);
+    expect(reply.status).toBe(200);
+    expect(reply.pid).not.toBe(tsgi.child.pid);
+
+    tsgi.signal('SIGTERM');
+    expect(await tsgi.exited).toBe(0);
+    expect(tsgi.lines.filter((line) => line.startsWith('fixture: lifespan shutdown ran'))).toHaveLength(2);
+    expect(existsSync(pidFile)).toBe(false);
+  });
+
+  it('replaces a worker that calls process.exit in a handler', async () => {
+    const tsgi = start([faults, '--workers', '2']);
+    const url = await ready(tsgi);
+    await expect(fetchText(`${url}/exit`)).rejects.toThrow();
+    const [, pid] = await tsgi.waitFor(/worker (\d+) exited with code 7 after .*; replacing it/);
+    const from = tsgi.lines.length;
+    await tsgi.waitFor(/worker \d+ ready \(generation 1\)/, { from });
+    for (let i = 0; i < 5; i++) {
+      const reply = await fetchJson<{ pid: number }>(url);
+      expect(reply.status).toBe(200);
+      expect(reply.pid).not.toBe(Number(pid));
+    }
+  });
+
+  it('replaces a worker killed by an exception thrown from a timer', async () => {
+    const tsgi = start([faults, '--workers', '2']);
+    const url = await ready(tsgi);
+    expect((await fetchText(`${url}/throw-later`)).status).toBe(200);
+    await tsgi.waitFor(/worker \d+ exited with code 1 after .*; replacing it/);
+    await tsgi.waitFor(/fixture: thrown from a timer/);
+    const from = tsgi.lines.length;
+    await tsgi.waitFor(/worker \d+ ready \(generation 1\)/, { from });
+    expect((await fetchText(url)).status).toBe(200);
+  });
+
+  it('kills a worker whose handler never returns, naming the request, while the other worker keeps serving', async () => {
+    const tsgi = start([faults, '--workers', '2', '--timeout', '2']);
+    const url = await ready(tsgi);
+    const stuck = fetchText(`${url}/spin`).then(
+      () => 'answered',
+      () => 'dropped',
+    );
+    await tsgi.waitFor(/fixture: spinning in \d+/);
+    // While one worker spins, the other takes every connection (the stuck one accepts none).
+    const started = Date.now();
+    const pids = new Set<number>();
+    while (Date.now() - started < 1000) {
+      const reply = await fetchJson<{ pid: number }>(`${url}/slow?ms=20`);
+      expect(reply.status).toBe(200);
+      pids.add(reply.pid);
+    }
+    expect(pids.size).toBe(1);
+    const [line] = await tsgi.waitFor(/worker \d+ timed out: its event loop was blocked for [\d.]+s while running GET \/spin; killing it/);
+    expect(line).toContain('GET /spin');
+    expect(await stuck).toBe('dropped');
+    const from = tsgi.lines.length;
+    await tsgi.waitFor(/worker \d+ ready \(generation 1\)/, { from });
+    expect((await fetchText(url)).status).toBe(200);
+  });
+
+  it('stops with exit code 3 when the app module does not import', async () => {
+    const tsgi = start([fixture('does-not-exist.js'), '--workers', '2']);
+    expect(await tsgi.exited).toBe(3);
+    expect(tsgi.lines.join('\n')).toMatch(/failed to boot: .*does-not-exist\.js not found/);
+    expect(tsgi.lines.join('\n')).toContain(PROCESS_MESSAGES.bootFatal);
+  });
+
+  it('stops with exit code 3 when lifespan startup fails, instead of restarting in a loop', async () => {
+    const tsgi = start([faults, '--workers', '2'], { env: { FIXTURE_FAIL_STARTUP: 'no database' } });
+    expect(await tsgi.exited).toBe(3);
+    expect(tsgi.lines.join('\n')).toMatch(/failed to boot: .*no database/);
+    expect(tsgi.lines.filter((line) => /failed to boot/.test(line)).length).toBeLessThanOrEqual(2);
+  });
+
+  it('backs off when workers keep crashing', async () => {
+    const tsgi = start([faults, '--workers', '1'], { env: { FIXTURE_CRASH_AFTER_MS: '500' } });
+    await ready(tsgi);
+    await tsgi.waitFor(/exited with code 9 .*; replacing it in 0\.3s \(2 crashes in a row\)/);
+    await tsgi.waitFor(/exited with code 9 .*; replacing it in 0\.5s \(3 crashes in a row\)/);
+    tsgi.signal('SIGTERM');
+    expect(await tsgi.exited).toBe(0);
+  });
+
+  it('adds a worker on SIGTTIN and retires one on SIGTTOU', async () => {
+    const tsgi = start([faults, '--workers', '1']);
+    await ready(tsgi);
+    tsgi.signal('SIGTTIN');
+    await tsgi.waitFor(/SIGTTIN: now 2 workers/);
+    await tsgi.waitFor(/worker \d+ ready \(generation 1\)/, { from: tsgi.lines.length });
+    tsgi.signal('SIGTTOU');
+    await tsgi.waitFor(/SIGTTOU: now 1 worker$/);
+    const [, retired] = await tsgi.waitFor(/stopping worker (\d+) \(fewer workers wanted\)/);
+    await tsgi.waitFor(new RegExp(`worker ${retired}: stopped`));
+    tsgi.signal('SIGTTOU');
+    await tsgi.waitFor(new RegExp(PROCESS_MESSAGES.minimumWorkers));
+    tsgi.signal('SIGTERM');
+    expect(await tsgi.exited).toBe(0);
+  });
+
+  it('refuses --reload together with --workers above 1 (exit 2)', async () => {
+    const tsgi = start([faults, '--workers', '3', '--reload']);
+    expect(await tsgi.exited).toBe(2);
+    expect(tsgi.lines.join('\n')).toContain(PROCESS_MESSAGES.reloadWithWorkers(3));
+  });
+});
