@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { createScope, createWebSocketScope } from './create-scope.js';
 import { isRequestError } from './errors.js';
-import { COMMON_MESSAGES } from './messages.js';
+import { COMMON_MESSAGES, HTTP_MESSAGES } from './messages.js';
+
+/** What a refusing createScope call threw. */
+function refusal(run: () => unknown): { status: number; message: string } {
+  try {
+    run();
+  } catch (error) {
+    if (isRequestError(error)) return { status: error.status, message: error.message };
+    throw error;
+  }
+  throw new Error('expected a RequestError');
+}
 
 const http = (target: string, rootPath?: string) =>
   createScope({ method: 'get', target, headers: [], ...(rootPath === undefined ? {} : { rootPath }) });
@@ -53,6 +64,16 @@ describe('createScope', () => {
   it('takes the path of an absolute-form target', () => {
     const scope = http('http://example.com/a?b');
     expect([scope.rawPath, scope.queryString]).toEqual(['/a', 'b']);
+  });
+
+  it("gives rawPath '/' to an absolute-form target with no path before '?'", () => {
+    const scope = http('http://h?q=1');
+    expect([scope.path, scope.rawPath, scope.queryString]).toEqual(['/', '/', 'q=1']);
+  });
+
+  it.each(['foo', '', '/a b', '/\u0100', '*?x', 'example.com:443'])('refuses the target %j with a 400 naming async §3.1.2', (target) => {
+    const error = refusal(() => http(target));
+    expect([error.status, error.message]).toEqual([400, HTTP_MESSAGES.badTarget(target)]);
   });
 
   it('drops header names with underscores so they cannot alias dashed ones', () => {

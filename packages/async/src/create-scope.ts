@@ -1,7 +1,7 @@
 // THE one place a host turns request parts into a scope (async §3.1, §4.1).
 import { RequestError } from './errors.js';
 import { COMMON_MESSAGES } from './messages.js';
-import { decodePath, normalizeRootPath, pathBelowRoot, splitTarget } from './internal/target.js';
+import { normalizeRootPath, pathBelowRoot, splitTarget } from './internal/target.js';
 import type { Address, HeaderList, State, TsgiVersion } from './types/common.js';
 import type { Extensions } from './types/extensions.js';
 import type { HTTPScope } from './types/http.js';
@@ -93,9 +93,9 @@ export function createWebSocketScope(request: Omit<ScopeRequest, 'method'> & { m
 }
 
 function paths(request: Pick<ScopeRequest, 'target' | 'rootPath'>): Pick<HTTPScope, 'path' | 'rawPath' | 'queryString' | 'rootPath'> {
-  const { rawPath, queryString } = splitTarget(request.target);
+  const { rawPath, path, query } = splitTarget(request.target);
   const rootPath = normalizeRootPath(request.rootPath);
-  return { path: pathBelowRoot(decodePath(rawPath), rootPath), rawPath, queryString, rootPath };
+  return { path: pathBelowRoot(path, rootPath), rawPath, queryString: query, rootPath };
 }
 
 // RFC 9110 §5.5: leading and trailing SP/HTAB are not part of a field value (but 0xA0 is).

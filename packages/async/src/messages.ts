@@ -25,6 +25,8 @@ export const COMMON_MESSAGES = {
 
 /** Messages for HTTP (async §3) and its extensions (async §6.1–§6.6). */
 export const HTTP_MESSAGES = {
+  badTarget: (target: string) =>
+    `async §3.1.2: the request-target must be origin-form ('/path'), absolute-form or '*', without whitespace, control characters or characters above U+00FF: got ${JSON.stringify(target.slice(0, 60))}`,
   startTwice: "async §3.4: 'http.response.start' sent twice",
   badStatus: (status: unknown) =>
     `async §3.4: status must be an integer from 200 to 599, got ${JSON.stringify(status) ?? String(status)}`,

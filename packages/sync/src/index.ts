@@ -24,6 +24,8 @@ export * as messages from './messages.js';
 export { createEnviron } from './environ.js';
 export type { EnvironRequest } from './environ.js';
 export type { UnderscoreHeaders } from './request-headers.js';
+export { parseRequestTarget } from './request-target.js';
+export type { ParsedRequestTarget, RequestTarget, TargetProblem } from './request-target.js';
 export { createInputStream } from './input-stream.js';
 export type { InputStreamOptions, PullBytes } from './input-stream.js';
 export { createBufferedInput } from './buffered-input.js';

@@ -21,6 +21,7 @@ it('exports exactly the public API', () => {
       "isRequestError",
       "isSyncSpecError",
       "messages",
+      "parseRequestTarget",
       "startApp",
       "validate",
     ]

@@ -3,15 +3,29 @@ import { decodeUtf8, isLatin1, percentDecode } from './bytes.js';
 import { RequestError, SyncSpecError } from './errors.js';
 import { BAD_TARGET, REQUEST_NOT_LATIN1 } from './messages.js';
 
-/** A request target taken apart. */
-export interface ParsedTarget {
-  /** The path, percent-decoded and UTF-8 decoded (U+FFFD for invalid bytes). */
-  path: string;
-  /** Everything after the first `?`, exactly as sent. */
+/** Why a request target must be refused (docs/spec/sync.md §7.2, async §3.1.2). */
+export type TargetProblem = 'not-latin1' | 'whitespace' | 'form';
+
+/**
+ * A request target taken apart (docs/spec/sync.md §4.6, async §3.1.1). The one implementation both
+ * interfaces use, so an environ and a scope built from the same target always agree.
+ */
+export interface RequestTarget {
+  /** The path exactly as sent: starts with '/', or is '*'; '/' for an absolute-form target without one. */
+  rawPath: string;
+  /** Everything after the first `?`, exactly as sent; '' when there is none. */
   query: string;
+  /** `rawPath` percent-decoded, then UTF-8 decoded (U+FFFD for invalid bytes). */
+  path: string;
   /** The authority of an absolute-form target (`http://host:8080/x` → `host:8080`). */
   authority?: string;
 }
+
+/** What {@link parseRequestTarget} found: the parts, or the reason to refuse the target. */
+export type ParsedRequestTarget = ({ ok: true } & RequestTarget) | { ok: false; problem: TargetProblem };
+
+/** A request target taken apart, as createEnviron uses it. */
+export type ParsedTarget = Omit<RequestTarget, 'rawPath'>;
 
 // RFC 9112 §3.2: no whitespace or control characters in a request target.
 // eslint-disable-next-line no-control-regex -- control characters are what we look for
@@ -19,25 +33,29 @@ const INVALID = /[\x00-\x20\x7f]/;
 const ABSOLUTE = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#]*)/;
 
 /**
- * Splits a raw request target. `%2F` decodes to `/` in `path`; RAW_URI keeps the exact bytes.
+ * Takes a raw request target apart without throwing: origin-form (`/a?b`), absolute-form
+ * (`http://h/a?b`) and the asterisk form (`*`) are accepted; anything else, and any target holding
+ * whitespace, a control character or a character above U+00FF, comes back as a problem to refuse.
+ * Hosts phrase the refusal themselves (sync §7.2, async §3.1.2).
  *
  * @example
- * parseTarget('/a%2Fb/caf%C3%A9?x=1&x=2'); // { path: '/a/b/café', query: 'x=1&x=2' }
- * parseTarget('http://example.com'); // { path: '/', query: '', authority: 'example.com' }
+ * parseRequestTarget('/a%2Fb/caf%C3%A9?x=1'); // { ok: true, rawPath: '/a%2Fb/caf%C3%A9', path: '/a/b/café', query: 'x=1' }
+ * parseRequestTarget('http://h?q=1');         // { ok: true, rawPath: '/', path: '/', query: 'q=1', authority: 'h' }
+ * parseRequestTarget('foo');                  // { ok: false, problem: 'form' }
  */
-export function parseTarget(target: string): ParsedTarget {
-  if (!isLatin1(target)) throw new SyncSpecError(`${REQUEST_NOT_LATIN1}: target ${JSON.stringify(target)}`);
-  if (INVALID.test(target)) throw new RequestError(`${BAD_TARGET}: it contains whitespace or a control character`);
-  if (target === '*') return { path: '*', query: '' };
+export function parseRequestTarget(target: string): ParsedRequestTarget {
+  if (!isLatin1(target)) return { ok: false, problem: 'not-latin1' };
+  if (INVALID.test(target)) return { ok: false, problem: 'whitespace' };
+  if (target === '*') return { ok: true, rawPath: '*', path: '*', query: '' };
 
   let rest = target;
   let authority: string | undefined;
   if (!target.startsWith('/')) {
     const absolute = ABSOLUTE.exec(target);
-    if (absolute === null) throw new RequestError(`${BAD_TARGET}: got ${JSON.stringify(target.slice(0, 60))}`);
+    if (absolute === null) return { ok: false, problem: 'form' };
     authority = absolute[1] ?? '';
     rest = target.slice(absolute[0].length);
-    // RFC 9112 §3.2.2: an absolute-form target with an empty path means '/'.
+    // RFC 9112 §3.2.2: an absolute-form target with an empty path ('http://h' or 'http://h?q') means '/'.
     if (!rest.startsWith('/')) rest = `/${rest}`;
   }
   // RFC 9110 §4.2.5: a fragment is never sent; ignore one a careless client sent (RAW_URI keeps it).
@@ -47,7 +65,26 @@ export function parseTarget(target: string): ParsedTarget {
   const rawPath = mark === -1 ? rest : rest.slice(0, mark);
   const query = mark === -1 ? '' : rest.slice(mark + 1);
   const path = decodeUtf8(percentDecode(rawPath));
-  return authority === undefined ? { path, query } : { path, query, authority };
+  return authority === undefined ? { ok: true, rawPath, path, query } : { ok: true, rawPath, path, query, authority };
+}
+
+/**
+ * Splits a raw request target, throwing what createEnviron throws: RequestError (400) for a target to
+ * refuse, SyncSpecError for a host that passed text instead of latin-1 bytes.
+ *
+ * @example
+ * parseTarget('/a%2Fb/caf%C3%A9?x=1&x=2'); // { path: '/a/b/café', query: 'x=1&x=2' }
+ * parseTarget('http://example.com'); // { path: '/', query: '', authority: 'example.com' }
+ */
+export function parseTarget(target: string): ParsedTarget {
+  const parsed = parseRequestTarget(target);
+  if (parsed.ok) {
+    const { path, query, authority } = parsed;
+    return authority === undefined ? { path, query } : { path, query, authority };
+  }
+  if (parsed.problem === 'not-latin1') throw new SyncSpecError(`${REQUEST_NOT_LATIN1}: target ${JSON.stringify(target)}`);
+  if (parsed.problem === 'whitespace') throw new RequestError(`${BAD_TARGET}: it contains whitespace or a control character`);
+  throw new RequestError(`${BAD_TARGET}: got ${JSON.stringify(target.slice(0, 60))}`);
 }
 
 /** Normalises a configured root path, as the async interface does: `''`, or `'/x'` without a trailing slash. */

@@ -1,61 +1,21 @@
-// Turns a request-target into rawPath, queryString and the decoded path (async §3.1.1).
-import { fromUtf8, utf8 } from './runtime.js';
-
-/** The parts of a request-target, as received. */
-export interface TargetParts {
-  rawPath: string;
-  queryString: string;
-}
-
-// RFC 9112 §3.2.2: absolute-form (sent to proxies) carries scheme and authority before the path.
-const ABSOLUTE_FORM = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/;
+// The request-target → rawPath, queryString and the decoded path (async §3.1.1). Splitting and
+// decoding are @tsgi/sync's parseRequestTarget: one implementation, so a scope and the environ
+// syncToAsync builds from it never disagree (docs/spec/sync.md §4.6 is the same rule).
+import { parseRequestTarget, type RequestTarget } from '@tsgi/sync';
+import { RequestError } from '../errors.js';
+import { HTTP_MESSAGES } from '../messages.js';
 
 /**
- * Splits a request-target at the first `?`; absolute-form loses its scheme and authority.
+ * Splits a request-target, or throws a RequestError (400) naming async §3.1.2 for one to refuse.
  *
  * @example
- * splitTarget('/a%2Fb?x=1'); // { rawPath: '/a%2Fb', queryString: 'x=1' }
+ * splitTarget('/a%2Fb?x=1');   // { rawPath: '/a%2Fb', path: '/a/b', query: 'x=1' }
+ * splitTarget('http://h?q=1'); // { rawPath: '/', path: '/', query: 'q=1', authority: 'h' }
  */
-export function splitTarget(target: string): TargetParts {
-  let rest = target;
-  const absolute = ABSOLUTE_FORM.exec(rest);
-  if (absolute) rest = rest.slice(absolute[0].length) || '/';
-  const hash = rest.indexOf('#');
-  // RFC 9110 §4.2.5: a fragment is never sent; drop one a careless client sent anyway.
-  if (hash !== -1) rest = rest.slice(0, hash);
-  const q = rest.indexOf('?');
-  return q === -1 ? { rawPath: rest, queryString: '' } : { rawPath: rest.slice(0, q), queryString: rest.slice(q + 1) };
-}
-
-const HEX = /^[0-9A-Fa-f]{2}$/;
-
-/**
- * Percent-decodes a raw path to bytes, then decodes them as UTF-8, U+FFFD for invalid sequences.
- * `%2F` becomes '/', as in PATH_INFO; a `%` not followed by two hex digits stays as it is.
- *
- * @example
- * decodePath('/caf%C3%A9/a%2Fb'); // '/café/a/b'
- * decodePath('/%FF');             // '/\uFFFD'
- */
-export function decodePath(rawPath: string): string {
-  if (!rawPath.includes('%') && !/[^\0-\x7f]/.test(rawPath)) return rawPath;
-  const bytes: number[] = [];
-  for (let i = 0; i < rawPath.length; i++) {
-    const code = rawPath.charCodeAt(i);
-    if (code === 0x25 && HEX.test(rawPath.slice(i + 1, i + 3))) {
-      bytes.push(Number.parseInt(rawPath.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else if (code <= 0xff) {
-      // async §2.3: a raw string holds one latin-1 character per byte received.
-      bytes.push(code);
-    } else {
-      // Not bytes-as-latin-1 (a host passed decoded text): keep the character, as UTF-8.
-      const char = String.fromCodePoint(rawPath.codePointAt(i) ?? 0xfffd);
-      bytes.push(...utf8(char));
-      i += char.length - 1;
-    }
-  }
-  return fromUtf8(new Uint8Array(bytes));
+export function splitTarget(target: string): RequestTarget {
+  const parsed = parseRequestTarget(target);
+  if (!parsed.ok) throw new RequestError(HTTP_MESSAGES.badTarget(target));
+  return parsed;
 }
 
 /**

@@ -50,6 +50,15 @@ describe('syncToAsync', () => {
     });
   });
 
+  it("serves an absolute-form target with no path before '?' (PATH_INFO '/')", async () => {
+    const app: SyncApp = (environ, startResponse) => {
+      startResponse('200 OK', []);
+      return [enc(JSON.stringify([environ.PATH_INFO, environ.QUERY_STRING]))];
+    };
+    const res = await requestApp(syncToAsync(app), { target: 'http://h?q=1' });
+    expect([res.status, res.text]).toEqual([200, '["/","q=1"]']);
+  });
+
   it('buffers a streamed body and hands it to the app whole', async () => {
     const res = await requestApp(syncToAsync(echo), { method: 'POST', body: [enc('a'), enc('b'), enc('c')] });
     expect([res.status, res.text, res.headers]).toEqual([200, 'abc', [['content-type', 'text/plain'], ['content-length', '3']]]);

@@ -18,7 +18,7 @@ export interface HTTPScope {
   scheme: 'http' | 'https';
   /** The path below `rootPath`, percent-decoded as UTF-8 (async §3.1.1). */
   path: string;
-  /** The path part of the request target exactly as received, still encoded (async §3.1.1). */
+  /** The path part of the request target exactly as received, still encoded; starts with '/' or is '*' (async §3.1.1). */
   rawPath: string;
   /** The query string exactly as received, without `?`. @default '' */
   queryString: string;

@@ -32,6 +32,10 @@ export function checkScope(scope: unknown): void {
   if (rootPath !== '' && (!rootPath.startsWith('/') || rootPath.endsWith('/'))) fail('rootPath', "must be '' or start with '/' and not end with '/'");
   const path = s.path as string;
   if (path !== '' && path !== '*' && !path.startsWith('/')) fail('path', "must be '', '*' or start with '/'");
+  // async §3.1.1: an absolute-form target without a path has rawPath '/'; only a mount empties path.
+  const rawPath = s.rawPath as string;
+  if (rawPath !== '*' && !rawPath.startsWith('/')) fail('rawPath', "must be '*' or start with '/'");
+  if (path === '' && rootPath === '') fail('path', "must not be '' when rootPath is ''");
   if (!HTTP_VERSIONS.includes(s.httpVersion as string)) fail('httpVersion', "must be '1.0', '1.1', '2' or '3'");
   const headers = checkHeaders(s.headers, 'scope.headers');
   for (const [name] of headers) if (name !== name.toLowerCase()) fail('headers', `names must be lower-case, got '${name}'`);

@@ -54,6 +54,8 @@ const cases: Case[] = [
   ['COMMON.badScope type', COMMON_MESSAGES.badScope('type', "must be 'http', 'websocket' or 'lifespan'"), () => violation(ok, scopeWith({ type: 'ftp' }))],
   ['COMMON.badScope tsgi', COMMON_MESSAGES.badScope('tsgi', "must be { version: '1.0', specVersion: string }"), () => violation(ok, scopeWith({ tsgi: { version: '2.0' } }))],
   ['COMMON.badScope rootPath', COMMON_MESSAGES.badScope('rootPath', "must be '' or start with '/' and not end with '/'"), () => violation(ok, scopeWith({ rootPath: '/api/' }))],
+  ['COMMON.badScope rawPath empty', COMMON_MESSAGES.badScope('rawPath', "must be '*' or start with '/'"), () => violation(ok, scopeWith({ rawPath: '', path: '' }))],
+  ['COMMON.badScope path empty without rootPath', COMMON_MESSAGES.badScope('path', "must not be '' when rootPath is ''"), () => violation(ok, scopeWith({ path: '' }))],
   ['COMMON.badScope headers case', COMMON_MESSAGES.badScope('headers', "names must be lower-case, got 'Host'"), () => violation(ok, scopeWith({ headers: [['Host', 'x']] }))],
   ['COMMON.badScope method', COMMON_MESSAGES.badScope('method', 'must be an upper-case RFC 9110 token'), () => violation(ok, scopeWith({ method: 'get' }))],
   ['COMMON.badScope client', COMMON_MESSAGES.badScope('client', 'must be null or [host: string, port: number | null]'), () => violation(ok, scopeWith({ client: ['1.2.3.4', '80'] }))],
@@ -143,9 +145,9 @@ describe('validate', () => {
 
   it('covers every message constant with a violating app', () => {
     const covered = new Set(cases.map(([rule]) => rule.split(' ')[0]));
-    // Checked elsewhere: createScope (underscoreHeader), the cycles (clientDisconnected), createLifespan
+    // Checked elsewhere: createScope (underscoreHeader, badTarget), the cycles (clientDisconnected), createLifespan
     // (returnedBeforeStartup), and validate(non-function) below.
-    const elsewhere = ['COMMON.underscoreHeader', 'COMMON.clientDisconnected', 'COMMON.notAFunction', 'LIFESPAN.returnedBeforeStartup'];
+    const elsewhere = ['COMMON.underscoreHeader', 'HTTP.badTarget', 'COMMON.clientDisconnected', 'COMMON.notAFunction', 'LIFESPAN.returnedBeforeStartup'];
     const all = [
       ...Object.keys(COMMON_MESSAGES).map((key) => `COMMON.${key}`),
       ...Object.keys(HTTP_MESSAGES).map((key) => `HTTP.${key}`),
