@@ -4,7 +4,7 @@ import { loadPackage, pendingReason } from '../../env/workspace.js';
 // The part of @tsgi/router the benchmark uses, declared here so the harness builds before the router
 // exists; `router.match` is its public lookup (pattern and params, no request served).
 interface RouterModule {
-  createRouter(): {
+  createRouter: () => {
     on(method: string, path: string, handler: () => string): unknown;
     match(method: string, path: string): { pattern: string; params: Record<string, string> } | null;
   };
