@@ -11,7 +11,7 @@ export interface Profile {
   fetch: { rounds: number; durationS: number; warmupS: number; connections: number };
   threads: { rounds: number; durationS: number; connections: number };
   bundle: { importRuns: number };
-  mount: { rounds: number; durationS: number; connections: number };
+  mount: { rounds: number; durationS: number; warmupS: number; connections: number };
   processModel: { inFlight: number; reloadLoadS: number };
 }
 
@@ -25,7 +25,7 @@ export const FULL: Profile = {
   fetch: { rounds: 3, durationS: 2, warmupS: 1, connections: 64 },
   threads: { rounds: 2, durationS: 4, connections: 16 },
   bundle: { importRuns: 9 },
-  mount: { rounds: 3, durationS: 2, connections: 64 },
+  mount: { rounds: 3, durationS: 2, warmupS: 1, connections: 64 },
   processModel: { inFlight: 200, reloadLoadS: 4 },
 };
 
@@ -39,6 +39,6 @@ export const QUICK: Profile = {
   fetch: { rounds: 1, durationS: 1, warmupS: 0, connections: 32 },
   threads: { rounds: 1, durationS: 2, connections: 8 },
   bundle: { importRuns: 3 },
-  mount: { rounds: 1, durationS: 1, connections: 32 },
+  mount: { rounds: 1, durationS: 1, warmupS: 0, connections: 32 },
   processModel: { inFlight: 50, reloadLoadS: 2 },
 };

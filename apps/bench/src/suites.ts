@@ -1,5 +1,6 @@
 // Every suite, in report order.
 import { bundleSuite } from './bundle/suite.js';
+import { expressMountSuite } from './express-mount/suite.js';
 import { fetchSuite } from './fetch/suite.js';
 import { httpSuite } from './http/suite.js';
 import { routerSuite } from './router/suite.js';
@@ -8,4 +9,4 @@ import { wsSuite } from './ws/suite.js';
 import type { Suite } from './suite.js';
 
 /** The suites `pnpm bench` runs. */
-export const SUITES: readonly Suite[] = [httpSuite, routerSuite, wsSuite, serverlessSuite, fetchSuite, bundleSuite];
+export const SUITES: readonly Suite[] = [httpSuite, routerSuite, wsSuite, serverlessSuite, fetchSuite, bundleSuite, expressMountSuite];

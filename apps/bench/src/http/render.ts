@@ -146,3 +146,54 @@ export function renderHttp(results: HttpResults): Section {
     targets: [rawTarget(results, 'tsgi-async', 'Raw async app vs node:http'), rawTarget(results, 'tsgi-sync', 'Raw sync app vs node:http')],
   };
 }
+
+/** How a smaller HTTP comparison (one baseline, no targets) is titled and charted. */
+export interface ComparisonOptions {
+  heading: string;
+  intro: string;
+  /** Charts are named `${chartPrefix}-${scenario}.svg`. */
+  chartPrefix: string;
+  baselineId: string;
+  /** How the ratio column names the baseline, e.g. 'express route'. */
+  baselineName: string;
+}
+
+/** Renders a comparison of a few HTTP contenders against one of them. */
+export function renderHttpComparison(results: HttpResults, options: ComparisonOptions): Section {
+  const baselineOf = (scenario: ScenarioId) => medianRps(results.contenders.find((c) => c.id === options.baselineId), scenario);
+  const rows = results.contenders.map((contender) => {
+    const why = missingReason(contender);
+    if (why) return [contender.label, ...results.scenarios.map(() => '—'), '—', why];
+    return [
+      contender.label,
+      ...results.scenarios.map((s) => {
+        const rps = medianRps(contender, s.id);
+        return rps == null ? '—' : formatRate(rps);
+      }),
+      formatMicros(median(contender.runs.map((run) => run.p99Us))),
+      formatRatio(ratioAcrossScenarios(results, contender.id, options.baselineId)),
+    ];
+  });
+  const charts: Chart[] = results.scenarios.map((s) => ({
+    file: `${options.chartPrefix}-${s.id}.svg`,
+    svg: renderBarChart({
+      title: `${options.heading}: ${s.title}`,
+      subtitle: `requests per second, median of ${results.rounds} run(s), ${results.connections} connections; longer is better`,
+      bars: results.contenders.map((c) => {
+        const value = missingReason(c) ? null : medianRps(c, s.id);
+        const valueLabel = value == null ? (missingReason(c) ?? '—') : `${formatRate(value)} (${formatRatio(ratio(value, baselineOf(s.id)))})`;
+        return { label: c.label, value, valueLabel, kind: c.kind };
+      }),
+    }),
+  }));
+  const markdown = [
+    `## ${options.heading}`,
+    '',
+    `${options.intro} wrk as in the HTTP suite: \`-t1 -c${results.connections} -d${results.durationS}s\`, ${results.rounds} round(s), servers taking turns.`,
+    '',
+    renderTable(['Contender', ...results.scenarios.map((s) => `${s.title}, req/s`), 'p99 (median)', `vs ${options.baselineName}`], rows),
+    '',
+    ...charts.flatMap((c) => [chartLink(c, c.file), '']),
+  ].join('\n');
+  return { markdown, charts, targets: [] };
+}

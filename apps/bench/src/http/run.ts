@@ -85,7 +85,8 @@ export interface HttpSettings {
 
 async function measureOnce(ctx: RunContext, http: HttpSettings, contender: HttpContender, result: HttpContenderResult, round: number): Promise<void> {
   const port = await freePort();
-  const server = await startServer({ command: pinned(ctx.tools, 'server', contender.command(ctx.tools, port)), port });
+  const readyPath = http.scenarios[0]?.path ?? '/plaintext';
+  const server = await startServer({ command: pinned(ctx.tools, 'server', contender.command(ctx.tools, port)), port, readyPath });
   try {
     const wrong = await checkScenarios(port, http.scenarios);
     if (wrong) {
@@ -93,7 +94,7 @@ async function measureOnce(ctx: RunContext, http: HttpSettings, contender: HttpC
       return;
     }
     const load = { port, connections: http.connections };
-    if (http.warmupS > 0) await runWrk(ctx.tools, { ...load, path: '/plaintext', durationS: http.warmupS });
+    if (http.warmupS > 0) await runWrk(ctx.tools, { ...load, path: readyPath, durationS: http.warmupS });
     for (const scenario of http.scenarios) {
       const wrk = await runWrk(ctx.tools, { ...load, path: scenario.path, method: scenario.method, bodyBytes: scenario.bodyBytes, durationS: http.durationS });
       result.runs.push({ round, scenario: scenario.id, rps: wrk.rps, p50Us: wrk.p50Us, p99Us: wrk.p99Us, errors: wrk.errors });
