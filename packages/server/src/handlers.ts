@@ -58,6 +58,9 @@ export function createHandlers(detected: DetectedApp, config: ServerConfig, log:
   const activity = new Activity();
   const limit = config.limitConcurrency;
   let draining = false;
+  // HTTP/1.x responses in progress: when draining begins, those whose head is not out yet say
+  // Connection: close too, so their keep-alive clients do not send another request (gunicorn#2313).
+  const unsent = new Set<ServerResponse>();
 
   const refuse = (req: NodeRequest, res: NodeResponse, error: HttpError, extra: Array<[string, string]> = []): void => {
     log('info', `${error.message} (${req.method ?? '-'} from ${req.socket?.remoteAddress ?? 'unknown'})`);
@@ -72,8 +75,12 @@ export function createHandlers(detected: DetectedApp, config: ServerConfig, log:
       return refuse(req, res, new HttpError(PROTOCOL_MESSAGES.overloaded(limit), { status: 503 }), [['retry-after', '1']]);
     }
     activity.enter();
-    onExchangeEnd(req, res, () => activity.leave());
+    onExchangeEnd(req, res, () => {
+      activity.leave();
+      unsent.delete(res as ServerResponse);
+    });
     if (draining && req.httpVersion !== '2.0') (res as ServerResponse).setHeader('connection', 'close');
+    else if (req.httpVersion !== '2.0') unsent.add(res as ServerResponse);
     handle(req as IncomingMessage, res as ServerResponse);
   };
 
@@ -119,6 +126,8 @@ export function createHandlers(detected: DetectedApp, config: ServerConfig, log:
     activity,
     drain: () => {
       draining = true;
+      for (const res of unsent) if (!res.headersSent) res.setHeader('connection', 'close');
+      unsent.clear();
     },
     closeWebSockets: () => upgradeWebSocket.closeAll(),
   };

@@ -93,6 +93,9 @@ export async function start(
       await Promise.race([Promise.all([handlers.activity.idle(), websockets, stopped]), grace]);
       sweep.stop();
       for (const socket of tracked.sockets) socket.destroy();
+      // Apps still streaming see http.disconnect, and get a turn to react, before lifespan shutdown.
+      await Promise.race([handlers.activity.idle(), new Promise<void>((resolve) => setTimeout(resolve, 1000).unref())]);
+      await new Promise<void>((resolve) => setImmediate(resolve));
       await stopped;
       await lifespan.shutdown();
       log('info', 'stopped');

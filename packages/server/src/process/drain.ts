@@ -23,25 +23,42 @@ interface IdleCloser {
  */
 export function stopAccepting(server: NetServer): Promise<void> {
   return new Promise((resolve) => {
-    // The poll phase after this one accepts every connection already queued (libuv accepts until
-    // EAGAIN); the nested setImmediate runs after it. Those connections are then served with
-    // Connection: close instead of being reset.
-    setImmediate(() =>
-      setImmediate(() => {
-        const closer = server as NetServer & IdleCloser;
-        const own = Object.prototype.hasOwnProperty.call(closer, 'closeIdleConnections');
-        const original = closer.closeIdleConnections;
-        // node ≥ 19 closes idle connections inside close(); the quiet sweep does it safely instead.
-        closer.closeIdleConnections = () => undefined;
-        try {
-          server.close(() => resolve());
-        } finally {
-          if (own && original) closer.closeIdleConnections = original;
-          else delete closer.closeIdleConnections;
-        }
-      }),
-    );
+    let accepted = 0;
+    const count = (): void => void accepted++;
+    server.on('connection', count);
+    const began = performance.now();
+    // Each poll phase accepts every connection already queued (libuv accepts until EAGAIN); the
+    // nested setImmediate runs after one. Keep going while connections still arrive (bounded), so
+    // they are served with Connection: close instead of being reset with the socket.
+    const turn = (): void => {
+      const before = accepted;
+      setImmediate(() =>
+        setImmediate(() => {
+          if (accepted !== before && performance.now() - began < DRAIN_LIMIT_MS) return turn();
+          server.off('connection', count);
+          closeListener(server, resolve);
+        }),
+      );
+    };
+    turn();
   });
+}
+
+/** The longest the listener stays open, accepting what was queued, once draining began. */
+export const DRAIN_LIMIT_MS = 100;
+
+function closeListener(server: NetServer, closed: () => void): void {
+  const closer = server as NetServer & IdleCloser;
+  const own = Object.prototype.hasOwnProperty.call(closer, 'closeIdleConnections');
+  const original = closer.closeIdleConnections;
+  // node ≥ 19 closes idle connections inside close(); the quiet sweep does it safely instead.
+  closer.closeIdleConnections = () => undefined;
+  try {
+    server.close(() => closed());
+  } finally {
+    if (own && original) closer.closeIdleConnections = original;
+    else delete closer.closeIdleConnections;
+  }
 }
 
 /**
