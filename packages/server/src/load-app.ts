@@ -37,7 +37,7 @@ export async function loadApp(spec: string, cwd: string): Promise<unknown> {
   const namespace = await importModule(module, cwd);
   const names = exportName === undefined ? DEFAULT_EXPORTS : [exportName];
   for (const name of names) {
-    const value = pick(namespace, name);
+    const value = pick(namespace, name, exportName === undefined);
     if (value !== undefined && value !== null) return value;
   }
   const found = Object.keys(namespace).join(', ') || 'nothing';
@@ -61,10 +61,20 @@ async function importModule(module: string, cwd: string): Promise<Record<string,
   }
 }
 
-/** A CommonJS module's exports arrive as `default`; look inside it for a named export too. */
-function pick(namespace: Record<string, unknown>, name: string): unknown {
-  if (name in namespace) return namespace[name];
+/**
+ * A CommonJS module's `module.exports` arrives as `default`: when guessing, a `default` that is a
+ * plain exports object (neither callable nor a dual app) does not count, and its properties do.
+ */
+function pick(namespace: Record<string, unknown>, name: string, guessing: boolean): unknown {
   const commonjs = namespace.default;
-  if (name !== 'default' && typeof commonjs === 'object' && commonjs !== null) return (commonjs as Record<string, unknown>)[name];
-  return undefined;
+  const exportsObject = typeof commonjs === 'object' && commonjs !== null ? (commonjs as Record<string, unknown>) : undefined;
+  if (name === 'default') {
+    if (!guessing || !exportsObject || isDual(exportsObject)) return commonjs;
+    return exportsObject.default;
+  }
+  return name in namespace ? namespace[name] : exportsObject?.[name];
+}
+
+function isDual(value: Record<string, unknown>): boolean {
+  return typeof value.sync === 'function' && typeof value.async === 'function';
 }
