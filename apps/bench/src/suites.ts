@@ -7,6 +7,7 @@ import { routerSuite } from './router/suite.js';
 import { serverlessSuite } from './serverless/suite.js';
 import { wsSuite } from './ws/suite.js';
 import type { Suite } from './suite.js';
+import { threadsSuite } from './threads/suite.js';
 
 /** The suites `pnpm bench` runs. */
-export const SUITES: readonly Suite[] = [httpSuite, routerSuite, wsSuite, serverlessSuite, fetchSuite, bundleSuite, expressMountSuite];
+export const SUITES: readonly Suite[] = [httpSuite, routerSuite, wsSuite, serverlessSuite, fetchSuite, threadsSuite, bundleSuite, expressMountSuite];
