@@ -7,7 +7,9 @@ const syncApp: SyncApp = (_environ, startResponse) => {
   startResponse('204 No Content', []);
   return [];
 };
-const asyncApp: AsyncApp = async () => undefined;
+const asyncApp: AsyncApp = async () => {
+  await Promise.resolve();
+};
 const arity3 = ((_scope: unknown, _receive: unknown, _send: unknown) => Promise.resolve()) as AsyncApp;
 
 describe('detectInterface', () => {
