@@ -147,6 +147,12 @@ describe('app options', () => {
     expect(cli.stderr()).toContain('fixture: lifespan shutdown ran');
   });
 
+  it('--lifespan on requires lifespan support: an app without it exits 3', async () => {
+    const cli = await spawnCli(['serve', 'plain.cjs', '--port', '0', '--lifespan', 'on'], { listening: false });
+    expect(await cli.exited).toBe(3);
+    expect(cli.stderr()).toMatch(/lifespan startup failed/);
+  });
+
   it('exits 3 with the message when lifespan startup fails', async () => {
     const cli = await spawnCli(['serve', 'protocol-app.ts', '--port', '0'], { env: { FAIL_STARTUP: 'no database' }, listening: false });
     expect(await cli.exited).toBe(3);
