@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { enc, fakeHttp, gate } from '../test/fakes.js';
+import { enc, fakeHttp, gate, until } from '../test/fakes.js';
 import { createScope } from './create-scope.js';
 import { isAsyncSpecError, isClientDisconnected } from './errors.js';
 import { runHttp } from './http-cycle.js';
@@ -61,6 +61,55 @@ describe('runHttp', () => {
       ['write', '2'],
       ['end', undefined],
     ]);
+  });
+
+  it('flushes the head on an empty body event that leaves the body open (server-sent events)', async () => {
+    const transport = fakeHttp({ body: [], flush: true });
+    const later = gate();
+    const done = runHttp(
+      async (_s, _r, send) => {
+        await send({ type: 'http.response.start', status: 200, headers: [['content-type', 'text/event-stream']] });
+        await send({ type: 'http.response.body', body: new Uint8Array(0), moreBody: true });
+        await later.promise;
+        await send({ type: 'http.response.body', body: enc('data: x\n\n') });
+      },
+      scope(),
+      transport,
+    );
+    await until(() => transport.calls.length === 2);
+    expect(transport.calls).toEqual([['start', 200, [['content-type', 'text/event-stream']], { trailers: false }], ['flush']]);
+    later.resolve();
+    await done;
+    expect(transport.calls.slice(2)).toEqual([['write', 'data: x\n\n'], ['end', undefined]]);
+  });
+
+  it('asks a transport without flush() to send the head with a zero-length write', async () => {
+    const transport = fakeHttp({ body: [] });
+    await runHttp(
+      async (_s, _r, send) => {
+        await send({ type: 'http.response.start', status: 200 });
+        await send({ type: 'http.response.body', moreBody: true });
+        await send({ type: 'http.response.body', moreBody: true });
+        await send({ type: 'http.response.body', body: enc('x') });
+      },
+      scope(),
+      transport,
+    );
+    expect(transport.calls).toEqual([['start', 200, [], { trailers: false }], ['write', ''], ['write', 'x'], ['end', undefined]]);
+  });
+
+  it('flushes the head of a HEAD response at its first body event, whose bytes it drops', async () => {
+    const transport = fakeHttp({ body: [], flush: true });
+    await runHttp(
+      async (_s, _r, send) => {
+        await send({ type: 'http.response.start', status: 200 });
+        await send({ type: 'http.response.body', body: enc('abc'), moreBody: true });
+        await send({ type: 'http.response.body', body: enc('def') });
+      },
+      scope('HEAD'),
+      transport,
+    );
+    expect(transport.calls).toEqual([['start', 200, [], { trailers: false }], ['flush'], ['end', undefined]]);
   });
 
   it('answers 500 when the app raises before starting the response', async () => {

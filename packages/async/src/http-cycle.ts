@@ -31,6 +31,8 @@ class HttpCycle {
   /** Resolves when the client leaves or the response completes: receive() then yields http.disconnect. */
   private readonly disconnect = deferred();
   private clientGone = false;
+  /** A body byte or a flush went to the transport, so the head is on its way. */
+  private headSent = false;
   private trailers: HeaderList = [];
   private tail: Promise<void> = Promise.resolve();
 
@@ -142,10 +144,20 @@ class HttpCycle {
     switch (output.type) {
       case 'http.response.start':
         return this.io(() => this.transport.start(output.status, output.headers, { trailers: output.trailers }));
-      case 'http.response.body':
-        if (output.body.byteLength > 0 && !this.protocol.discardBody) await this.io(() => this.transport.write(output.body));
-        if (!output.moreBody && !this.protocol.trailers) await this.complete();
+      case 'http.response.body': {
+        const ends = !output.moreBody && !this.protocol.trailers;
+        if (output.body.byteLength > 0 && !this.protocol.discardBody) {
+          this.headSent = true;
+          await this.io(() => this.transport.write(output.body));
+        } else if (!this.headSent && !ends) {
+          // async §3.4.6: the head goes out no later than the first body event, even an empty one;
+          // ending the response sends it anyway.
+          this.headSent = true;
+          await this.io(() => (this.transport.flush ? this.transport.flush() : this.transport.write(EMPTY)));
+        }
+        if (ends) await this.complete();
         return;
+      }
       case 'http.response.trailers':
         this.trailers.push(...output.headers);
         if (!output.moreTrailers) await this.complete(this.trailers);

@@ -31,6 +31,13 @@ export interface HttpTransport {
   start(status: number, headers: HeaderList, info: { trailers: boolean }): void | Promise<void>;
   /** Writes a body chunk; resolves when the host can take more (backpressure). */
   write(chunk: Uint8Array): Promise<void>;
+  /**
+   * Sends the status line and headers now if `start` held them back (async §3.4.6: the head goes out
+   * no later than the first body event). runHttp calls it for a body event that carries no bytes
+   * (an SSE app's "flush headers" step, or any body event of a HEAD/204/304 response) before any
+   * byte was written. A host without it gets a zero-length `write` instead.
+   */
+  flush?(): void | Promise<void>;
   /** Ends the response, with trailers when the app sent any. */
   end(trailers?: HeaderList): Promise<void>;
   /** Sends a whole file as the body; present ⇒ runHttp advertises 'http.response.pathsend'. */

@@ -39,7 +39,8 @@ export type HttpCall =
   | ['end', HeaderList | undefined]
   | ['abort', unknown]
   | ['sendFile', string]
-  | ['earlyHints', string[]];
+  | ['earlyHints', string[]]
+  | ['flush'];
 
 export interface FakeHttp extends HttpTransport {
   calls: HttpCall[];
@@ -51,7 +52,9 @@ export interface FakeHttp extends HttpTransport {
 }
 
 /** An HttpTransport whose request body is fed by the test (`body.push(chunk)`, `body.push(null)`). */
-export function fakeHttp(options: { body?: Array<string | Uint8Array>; files?: boolean; hints?: boolean } = {}): FakeHttp {
+export function fakeHttp(
+  options: { body?: Array<string | Uint8Array>; files?: boolean; hints?: boolean; flush?: boolean } = {},
+): FakeHttp {
   const closed = gate();
   const body = new Channel<Uint8Array | null>();
   if (options.body) {
@@ -88,6 +91,11 @@ export function fakeHttp(options: { body?: Array<string | Uint8Array>; files?: b
     fake.sendFile = (path) => {
       fake.calls.push(['sendFile', path]);
       return Promise.resolve();
+    };
+  }
+  if (options.flush) {
+    fake.flush = () => {
+      fake.calls.push(['flush']);
     };
   }
   if (options.hints) {

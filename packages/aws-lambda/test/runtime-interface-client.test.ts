@@ -118,6 +118,13 @@ describe('aws-lambda-ric, streaming handler', () => {
     expect(payload.toString('utf8')).toMatch(/^first;second:gate opened after \d+ bytes$/);
   });
 
+  it('sends the prelude at an empty first body event, before the app writes anything (server-sent events)', async () => {
+    const outcome = await lambda.invoke(withPath('function-url', '/sse'));
+    const { prelude, payload } = splitPrelude((outcome as Extract<Outcome, { kind: 'response' }>).body);
+    expect(prelude).toEqual({ statusCode: 200, headers: { 'content-type': 'text/event-stream' } });
+    expect(payload.toString('utf8')).toMatch(/^data: gate opened after [1-9]\d* bytes\n\n$/);
+  });
+
   it('streams 4 MiB through the stream’s backpressure, every byte in order', async () => {
     const outcome = await lambda.invoke(withPath('function-url', '/big'));
     const { prelude, payload } = splitPrelude((outcome as Extract<Outcome, { kind: 'response' }>).body);

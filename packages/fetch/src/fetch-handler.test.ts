@@ -142,6 +142,38 @@ describe('toFetchHandler', () => {
     expect(sent).toBe(10);
   });
 
+  it('answers with the head at an empty body event while the app still waits (server-sent events)', async () => {
+    let release!: () => void;
+    const later = new Promise<void>((resolve) => (release = resolve));
+    const app: AsyncApp = async (scope, _receive, send) => {
+      if (scope.type !== 'http') return;
+      await send({ type: 'http.response.start', status: 200, headers: [['content-type', 'text/event-stream']] });
+      await send({ type: 'http.response.body', body: new Uint8Array(0), moreBody: true });
+      await later;
+      await send({ type: 'http.response.body', body: text('data: x\n\n') });
+    };
+    // The Response must arrive while the app is still parked on `later`.
+    const response = await toFetchHandler(app, { lifespan: 'off' })(new Request('http://a.test/'));
+    expect([response.status, response.headers.get('content-type')]).toEqual([200, 'text/event-stream']);
+    release();
+    expect(await response.text()).toBe('data: x\n\n');
+  });
+
+  it('answers a HEAD request with the head at its first body event', async () => {
+    let release!: () => void;
+    const later = new Promise<void>((resolve) => (release = resolve));
+    const app: AsyncApp = async (scope, _receive, send) => {
+      if (scope.type !== 'http') return;
+      await send({ type: 'http.response.start', status: 200, headers: [['content-length', '4']] });
+      await send({ type: 'http.response.body', body: text('data'), moreBody: true });
+      await later;
+      await send({ type: 'http.response.body' });
+    };
+    const response = await toFetchHandler(app, { lifespan: 'off' })(new Request('http://a.test/', { method: 'HEAD' }));
+    expect([response.status, response.headers.get('content-length'), response.body]).toEqual([200, '4', null]);
+    release();
+  });
+
   it('turns request.signal aborting into http.disconnect', async () => {
     const controller = new AbortController();
     let after: string | undefined;

@@ -33,6 +33,7 @@ export function asyncRunner(app: AsyncApp): Runner {
       closed: NEVER,
       start: (status, headers) => sink.start(status, headers),
       write: (chunk) => sink.write(chunk),
+      flush: () => sink.flush(),
       end: () => sink.end(),
       abort: (error) => sink.abort(error),
       log: invocation.log,

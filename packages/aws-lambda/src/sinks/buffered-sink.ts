@@ -31,6 +31,10 @@ export class BufferedSink implements ResponseSink {
     return Promise.resolve();
   }
 
+  flush(): Promise<void> {
+    return Promise.resolve();
+  }
+
   end(): Promise<void> {
     this.outcome ??= { ok: true, response: { status: this.status, headers: this.headers, body: concat(this.chunks) } };
     return Promise.resolve();

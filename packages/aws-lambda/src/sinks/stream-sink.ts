@@ -34,10 +34,17 @@ export class StreamSink implements ResponseSink {
     if (!stream.write(chunk)) await settle(stream, 'drain');
   }
 
-  async end(): Promise<void> {
+  /** HttpResponseStream writes its prelude on the first write: an empty one sends the head alone. */
+  async flush(): Promise<void> {
     const stream = this.require();
-    // The prelude is written on the first write: an empty body still needs one to send the head.
-    if (!this.wrote) stream.write(new Uint8Array(0));
+    if (this.wrote) return;
+    this.wrote = true;
+    if (!stream.write(new Uint8Array(0))) await settle(stream, 'drain');
+  }
+
+  async end(): Promise<void> {
+    await this.flush();
+    const stream = this.require();
     const finished = settle(stream, 'finish');
     stream.end();
     await finished;

@@ -7,6 +7,8 @@ export interface ResponseSink {
   readonly started: boolean;
   start(status: number, headers: HeaderList): Promise<void>;
   write(chunk: Uint8Array): Promise<void>;
+  /** Sends the head now, before any body byte (async §3.4.6); a buffered sink has nothing to send. */
+  flush(): Promise<void>;
   end(): Promise<void>;
   /** The response cannot be completed; the invocation fails instead of sending a truncated body. */
   abort(error: unknown): void;

@@ -48,6 +48,14 @@ const app: AsyncApp = async (scope, receive, send) => {
     await send({ type: 'http.response.body', body: encoder.encode(`second:${await gate.text()}`) });
     return;
   }
+  if (scope.path === '/sse') {
+    // The empty first event must put the prelude on the wire: the gate opens only once bytes arrived.
+    await send({ type: 'http.response.start', status: 200, headers: [['content-type', 'text/event-stream']] });
+    await send({ type: 'http.response.body', body: new Uint8Array(0), moreBody: true });
+    const gate = await fetch(`http://${process.env.AWS_LAMBDA_RUNTIME_API}/test/gate`);
+    await send({ type: 'http.response.body', body: encoder.encode(`data: ${await gate.text()}\n\n`) });
+    return;
+  }
   if (scope.path === '/big') {
     // 4 MiB in 16 KiB pieces: far past the response stream's buffer, so writes wait for 'drain'.
     await send({ type: 'http.response.start', status: 200, headers: [['content-type', 'application/octet-stream']] });

@@ -1,5 +1,5 @@
 // One request/response as runHttp sees it (@tsgi/async HttpTransport): the Request's body stream in,
-// a Response out. The Response is handed to the runtime when the first body bytes (or the end) arrive.
+// a Response out. The Response is handed to the runtime when the first body bytes, a flush or the end arrive.
 import type { HeaderList, HttpTransport, LogFn } from '@tsgi/async';
 import { ResponseBody } from './response-body.js';
 import type { SizedBody } from './runtime.js';
@@ -87,6 +87,14 @@ export class HttpExchange implements HttpTransport {
     return this.#stream().push(chunk);
   }
 
+  /** async §3.4.6: the head goes out now (an SSE app's empty first event, a HEAD body event). */
+  flush(): void {
+    if (this.#responded || this.#body !== undefined) return;
+    // Fetch §2.2.3: a null body status, or a HEAD response, takes no body stream at all.
+    if (this.request.method === 'HEAD' || NULL_BODY_STATUS.has(this.#status)) this.#send(null);
+    else this.#stream();
+  }
+
   end(): Promise<void> {
     if (this.#body !== undefined) this.#body.close();
     else this.#send(this.#held ?? null);
@@ -131,3 +139,4 @@ export class HttpExchange implements HttpTransport {
 }
 
 const EMPTY_HEADERS: HeadersInit = [];
+const NULL_BODY_STATUS: ReadonlySet<number> = new Set([101, 103, 204, 205, 304]);
