@@ -3,6 +3,7 @@ import { bundleSuite } from './bundle/suite.js';
 import { expressMountSuite } from './express-mount/suite.js';
 import { fetchSuite } from './fetch/suite.js';
 import { httpSuite } from './http/suite.js';
+import { processModelSuite } from './process-model/suite.js';
 import { routerSuite } from './router/suite.js';
 import { serverlessSuite } from './serverless/suite.js';
 import { wsSuite } from './ws/suite.js';
@@ -10,4 +11,4 @@ import type { Suite } from './suite.js';
 import { threadsSuite } from './threads/suite.js';
 
 /** The suites `pnpm bench` runs. */
-export const SUITES: readonly Suite[] = [httpSuite, routerSuite, wsSuite, serverlessSuite, fetchSuite, threadsSuite, bundleSuite, expressMountSuite];
+export const SUITES: readonly Suite[] = [httpSuite, routerSuite, wsSuite, serverlessSuite, fetchSuite, threadsSuite, processModelSuite, bundleSuite, expressMountSuite];

@@ -106,6 +106,11 @@ export async function startServer(spec: ServerSpec): Promise<ServerProcess> {
     },
     exited,
     async stop(graceMs = 5000) {
+      if (child.exitCode != null || child.signalCode != null) {
+        child.stdout?.destroy();
+        child.stderr?.destroy();
+        return;
+      }
       // Signal the whole tree: a launcher that does not exec, or a master with workers, must not
       // leave a server running (and holding our pipes open) after this resolves.
       const tree = processTree(pid);

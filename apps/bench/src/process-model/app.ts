@@ -1,0 +1,32 @@
+// The async app the process-model suite serves: GET /plaintext for load during a reload, and GET /slow,
+// which answers its headers and a first byte at once and the rest after SLOW_MS, so the harness can
+// see a request in flight before it sends SIGTERM.
+import type { AsyncApp } from '@tsgi/async';
+
+const encoder = new TextEncoder();
+
+/** How long /slow holds its response open. */
+export const SLOW_MS = 1500;
+
+/** The whole /slow body. */
+export const SLOW_BODY = 'ab';
+
+/** The app `tsgi serve` runs. */
+export const app: AsyncApp = async (scope, receive, send) => {
+  if (scope.type === 'lifespan') {
+    for (;;) {
+      const event = await receive();
+      if (event.type === 'lifespan.startup') await send({ type: 'lifespan.startup.complete' });
+      if (event.type === 'lifespan.shutdown') return send({ type: 'lifespan.shutdown.complete' });
+    }
+  }
+  if (scope.type !== 'http') return;
+  if (scope.path === '/slow') {
+    await send({ type: 'http.response.start', status: 200, headers: [['content-type', 'text/plain']] });
+    await send({ type: 'http.response.body', body: encoder.encode(SLOW_BODY.slice(0, 1)), moreBody: true });
+    await new Promise((resolve) => setTimeout(resolve, SLOW_MS));
+    return send({ type: 'http.response.body', body: encoder.encode(SLOW_BODY.slice(1)) });
+  }
+  await send({ type: 'http.response.start', status: 200, headers: [['content-type', 'text/plain'], ['content-length', '2']] });
+  await send({ type: 'http.response.body', body: encoder.encode('ok') });
+};
