@@ -13,8 +13,8 @@ export type WorkerMessage =
   | { tsgi: 'ready'; url: string }
   /** The app did not import, or lifespan startup failed; the worker exits next. */
   | { tsgi: 'boot-failed'; message: string }
-  /** --max-requests reached: replace me (I keep serving until told to stop). */
-  | { tsgi: 'retire'; served: number; limit: number };
+  /** --max-requests (plus this worker's jitter) reached: replace me; I serve until told to stop. */
+  | { tsgi: 'retire'; served: number };
 
 /** Supervisor → worker: stop gracefully (as on SIGTERM). */
 export interface StopMessage {

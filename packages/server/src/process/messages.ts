@@ -24,8 +24,7 @@ export const PROCESS_MESSAGES = {
     `worker ${pid} timed out: its event loop was blocked for ${s(seconds)} while running ${request}; killing it`,
   silent: (pid: number, seconds: number, request: string) =>
     `worker ${pid} timed out: no heartbeat for ${s(seconds)} (last request ${request}); killing it`,
-  retiring: (pid: number, served: number, limit: number) =>
-    `worker ${pid} served ${served} requests (--max-requests ${limit}); replacing it`,
+  retiring: (pid: number, served: number) => `worker ${pid} served ${served} requests (its --max-requests limit); replacing it`,
   stoppingWorker: (pid: number, why: string) => `stopping worker ${pid} (${why})`,
   killStraggler: (pid: number, seconds: number) => `worker ${pid} still running ${s(seconds)} after it was asked to stop; killing it`,
   reloading: (signal: string, generation: number) => `${signal}: reloading the app (generation ${generation})`,

@@ -105,7 +105,7 @@ export class Supervisor {
     if (message.tsgi === 'boot-failed') worker.bootError = message.message;
     else if (message.tsgi === 'retire' && worker.state === 'ready') {
       worker.retire = true;
-      this.log('info', M.retiring(worker.pid, message.served, message.limit));
+      this.log('info', M.retiring(worker.pid, message.served));
     } else if (message.tsgi === 'ready' && worker.state === 'starting') {
       worker.state = 'ready';
       worker.readyAt = Date.now();

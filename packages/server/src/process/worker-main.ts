@@ -51,7 +51,7 @@ try {
   const app = instrumentApp(prepared.detected, {
     started(label) {
       scoreboard.mark(label);
-      if (++served === limit) void send({ tsgi: 'retire', served, limit });
+      if (++served === limit) void send({ tsgi: 'retire', served });
     },
     resumed: (label) => scoreboard.mark(label),
   });
