@@ -1,6 +1,7 @@
 // A @tsgi/router app mounted at /api beside ordinary Express routes and middleware.
 import { tsgi } from '@tsgi/express';
 import { createRouter } from '@tsgi/router';
+import { websocket } from '@tsgi/router/websocket';
 import cookieParser from 'cookie-parser';
 import express from 'express';
 import helmet from 'helmet';
@@ -8,7 +9,7 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 
 // The tsgi app: HTTP routes, a WebSocket route and a startup hook.
-const router = createRouter();
+const router = createRouter({ websocket });
 router.onStartup((state) => {
   state.greeting = 'hello';
 });
