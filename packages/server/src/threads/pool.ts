@@ -123,7 +123,7 @@ export class ThreadPool {
     const message = PROCESS_MESSAGES.threadTimedOut(this.options.timeoutMs / 1000, exchange.label);
     this.options.log('error', message);
     this.retire(thread);
-    exchange.fail(new Error(message));
+    exchange.fail(withoutStack(new Error(message)));
   }
 
   private died(thread: PoolThread, reason: string): void {
@@ -131,7 +131,7 @@ export class ThreadPool {
     const current = thread.current;
     this.options.log('error', PROCESS_MESSAGES.threadDied(reason, current?.label ?? null));
     this.retire(thread);
-    current?.fail(new Error(PROCESS_MESSAGES.threadDied(reason, current.label)));
+    current?.fail(withoutStack(new Error(PROCESS_MESSAGES.threadDied(reason, current.label))));
   }
 
   /** Takes the thread out, terminates it and starts its replacement. */
@@ -154,6 +154,12 @@ export class ThreadPool {
       },
     );
   }
+}
+
+/** The pool's own stack says nothing about the app: the log line is the message alone. */
+function withoutStack(error: Error): Error {
+  error.stack = `${error.name}: ${error.message}`;
+  return error;
 }
 
 /** HTTP/1.x states its body framing up front; HTTP/2 and 3 may send a body without Content-Length. */
