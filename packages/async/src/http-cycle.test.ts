@@ -195,6 +195,39 @@ describe('runHttp', () => {
     expect(transport.calls.map((call) => call[0])).toEqual(['start', 'abort']);
   });
 
+  it('answers 500 and logs when the app swallows a rejected start and then sends a valid response', async () => {
+    const transport = fakeHttp({ body: [] });
+    const rejections: unknown[] = [];
+    await runHttp(
+      async (_s, _r, send) => {
+        await send({ type: 'http.response.start', status: 99 }).catch((error: unknown) => void rejections.push(error));
+        await send({ type: 'http.response.start', status: 200 }).catch((error: unknown) => void rejections.push(error));
+        await send({ type: 'http.response.body', body: enc('ok') }).catch((error: unknown) => void rejections.push(error));
+      },
+      scope(),
+      transport,
+    );
+    // async §2.5.1: once the app broke the spec, every later send fails with the same violation.
+    expect(rejections.map((error) => (error as Error).message)).toEqual([HTTP_MESSAGES.badStatus(99), HTTP_MESSAGES.badStatus(99), HTTP_MESSAGES.badStatus(99)]);
+    expect(transport.calls.map((call) => call.slice(0, 2))).toEqual([['start', 500], ['write', 'Internal Server Error'], ['end', undefined]]);
+    expect(transport.logs.map(([level, message]) => [level, message])).toEqual([['error', HTTP_MESSAGES.badStatus(99)]]);
+  });
+
+  it('aborts and logs when the app swallows a content-length overrun and then completes the body', async () => {
+    const transport = fakeHttp({ body: [] });
+    await runHttp(
+      async (_s, _r, send) => {
+        await send({ type: 'http.response.start', status: 200, headers: [['content-length', '2']] });
+        await send({ type: 'http.response.body', body: enc('abc') }).catch(() => undefined);
+        await send({ type: 'http.response.body', body: enc('ab') }).catch(() => undefined);
+      },
+      scope(),
+      transport,
+    );
+    expect(transport.calls.map((call) => call[0])).toEqual(['start', 'abort']);
+    expect(transport.logs.map(([level, message]) => [level, message])).toEqual([['error', HTTP_MESSAGES.bodyTooLong(3, 2)]]);
+  });
+
   it('refuses a body that ends short of content-length', async () => {
     const transport = fakeHttp({ body: [] });
     await runHttp(

@@ -31,6 +31,8 @@ class HttpCycle {
   /** Resolves when the client leaves or the response completes: receive() then yields http.disconnect. */
   private readonly disconnect = deferred();
   private clientGone = false;
+  /** The app's first spec violation (async §2.5.1); it decides how the exchange ends. */
+  private violation: { error: unknown } | undefined;
   /** A body byte or a flush went to the transport, so the head is on its way. */
   private headSent = false;
   private trailers: HeaderList = [];
@@ -59,6 +61,7 @@ class HttpCycle {
       failed = true;
     }
     await this.tail.catch(() => undefined);
+    if (this.violation) [failed, failure] = [true, this.violation.error];
     await this.finish(failed, failure);
     this.disconnect.resolve();
   }
@@ -66,7 +69,7 @@ class HttpCycle {
   private async finish(failed: boolean, failure: unknown): Promise<void> {
     const { phase } = this.protocol;
     if (phase === 'complete') {
-      if (failed) this.log('error', 'async §3.6: the app raised after the response completed', failure);
+      if (failed) this.log('error', describe(failure, 'the app raised after the response completed'), failure);
       return;
     }
     if (this.clientGone) {
@@ -132,7 +135,16 @@ class HttpCycle {
 
   // An async function checks synchronously up to its first await, so events keep their call order.
   private readonly send: Send = async (event) => {
-    const output: HttpOutput = this.protocol.send(event);
+    // async §2.5.1: a violation fails the exchange even if the app catches it, so every later send
+    // fails with it too, and finish() answers as for a raising app.
+    if (this.violation) throw this.violation.error;
+    let output: HttpOutput;
+    try {
+      output = this.protocol.send(event);
+    } catch (error) {
+      this.violation = { error };
+      throw error;
+    }
     if (this.clientGone) throw new ClientDisconnected(COMMON_MESSAGES.clientDisconnected);
     // Sends run one after another even when the app forgets to await one.
     const step = this.tail.then(() => this.deliver(output));

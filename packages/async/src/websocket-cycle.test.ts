@@ -21,6 +21,21 @@ const echo: AsyncApp = async (_scope, receive, send) => {
   }
 };
 
+/** Runs `app`; returns the message its first rejected send carried and the transport's last call. */
+async function rejection(app: AsyncApp, protocols?: string): Promise<[string | undefined, unknown]> {
+  const transport = fakeWebSocket();
+  let message: string | undefined;
+  await runWebSocket(
+    (s, receive, send) => app(s, receive, (event) => send(event).catch((error: Error) => {
+      message ??= error.message;
+      throw error;
+    })),
+    scope(protocols),
+    transport,
+  );
+  return [message, transport.calls.at(-1)];
+}
+
 describe('runWebSocket', () => {
   it('accepts with the chosen subprotocol and extra headers', async () => {
     const transport = fakeWebSocket();
@@ -146,6 +161,22 @@ describe('runWebSocket', () => {
     expect(raising.logs[0]?.[0]).toBe('error');
   });
 
+  it('closes with 1011 and logs when the app swallows a violation after accepting', async () => {
+    const transport = fakeWebSocket();
+    const rejections: string[] = [];
+    const app: AsyncApp = async (_s, receive, send) => {
+      await receive();
+      await send({ type: 'websocket.accept' });
+      await send({ type: 'websocket.send' }).catch((error: Error) => void rejections.push(error.message));
+      await send({ type: 'websocket.send', text: 'fine' }).catch((error: Error) => void rejections.push(error.message));
+    };
+    await runWebSocket(app, scope(), transport);
+    const message = WEBSOCKET_MESSAGES.textXorBytes('websocket.send');
+    expect(rejections).toEqual([message, message]);
+    expect(transport.calls).toEqual([['accept', null, []], ['close', 1011, '']]);
+    expect(transport.logs.map(([level, text]) => [level, text])).toEqual([['error', message]]);
+  });
+
   it('delivers messages that arrived before the client closed', async () => {
     const transport = fakeWebSocket();
     const busy = gate();
@@ -191,48 +222,35 @@ describe('runWebSocket', () => {
     expect(transport.calls).toEqual([['accept', null, []]]);
   });
 
-  it('refuses close codes an endpoint may not send and over-long reasons', async () => {
+  it('refuses close codes an endpoint may not send and over-long reasons, failing the connection with 1011', async () => {
+    const close = (event: Record<string, unknown>) => rejection(async (_s, receive, send) => {
+      await receive();
+      await send({ type: 'websocket.accept' });
+      await send({ type: 'websocket.close', ...event });
+    });
+    for (const code of [1005, 1006, 999, 2000, 5000]) {
+      expect(await close({ code })).toEqual([WEBSOCKET_MESSAGES.badCloseCode(code), ['close', 1011, '']]);
+    }
+    expect(await close({ reason: 'é'.repeat(62) })).toEqual([WEBSOCKET_MESSAGES.reasonTooLong(124), ['close', 1011, '']]);
     const transport = fakeWebSocket();
-    const errors: unknown[] = [];
-    await runWebSocket(
-      async (_s, receive, send) => {
-        await receive();
-        await send({ type: 'websocket.accept' });
-        for (const code of [1005, 1006, 999, 2000, 5000]) {
-          errors.push(await send({ type: 'websocket.close', code }).catch((error: unknown) => error));
-        }
-        errors.push(await send({ type: 'websocket.close', reason: 'é'.repeat(62) }).catch((error: unknown) => error));
-        await send({ type: 'websocket.close', code: 3001, reason: 'ok' });
-      },
-      scope(),
-      transport,
-    );
-    expect(errors.map((error) => (error as Error).message)).toEqual([
-      WEBSOCKET_MESSAGES.badCloseCode(1005),
-      WEBSOCKET_MESSAGES.badCloseCode(1006),
-      WEBSOCKET_MESSAGES.badCloseCode(999),
-      WEBSOCKET_MESSAGES.badCloseCode(2000),
-      WEBSOCKET_MESSAGES.badCloseCode(5000),
-      WEBSOCKET_MESSAGES.reasonTooLong(124),
-    ]);
+    await runWebSocket(async (_s, receive, send) => {
+      await receive();
+      await send({ type: 'websocket.accept' });
+      await send({ type: 'websocket.close', code: 3001, reason: 'ok' });
+    }, scope(), transport);
     expect(transport.calls.at(-1)).toEqual(['close', 3001, 'ok']);
   });
 
-  it('refuses a send before accept and a subprotocol the client did not offer', async () => {
-    const transport = fakeWebSocket();
-    const errors: unknown[] = [];
-    await runWebSocket(
-      async (_s, receive, send) => {
-        await receive();
-        errors.push(await send({ type: 'websocket.send', text: 'early' }).catch((error: unknown) => error));
-        errors.push(await send({ type: 'websocket.accept', subprotocol: 'v3' }).catch((error: unknown) => error));
-      },
-      scope('v1'),
-      transport,
-    );
-    expect(errors.map((error) => (error as Error).message)).toEqual([
-      WEBSOCKET_MESSAGES.sendBeforeAccept,
-      WEBSOCKET_MESSAGES.badSubprotocol('v3'),
-    ]);
+  it('refuses a send before accept and a subprotocol the client did not offer, denying with 500', async () => {
+    const early = await rejection(async (_s, receive, send) => {
+      await receive();
+      await send({ type: 'websocket.send', text: 'early' });
+    }, 'v1');
+    expect(early).toEqual([WEBSOCKET_MESSAGES.sendBeforeAccept, ['deny', 500, [['content-type', 'text/plain; charset=utf-8']], 'Internal Server Error']]);
+    const offered = await rejection(async (_s, receive, send) => {
+      await receive();
+      await send({ type: 'websocket.accept', subprotocol: 'v3' });
+    }, 'v1');
+    expect(offered[0]).toBe(WEBSOCKET_MESSAGES.badSubprotocol('v3'));
   });
 });

@@ -41,6 +41,8 @@ class WebSocketCycle {
   private gone: CloseInfo | null = null;
   private denial: { status: number; headers: HeaderList; chunks: Uint8Array[] } | null = null;
   private tail: Promise<void> = Promise.resolve();
+  /** The app's first spec violation (async §2.5.1); it decides how the connection ends. */
+  private violation: { error: unknown } | undefined;
 
   constructor(scope: WebSocketScope, private readonly transport: WebSocketTransport) {
     // async §6.8: every kit host can answer with an HTTP response, through transport.deny.
@@ -68,6 +70,7 @@ class WebSocketCycle {
       failed = true;
     }
     await this.tail.catch(() => undefined);
+    if (this.violation) [failed, failure] = [true, this.violation.error];
     try {
       await this.finish(failed, failure);
     } finally {
@@ -117,7 +120,15 @@ class WebSocketCycle {
   };
 
   private readonly send: Send = async (event) => {
-    const output: WebSocketOutput = this.protocol.send(event);
+    // async §2.5.1: a violation fails the connection even if the app catches it.
+    if (this.violation) throw this.violation.error;
+    let output: WebSocketOutput;
+    try {
+      output = this.protocol.send(event);
+    } catch (error) {
+      this.violation = { error };
+      throw error;
+    }
     if (this.gone) {
       // Closing an already closed connection is harmless; anything else tells the app to stop.
       if (output.type === 'websocket.close') return;

@@ -157,6 +157,17 @@ describe('validate', () => {
     expect(all.filter((key) => !covered.has(key) && !elsewhere.includes(key))).toEqual([]);
   });
 
+  it('raises a violation the app caught again at its next send and when it returns', async () => {
+    const rejections: string[] = [];
+    const app: AsyncApp = async (_scope, _receive, send) => {
+      await send({ ...start, status: 99 }).catch((error: Error) => void rejections.push(error.message));
+      await send(start).catch((error: Error) => void rejections.push(error.message));
+    };
+    const error = await violation(app, http());
+    expect(rejections).toEqual([HTTP_MESSAGES.badStatus(99), HTTP_MESSAGES.badStatus(99)]);
+    expect((error as Error).message).toBe(HTTP_MESSAGES.badStatus(99));
+  });
+
   it('refuses something that is not a function', () => {
     expect(() => validate(42 as unknown as AsyncApp)).toThrow(COMMON_MESSAGES.notAFunction);
   });

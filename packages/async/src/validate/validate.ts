@@ -36,8 +36,16 @@ export function validate(app: AsyncApp): AsyncApp {
       if (event.type === 'http.disconnect' || event.type === 'websocket.disconnect') disconnected = true;
       return event;
     };
+    // async §2.5.1: a violation the app catches still fails it; later sends and the return repeat it.
+    let violation: { error: unknown } | undefined;
     const checkedSend: Send = async (event) => {
-      machine.send(event);
+      if (violation) throw violation.error;
+      try {
+        machine.send(event);
+      } catch (error) {
+        violation = { error };
+        throw error;
+      }
       try {
         await send(event);
       } catch (error) {
@@ -47,6 +55,7 @@ export function validate(app: AsyncApp): AsyncApp {
     };
 
     await expectPromise(app(scope, checkedReceive, checkedSend));
+    if (violation) throw violation.error;
     if (machine instanceof HttpProtocol && !disconnected) {
       // async §3.6: an app that returns must have completed its response, unless the client left.
       if (machine.phase === 'start') throw new AsyncSpecError(HTTP_MESSAGES.returnedWithoutResponse);
