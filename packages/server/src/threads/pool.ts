@@ -27,6 +27,8 @@ export interface ThreadPoolOptions {
 interface PoolThread {
   worker: Worker;
   current: Exchange | null;
+  /** tsgi.errors text not yet ended by a newline. */
+  errors: string;
 }
 
 const RETRY_MS = 1000;
@@ -95,7 +97,7 @@ export class ThreadPool {
     const { spec, cwd, multiprocess } = this.options;
     const data: ThreadData = { spec, cwd, multiprocess };
     const worker = new Worker(this.options.entry ?? new URL('./thread.js', import.meta.url), { workerData: data });
-    const thread: PoolThread = { worker, current: null };
+    const thread: PoolThread = { worker, current: null, errors: '' };
     this.threads.add(thread);
     return new Promise((resolve, reject) => {
       let booted = false;
@@ -107,6 +109,8 @@ export class ThreadPool {
           this.threads.delete(thread);
           void worker.terminate();
           reject(new AppLoadError(PROCESS_MESSAGES.threadBootFailed(message.message), { module: spec }));
+        } else if (message.type === 'errors') {
+          this.logErrors(thread, message.text);
         } else if (thread.current?.id === message.id) {
           const current = thread.current;
           // The thread posts its last message after close() ran: it is free for the next request.
@@ -117,6 +121,13 @@ export class ThreadPool {
       worker.on('error', (error) => (booted ? this.died(thread, error.message) : reject(error)));
       worker.on('exit', (code) => (booted ? this.died(thread, `exit code ${code}`) : reject(new AppLoadError(PROCESS_MESSAGES.threadBootFailed(`exit code ${code}`), { module: spec }))));
     });
+  }
+
+  /** tsgi.errors goes to the server log one line at a time, as on the event loop (@tsgi/node). */
+  private logErrors(thread: PoolThread, text: string): void {
+    const lines = (thread.errors + text).split('\n');
+    thread.errors = lines.pop() ?? '';
+    for (const line of lines) this.options.log('warn', line);
   }
 
   private hung(thread: PoolThread, exchange: Exchange): void {

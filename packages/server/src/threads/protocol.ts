@@ -33,6 +33,8 @@ export interface ErrorData {
 export type ThreadMessage =
   | { type: 'ready' }
   | { type: 'boot-failed'; message: string }
+  /** Text the app wrote to tsgi.errors. */
+  | { type: 'errors'; text: string }
   | { type: 'want'; id: number }
   | { type: 'start'; id: number; status: number; headers: HeaderList }
   | { type: 'body'; id: number; chunk: Uint8Array }

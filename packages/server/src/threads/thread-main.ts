@@ -1,6 +1,6 @@
 // The entry of each pool thread (dist/thread.js): load the app, say ready, run requests one by one.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { SyncApp } from '@tsgi/sync';
+import { createErrorStream, type SyncApp } from '@tsgi/sync';
 import { detectInterface } from '../detect-interface.js';
 import { loadApp } from '../load-app.js';
 import type { RunMessage, ThreadData, ThreadMessage } from './protocol.js';
@@ -9,11 +9,12 @@ import { runRequest } from './thread-request.js';
 const port = parentPort;
 const data = workerData as ThreadData;
 const post = (message: ThreadMessage, transfer?: ArrayBuffer[]): void => port?.postMessage(message, transfer ?? []);
+const errors = createErrorStream((text) => post({ type: 'errors', text }));
 
 try {
   // The pool checked on the event loop that this app is sync (or offers a sync face).
   const { app } = detectInterface(await loadApp(data.spec, data.cwd), 'sync');
-  port?.on('message', (message: RunMessage) => runRequest(app as SyncApp, message, post, data.multiprocess));
+  port?.on('message', (message: RunMessage) => runRequest(app as SyncApp, message, { post, errors, multiprocess: data.multiprocess }));
   post({ type: 'ready' });
 } catch (error) {
   post({ type: 'boot-failed', message: error instanceof Error ? error.message : String(error) });

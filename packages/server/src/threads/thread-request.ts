@@ -1,6 +1,7 @@
 // One request, run inside a thread: tsgi.input reads block on the mailbox, response chunks go back
 // as messages within a window of bytes in flight, and close() runs here whatever happens.
-import { createEnviron, createErrorStream, createInputStream, isRequestError, startApp, type SyncApp, type SyncResponse } from '@tsgi/sync';
+import { nodeFileWrapper } from '@tsgi/node';
+import { createEnviron, createInputStream, isRequestError, startApp, type ErrorStream, type SyncApp, type SyncResponse } from '@tsgi/sync';
 import { BODY, mailbox, RESPONSE_WINDOW, SLOT, slots } from './channel.js';
 import { toErrorData, type RunMessage, type ThreadMessage } from './protocol.js';
 
@@ -8,15 +9,23 @@ import { toErrorData, type RunMessage, type ThreadMessage } from './protocol.js'
 export const CLIENT_GONE = 'the client disconnected before the request body was complete';
 
 const EMPTY = new Uint8Array(0);
-const errors = createErrorStream((text) => void process.stderr.write(text));
+
+/** What a thread gives each request besides the message: where to post, and the environ's extras. */
+export interface ThreadContext {
+  post: (message: ThreadMessage, transfer?: ArrayBuffer[]) => void;
+  /** tsgi.errors: lines reach the server log through the pool. */
+  errors: ErrorStream;
+  multiprocess: boolean;
+}
 
 /**
  * Runs `app` for one request and posts its response; returns once the final message is posted.
  *
  * @example
- * parentPort.on('message', (message: RunMessage) => runRequest(app, message, (m) => parentPort.postMessage(m), false));
+ * parentPort.on('message', (message: RunMessage) => runRequest(app, message, context));
  */
-export function runRequest(app: SyncApp, message: RunMessage, post: (message: ThreadMessage, transfer?: ArrayBuffer[]) => void, multiprocess: boolean): void {
+export function runRequest(app: SyncApp, message: RunMessage, context: ThreadContext): void {
+  const { post, errors, multiprocess } = context;
   const { id, request } = message;
   const control = slots(message.buffer);
   const box = mailbox(message.buffer);
@@ -25,7 +34,7 @@ export function runRequest(app: SyncApp, message: RunMessage, post: (message: Th
   try {
     const length = Number(request.headers.find(([name]) => name.toLowerCase() === 'content-length')?.[1] ?? Number.NaN);
     const body = box === null ? EMPTY : createInputStream(pullFrom(control, box, () => post({ type: 'want', id })), Number.isSafeInteger(length) ? { contentLength: length } : {});
-    const environ = createEnviron({ ...request, body, errors, multithread: true, multiprocess });
+    const environ = createEnviron({ ...request, body, errors, fileWrapper: nodeFileWrapper, multithread: true, multiprocess });
     response = startApp(app, environ);
   } catch (error) {
     if (isRequestError(error)) {
