@@ -59,8 +59,8 @@ beforeAll(async () => {
   expect(pairFirst, 'the page starts two instances').toBeDefined();
   cert = await selfSigned(dir);
   instances = await Promise.all([
-    startTsgi(localArgs(pairFirst ?? ''), { TSGI_TEST_INSTANCE: 'a' }),
-    startTsgi(localArgs(pairSecond ?? ''), { TSGI_TEST_INSTANCE: 'b' }),
+    startTsgi(localArgs(pairFirst ?? ''), { env: { TSGI_TEST_INSTANCE: 'a' } }),
+    startTsgi(localArgs(pairSecond ?? ''), { env: { TSGI_TEST_INSTANCE: 'b' } }),
   ]);
   const [a, b] = instances as [Tsgi, Tsgi];
   // A port handed out here may be taken before nginx binds it; then try new ones.

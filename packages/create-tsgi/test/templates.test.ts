@@ -90,7 +90,7 @@ describe.each(TARGET_NAMES)('the %s template', (target) => {
 
   it('passes its own tests', async () => {
     const result = expectSuccess(`npm test (${target})`, await run('npm', ['test'], { cwd, env, timeoutMs: 60_000 }));
-    expect(result.stdout).toMatch(/Tests\s+4 passed/);
+    expect(result.stdout).toMatch(/Tests\s+5 passed/);
   }, 70_000);
 
   it('type-checks', async () => {

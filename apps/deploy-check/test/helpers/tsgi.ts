@@ -16,12 +16,13 @@ export const serveLines = (blocks: string[]): string[] =>
 
 /**
  * The arguments of a documented `tsgi serve` line, made runnable here: the app becomes the
- * fixture, the port 0 (a free one), and any other host 127.0.0.1 (tests listen there only).
+ * fixture (unless `app` says otherwise), the port 0 (a free one), and any other host 127.0.0.1
+ * (tests listen there only).
  */
-export function localArgs(line: string): string[] {
+export function localArgs(line: string, app = FIXTURE_APP): string[] {
   const args = line.trim().split(/\s+/).slice(1);
   return args.map((arg, i) => {
-    if (arg === 'src/app.ts:router') return FIXTURE_APP;
+    if (arg === 'src/app.ts:router') return app;
     if (args[i - 1] === '--port') return '0';
     if (args[i - 1] === '--host') return '127.0.0.1';
     return arg;
@@ -34,8 +35,9 @@ export interface Tsgi extends Started {
   pid: number;
 }
 
-/** Starts `tsgi <args>` and resolves once it is listening. */
-export async function startTsgi(args: string[], env: Record<string, string> = {}): Promise<Tsgi> {
-  const started = await start(process.execPath, [TSGI_BIN, ...args], { cwd: process.cwd(), env: childEnv(env), ready: /listening on (http:\/\/\S+)/, timeoutMs: 30_000 });
-  return { ...started, port: Number(new URL(started.url).port), pid: started.pid };
+/** Starts `tsgi <args>` (or `bin <args>`) and resolves once it is listening. */
+export async function startTsgi(args: string[], options: { env?: Record<string, string>; cwd?: string; bin?: string } = {}): Promise<Tsgi> {
+  const [command, prefix] = options.bin === undefined ? [process.execPath, [TSGI_BIN]] : [options.bin, []];
+  const started = await start(command, [...prefix, ...args], { cwd: options.cwd ?? process.cwd(), env: childEnv(options.env), ready: /listening on (http:\/\/\S+)/, timeoutMs: 30_000 });
+  return { ...started, port: Number(new URL(started.url).port) };
 }

@@ -8,3 +8,6 @@ router.get('/', () => 'Hello from tsgi!\n');
 router.get('/hello/:name', (req) => json({ hello: req.params.name }));
 
 router.post('/echo', (req) => json({ received: req.json() }));
+
+// For load balancer and Kubernetes probes.
+router.get('/healthz', () => 'ok\n');

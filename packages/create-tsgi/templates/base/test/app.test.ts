@@ -23,6 +23,10 @@ describe('app', () => {
     expect(res.json()).toEqual({ received: { n: 1 } });
   });
 
+  it('answers health checks', async () => {
+    expect((await client.get('/healthz')).text).toBe('ok\n');
+  });
+
   it('answers 404 for a path no route matches', async () => {
     expect((await client.get('/nowhere')).status).toBe(404);
   });

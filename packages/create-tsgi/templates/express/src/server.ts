@@ -5,8 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { router } from './app.ts';
 
 const app = express();
-app.get('/healthz', (_req, res) => {
-  res.send('ok');
+app.get('/express', (_req, res) => {
+  res.send('Hello from Express, beside the tsgi app\n');
 });
 
 const mounted = tsgi(router.async);
