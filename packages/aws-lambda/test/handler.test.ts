@@ -148,6 +148,38 @@ describe('errors', () => {
     expect(lines[0]?.message).toBe(MESSAGES.malformedEvent('api-gateway-v2', 'rawPath', Object.keys(event)));
   });
 
+  // Each row: a source's fixture, a field set to a value of the wrong type, and the key the error names.
+  const BAD_FIELDS: Array<[file: string, source: string, set: (event: Record<string, any>) => void, key: string]> = [
+    ['api-gateway-v2', 'api-gateway-v2', (e) => (e.headers.x = 5), 'headers'],
+    ['api-gateway-v2', 'api-gateway-v2', (e) => (e.headers = 'x'), 'headers'],
+    ['api-gateway-v2', 'api-gateway-v2', (e) => (e.body = { a: 1 }), 'body'],
+    ['api-gateway-v2', 'api-gateway-v2', (e) => (e.body = 42), 'body'],
+    ['api-gateway-v2', 'api-gateway-v2', (e) => (e.isBase64Encoded = 'yes'), 'isBase64Encoded'],
+    ['api-gateway-v2', 'api-gateway-v2', (e) => (e.cookies = 'a=1'), 'cookies'],
+    ['api-gateway-v2', 'api-gateway-v2', (e) => (e.rawQueryString = 7), 'rawQueryString'],
+    ['api-gateway-v2', 'api-gateway-v2', (e) => (e.requestContext.http = 'GET'), 'requestContext.http'],
+    ['api-gateway-v2', 'api-gateway-v2', (e) => (e.requestContext.http.sourceIp = 1), 'requestContext.http.sourceIp'],
+    ['function-url', 'function-url', (e) => (e.headers = ['a']), 'headers'],
+    ['api-gateway-v1', 'api-gateway-v1', (e) => (e.multiValueHeaders = { 'X-A': 'abc' }), 'multiValueHeaders'],
+    ['api-gateway-v1', 'api-gateway-v1', (e) => (e.headers = 'x'), 'headers'],
+    ['api-gateway-v1', 'api-gateway-v1', (e) => (e.multiValueQueryStringParameters = { q: 'abc' }), 'multiValueQueryStringParameters'],
+    ['api-gateway-v1', 'api-gateway-v1', (e) => (e.queryStringParameters = { q: ['a'] }), 'queryStringParameters'],
+    ['api-gateway-v1', 'api-gateway-v1', (e) => (e.requestContext.identity = 'me'), 'requestContext.identity'],
+    ['api-gateway-v1', 'api-gateway-v1', (e) => (e.requestContext.path = 3), 'requestContext.path'],
+    ['alb-multi-value', 'alb', (e) => (e.multiValueHeaders.host = [1]), 'multiValueHeaders'],
+    ['alb-single-value', 'alb', (e) => (e.requestContext.elb = null), 'requestContext.elb'],
+    ['alb-single-value', 'alb', (e) => (e.body = true), 'body'],
+  ];
+
+  it.each(BAD_FIELDS)('answer a %s event whose field has the wrong type with 500, naming it (%#)', async (file, source, set, key) => {
+    const { log, lines } = recorder();
+    const event = fixture(file);
+    set(event);
+    const result = await handler(asyncEcho, { log })(event, lambdaContext());
+    expect(result).toMatchObject({ statusCode: 500 });
+    expect(lines.map((line) => line.message)).toEqual([MESSAGES.malformedEvent(source, key, Object.keys(event))]);
+  });
+
   it('answer a body that is not base64 with 500, naming the field', async () => {
     const { log, lines } = recorder();
     const event = { ...fixture('alb-multi-value'), body: '***', isBase64Encoded: true };

@@ -3,7 +3,8 @@ import type { AlbEvent, AlbResult } from '../aws-types.js';
 import { MESSAGES } from '../errors.js';
 import { queryFromMaps } from '../internal/query.js';
 import { statusLine } from '../internal/status-text.js';
-import { headersFromMaps, requireString, toMultiValueHeaders, toSingleValueHeaders } from './base.js';
+import { headersFromMaps, toMultiValueHeaders, toSingleValueHeaders } from './base.js';
+import { multiValueMap, optionalBoolean, optionalString, requireObject, requireString, stringMap } from './fields.js';
 import type { EventSource } from './types.js';
 
 const NAME = 'alb';
@@ -18,25 +19,31 @@ export const alb: EventSource<AlbEvent, AlbResult> = {
   name: NAME,
   streams: false,
   matches: (event) => {
-    const context = event.requestContext as { elb?: unknown } | undefined;
-    return typeof context === 'object' && context !== null && typeof context.elb === 'object';
+    const context = event.requestContext as Record<string, unknown> | undefined;
+    return typeof context === 'object' && context !== null && 'elb' in context;
   },
   read(event) {
+    requireObject(event, 'requestContext.elb', NAME);
     const method = requireString(event, 'httpMethod', NAME);
     const path = requireString(event, 'path', NAME);
-    const headers = headersFromMaps(event.headers, event.multiValueHeaders);
+    const headers = headersFromMaps(stringMap(event, 'headers', NAME), multiValueMap(event, 'multiValueHeaders', NAME));
     const header = (name: string) => headers.find(([key]) => key.toLowerCase() === name)?.[1];
     // The load balancer appends the address it saw to X-Forwarded-For; earlier entries are the client's claims.
     const sourceIp = header('x-forwarded-for')?.split(',').pop();
+    const query = queryFromMaps(
+      multiValueMap(event, 'multiValueQueryStringParameters', NAME),
+      stringMap(event, 'queryStringParameters', NAME),
+      'encoded',
+    );
     return {
       method,
       path,
       prefix: '',
       // Unlike API Gateway, ALB passes parameters still percent-encoded.
-      query: queryFromMaps(event.multiValueQueryStringParameters, event.queryStringParameters, 'encoded'),
+      query,
       headers,
-      body: event.body,
-      isBase64Encoded: event.isBase64Encoded === true,
+      body: optionalString(event, 'body', NAME),
+      isBase64Encoded: optionalBoolean(event, 'isBase64Encoded', NAME),
       scheme: header('x-forwarded-proto')?.toLowerCase() === 'http' ? 'http' : 'https',
       sourceIp,
       protocol: undefined,

@@ -1,7 +1,8 @@
 // API Gateway REST API proxy events (payload format 1.0; HTTP APIs can send this format too).
 import type { ApiGatewayV1Event, ApiGatewayV1Result } from '../aws-types.js';
 import { queryFromMaps } from '../internal/query.js';
-import { headersFromMaps, requireString, toMultiValueHeaders } from './base.js';
+import { headersFromMaps, toMultiValueHeaders } from './base.js';
+import { multiValueMap, optionalBoolean, optionalObject, optionalString, requireString, stringMap } from './fields.js';
 import type { EventSource, RequestParts } from './types.js';
 
 const NAME = 'api-gateway-v1';
@@ -20,14 +21,14 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * // { full: '/prod/users', prefix: '/prod' }
  */
 function platformPath(event: ApiGatewayV1Event, path: string): { full: string; prefix: string } {
-  const seen = event.requestContext.path;
+  const seen = optionalString(event, 'requestContext.path', NAME);
   if (typeof seen === 'string' && seen !== path) {
     if (seen.endsWith(path)) return { full: seen, prefix: seen.slice(0, seen.length - path.length) };
     // GET /prod arrives as path '/' with requestContext.path '/prod'.
     if (path === '/') return { full: `${seen.replace(/\/$/, '')}/`, prefix: seen.replace(/\/$/, '') };
   }
   // HTTP APIs sending format 1.0 put a named stage at the start of both paths.
-  const stage = event.requestContext.stage;
+  const stage = optionalString(event, 'requestContext.stage', NAME);
   if (event.version === '1.0' && stage && stage !== '$default') return { full: path, prefix: `/${stage}` };
   return { full: path, prefix: '' };
 }
@@ -45,20 +46,26 @@ export const apiGatewayV1: EventSource<ApiGatewayV1Event, ApiGatewayV1Result> = 
     const method = requireString(event, 'httpMethod', NAME);
     const route = requireString(event, 'path', NAME);
     const { full, prefix } = platformPath(event, route);
-    const headers = headersFromMaps(event.headers, event.multiValueHeaders);
+    const headers = headersFromMaps(stringMap(event, 'headers', NAME), multiValueMap(event, 'multiValueHeaders', NAME));
     const proto = headers.find(([name]) => name.toLowerCase() === 'x-forwarded-proto')?.[1];
+    const query = queryFromMaps(
+      multiValueMap(event, 'multiValueQueryStringParameters', NAME),
+      stringMap(event, 'queryStringParameters', NAME),
+      'decoded',
+    );
+    optionalObject(event, 'requestContext.identity', NAME);
     return {
       method,
       path: full,
       prefix: stripStage ? prefix : '',
       // API Gateway hands these over decoded: re-encode so QUERY_STRING is a valid raw query.
-      query: queryFromMaps(event.multiValueQueryStringParameters, event.queryStringParameters, 'decoded'),
+      query,
       headers,
-      body: event.body,
-      isBase64Encoded: event.isBase64Encoded === true,
+      body: optionalString(event, 'body', NAME),
+      isBase64Encoded: optionalBoolean(event, 'isBase64Encoded', NAME),
       scheme: proto?.toLowerCase() === 'http' ? 'http' : 'https',
-      sourceIp: event.requestContext.identity?.sourceIp,
-      protocol: event.requestContext.protocol,
+      sourceIp: optionalString(event, 'requestContext.identity.sourceIp', NAME),
+      protocol: optionalString(event, 'requestContext.protocol', NAME),
     };
   },
   result: (response) => ({

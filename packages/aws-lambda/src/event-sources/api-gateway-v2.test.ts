@@ -54,9 +54,13 @@ describe('api-gateway-v2', () => {
   });
 
   it('reports a missing method by its path in the event', () => {
+    const { method: _method, ...http } = sample.requestContext.http;
+    expect(() => read({ ...sample, requestContext: { ...sample.requestContext, http } })).toThrowError(
+      expect.objectContaining({ name: 'MalformedEventError', key: 'requestContext.http.method', source: 'api-gateway-v2' }),
+    );
     const { http: _http, ...context } = sample.requestContext;
     expect(() => read({ ...sample, requestContext: context })).toThrowError(
-      expect.objectContaining({ name: 'MalformedEventError', key: 'requestContext.http.method', source: 'api-gateway-v2' }),
+      expect.objectContaining({ name: 'MalformedEventError', key: 'requestContext.http', source: 'api-gateway-v2' }),
     );
   });
 });

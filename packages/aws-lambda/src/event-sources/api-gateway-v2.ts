@@ -2,20 +2,22 @@
 import type { HeaderList } from '@tsgi/async';
 import type { ApiGatewayV2Event, ApiGatewayV2Result } from '../aws-types.js';
 import { escapeQuery } from '../internal/path.js';
-import { requireString, toSingleValueHeaders } from './base.js';
+import { toSingleValueHeaders } from './base.js';
+import { optionalBoolean, optionalString, requireObject, requireString, stringArray, stringMap } from './fields.js';
 import type { EventSource, RequestParts, ResponseParts } from './types.js';
 
 const NAME = 'api-gateway-v2';
 
 /** Reads the 2.0 payload shape that HTTP APIs and Function URLs share; `prefix` is the stage part. */
 export function readPayloadV2(event: ApiGatewayV2Event, source: string, prefix: string): RequestParts {
+  requireObject(event, 'requestContext.http', source);
   const method = requireString(event, 'requestContext.http.method', source);
   const path = requireString(event, 'rawPath', source);
   const headers: HeaderList = [];
-  const cookies = Array.isArray(event.cookies) ? event.cookies : [];
-  for (const [name, value] of Object.entries(event.headers ?? {})) {
+  const cookies = stringArray(event, 'cookies', source);
+  for (const [name, value] of Object.entries(stringMap(event, 'headers', source))) {
     // 2.0 moves the Cookie header into `cookies`; if both arrive, the array is the complete one.
-    if (value === undefined || (cookies.length > 0 && name.toLowerCase() === 'cookie')) continue;
+    if (cookies.length > 0 && name.toLowerCase() === 'cookie') continue;
     headers.push([name, value]);
   }
   // RFC 6265 §5.4: cookie-pairs join with "; ".
@@ -25,13 +27,13 @@ export function readPayloadV2(event: ApiGatewayV2Event, source: string, prefix: 
     method,
     path,
     prefix,
-    query: escapeQuery(event.rawQueryString ?? ''),
+    query: escapeQuery(optionalString(event, 'rawQueryString', source) ?? ''),
     headers,
-    body: event.body,
-    isBase64Encoded: event.isBase64Encoded === true,
+    body: optionalString(event, 'body', source),
+    isBase64Encoded: optionalBoolean(event, 'isBase64Encoded', source),
     scheme: proto?.toLowerCase() === 'http' ? 'http' : 'https',
-    sourceIp: event.requestContext.http?.sourceIp,
-    protocol: event.requestContext.http?.protocol,
+    sourceIp: optionalString(event, 'requestContext.http.sourceIp', source),
+    protocol: optionalString(event, 'requestContext.http.protocol', source),
   };
 }
 
@@ -54,7 +56,7 @@ export const apiGatewayV2: EventSource<ApiGatewayV2Event, ApiGatewayV2Result> = 
   streams: false,
   matches: (event) => event.version === '2.0',
   read(event, { stripStage }) {
-    const stage = event.requestContext?.stage;
+    const stage = optionalString(event, 'requestContext.stage', NAME);
     // HTTP APIs put a named stage in rawPath; `$default` is served at the root.
     const prefix = stripStage && stage && stage !== '$default' ? `/${stage}` : '';
     return readPayloadV2(event, NAME, prefix);

@@ -23,16 +23,6 @@ export function keysOf(event: unknown): string[] {
   return typeof event === 'object' && event !== null ? Object.keys(event) : [];
 }
 
-/** Reads a required non-empty string at a dotted path, or throws `MalformedEventError` naming it. */
-export function requireString(event: object, path: string, source: string): string {
-  let value: unknown = event;
-  for (const key of path.split('.')) {
-    value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
-  }
-  if (typeof value !== 'string' || value === '') throw new MalformedEventError(source, path, keysOf(event));
-  return value;
-}
-
 /**
  * Merges AWS's header maps into one list: the multi-value map when present (it keeps repeats), else
  * the single-value map. Cookie pieces join with "; " (RFC 6265 §5.4), never ", ".
