@@ -44,6 +44,18 @@ describe('sync request bodies', () => {
   });
 });
 
+describe('invalid sync output', () => {
+  it.each([
+    ['/bad-status', /sync §5\.2/],
+    ['/bad-header', /sync §5\.3/],
+    ['/bad-chunk', /sync §6/],
+  ])('answers 500 for %s and logs the rule', async (path, rule) => {
+    const res = await fetch(`http://127.0.0.1:${t.port}${path}`);
+    expect(res.status).toBe(500);
+    await t.logged(rule);
+  });
+});
+
 describe('sync response bodies', () => {
   it('pulls the body only as fast as the client reads, and closes it when the client leaves', async () => {
     const closedBefore = observed.closed;
