@@ -36,12 +36,14 @@ async function measure(quick: boolean, only: string[] | null, contenders: string
   for (const suite of SUITES) {
     if (only && !only.includes(suite.id)) continue;
     log(`== ${suite.title}`);
+    const suiteStarted = Date.now();
     try {
       suites[suite.id] = { result: await suite.run(ctx) };
     } catch (error) {
       log(error instanceof Error ? (error.stack ?? error.message) : String(error));
       suites[suite.id] = { error: error instanceof Error ? error.message : String(error) };
     }
+    log(`== ${suite.title}: ${Math.round((Date.now() - suiteStarted) / 1000)} s`);
   }
   const flags = [quick ? '--quick' : '', only ? `--only=${only.join(',')}` : '', contenders ? `--contenders=${contenders.join(',')}` : '']
     .filter(Boolean)

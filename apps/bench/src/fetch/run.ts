@@ -9,5 +9,5 @@ export const FETCH_SCENARIOS = SCENARIOS.filter((s) => s.id === 'plaintext' || s
 /** Runs the fetch suite: wrk against Bun and Deno, native handler vs @tsgi/fetch. */
 export function runFetch(ctx: RunContext): Promise<HttpResults> {
   const { fetch } = ctx.profile;
-  return runHttp(ctx, FETCH_CONTENDERS, { scenarios: FETCH_SCENARIOS, rounds: fetch.rounds, durationS: fetch.durationS, warmupS: fetch.warmupS, connections: fetch.connections });
+  return runHttp(ctx, FETCH_CONTENDERS, { scenarios: FETCH_SCENARIOS, ...fetch });
 }

@@ -96,7 +96,7 @@ function summaryChart(results: HttpResults): Chart {
     file: 'http-summary.svg',
     svg: renderBarChart({
       title: 'HTTP: throughput relative to a raw node:http handler',
-      subtitle: 'geometric mean over the five scenarios of req/s ÷ node:http req/s; 1.00× is the ceiling',
+      subtitle: 'geometric mean over the scenarios of req/s ÷ node:http req/s; 1.00× is the ceiling',
       bars: results.contenders.map((contender) => {
         const value = missingReason(contender) ? null : ratioAcrossScenarios(results, contender.id, BASELINE_ID);
         return { label: contender.label, value, valueLabel: value == null ? (missingReason(contender) ?? '—') : formatRatio(value), kind: contender.kind };
@@ -106,7 +106,7 @@ function summaryChart(results: HttpResults): Chart {
 }
 
 function rawTarget(results: HttpResults, id: string, name: string): TargetRow {
-  const goal = 'req/s within 5% of raw node:http and ahead of fastify (geometric mean of the 5 scenarios)';
+  const goal = 'req/s within 5% of raw node:http and ahead of fastify (geometric mean over the scenarios)';
   const contender = results.contenders.find((c) => c.id === id);
   const missing = contender ? missingReason(contender) : `pending: ${id} not in this run`;
   const fastifyMissing = results.contenders.find((c) => c.id === 'fastify');

@@ -59,7 +59,12 @@ export function roundOrder<T>(items: readonly T[], round: number): T[] {
   return [...items.slice(shift), ...items.slice(0, shift)];
 }
 
-async function checkScenarios(port: number, scenarios: readonly Scenario[]): Promise<string | null> {
+function loaded(http: HttpSettings): readonly Scenario[] {
+  return http.load == null ? http.scenarios : http.scenarios.filter((s) => http.load?.includes(s.id));
+}
+
+/** Null when the server answers every scenario correctly, else the first wrong answer. */
+export async function checkScenarios(port: number, scenarios: readonly Scenario[]): Promise<string | null> {
   for (const scenario of scenarios) {
     const response = await httpRequestOnce(port, scenario.path, {
       method: scenario.method,
@@ -76,7 +81,10 @@ async function checkScenarios(port: number, scenarios: readonly Scenario[]): Pro
 
 /** How an HTTP comparison is run. */
 export interface HttpSettings {
+  /** Every scenario is checked on every contender. */
   scenarios: readonly Scenario[];
+  /** The scenarios put under load (null: all of them). */
+  load: readonly ScenarioId[] | null;
   rounds: number;
   durationS: number;
   warmupS: number;
@@ -95,7 +103,7 @@ async function measureOnce(ctx: RunContext, http: HttpSettings, contender: HttpC
     }
     const load = { port, connections: http.connections };
     if (http.warmupS > 0) await runWrk(ctx.tools, { ...load, path: readyPath, durationS: http.warmupS });
-    for (const scenario of http.scenarios) {
+    for (const scenario of loaded(http)) {
       const wrk = await runWrk(ctx.tools, { ...load, path: scenario.path, method: scenario.method, bodyBytes: scenario.bodyBytes, durationS: http.durationS });
       result.runs.push({ round, scenario: scenario.id, rps: wrk.rps, p50Us: wrk.p50Us, p99Us: wrk.p99Us, errors: wrk.errors });
       ctx.log(`  ${contender.id} ${scenario.id}: ${Math.round(wrk.rps)} req/s, p99 ${wrk.p99Us} µs, ${wrk.errors} errors`);
@@ -143,7 +151,7 @@ export async function runHttp(
     warmupS: http.warmupS,
     connections: http.connections,
     pinned: ctx.tools.taskset != null && ctx.tools.cores >= 2,
-    scenarios: http.scenarios.map(({ id, title }) => ({ id, title })),
+    scenarios: loaded(http).map(({ id, title }) => ({ id, title })),
     contenders: results,
   };
 }

@@ -11,7 +11,7 @@ export const CPU_ITERATIONS = 2_000_000;
  * Pure-JS work that cannot be optimised away: an xorshift walk whose result is returned.
  *
  * @example
- * burn(3); // 2132306698
+ * burn(3); // 2064144800
  */
 export function burn(iterations: number): number {
   let x = 2463534242;

@@ -55,7 +55,7 @@ export function renderThreads(results: ThreadsResults): Section {
     '',
     'A sync app whose `GET /cpu` burns a few milliseconds of pure JavaScript and whose `GET /health` answers at once, served by `tsgi serve` ' +
       'with the app on the event loop, on 1 worker thread and on 2. ' +
-      `wrk loads /cpu with ${results.connections} connections for ${results.durationS} s (after a 1 s warm-up) while a second wrk measures /health on one connection. ` +
+      `wrk loads /cpu with ${results.connections} connections for ${results.durationS} s${results.warmupS > 0 ? ` (after a ${results.warmupS} s warm-up)` : ''} while a second wrk measures /health on one connection. ` +
       'Neither side is pinned: two threads need both cores, so on a 2-core machine the load generators share them.',
     '',
     renderTable(['Setting', '/cpu req/s', 'vs --threads 1', '/health p99 under load'], rows),

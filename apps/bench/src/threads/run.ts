@@ -27,6 +27,7 @@ export interface ThreadsContenderResult {
 /** The threads suite's results. */
 export interface ThreadsResults {
   rounds: number;
+  warmupS: number;
   durationS: number;
   connections: number;
   contenders: ThreadsContenderResult[];
@@ -44,7 +45,7 @@ async function measureOnce(ctx: RunContext, result: ThreadsContenderResult): Pro
   const flags = ['--interface', 'sync', ...(result.threads == null ? [] : ['--threads', String(result.threads)])];
   const server = await startServer({ command: tsgiServe(distFile('threads/cpu-app'), port, flags), port, readyPath: '/health' });
   try {
-    await runWrk(ctx.tools, { port, path: '/cpu', durationS: 1, connections: threads.connections, pin: false });
+    if (threads.warmupS > 0) await runWrk(ctx.tools, { port, path: '/cpu', durationS: threads.warmupS, connections: threads.connections, pin: false });
     const [cpu, health] = await Promise.all([
       runWrk(ctx.tools, { port, path: '/cpu', durationS: threads.durationS, connections: threads.connections, pin: false }),
       runWrk(ctx.tools, { port, path: '/health', durationS: threads.durationS, connections: 1, pin: false }),
@@ -80,5 +81,5 @@ export async function runThreads(ctx: RunContext): Promise<ThreadsResults> {
       }
     }
   }
-  return { rounds: threads.rounds, durationS: threads.durationS, connections: threads.connections, contenders: results };
+  return { rounds: threads.rounds, warmupS: threads.warmupS, durationS: threads.durationS, connections: threads.connections, contenders: results };
 }

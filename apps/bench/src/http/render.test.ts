@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { NOT_SELECTED } from '../suite.js';
+import { medianRps, ratioAcrossScenarios, renderHttp } from './render.js';
+import type { HttpContenderResult, HttpResults } from './run.js';
+import { SCENARIOS } from './scenarios.js';
+
+function contender(id: string, kind: HttpContenderResult['kind'], rpsByRound: number[], unavailable: string | null = null): HttpContenderResult {
+  return {
+    id,
+    label: id,
+    kind,
+    unavailable,
+    failure: null,
+    runs: unavailable
+      ? []
+      : SCENARIOS.flatMap((s) => rpsByRound.map((rps, round) => ({ round, scenario: s.id, rps, p50Us: 500, p99Us: 2000, errors: 0 }))),
+    memory: unavailable ? [] : [{ rss: 50 * 1024 * 1024, hwm: 60 * 1024 * 1024 }],
+  };
+}
+
+function results(contenders: HttpContenderResult[]): HttpResults {
+  return {
+    rounds: 3,
+    durationS: 2,
+    warmupS: 1,
+    connections: 64,
+    pinned: true,
+    scenarios: SCENARIOS.map(({ id, title }) => ({ id, title })),
+    contenders,
+  };
+}
+
+describe('HTTP report', () => {
+  const measured = results([
+    contender('node-http', 'ceiling', [100, 1000, 990]),
+    contender('tsgi-async', 'tsgi', [970, 960, 10]),
+    contender('tsgi-sync', 'tsgi', [900, 900, 900]),
+    contender('fastify', 'peer', [800, 800, 800]),
+    contender('tsgi-router-async', 'tsgi', [], 'pending: @tsgi/router not built'),
+  ]);
+
+  it('takes medians, so one disturbed round does not move the result', () => {
+    expect(medianRps(measured.contenders[0], 'plaintext')).toBe(990);
+    expect(medianRps(measured.contenders[1], 'plaintext')).toBe(960);
+  });
+
+  it('compares contenders by the geometric mean of per-scenario ratios', () => {
+    expect(ratioAcrossScenarios(measured, 'tsgi-async', 'node-http')).toBeCloseTo(960 / 990, 10);
+    expect(ratioAcrossScenarios(measured, 'tsgi-router-async', 'node-http')).toBeNull();
+  });
+
+  it('meets the raw-app target only within 5% of node:http and ahead of fastify', () => {
+    const [asyncTarget, syncTarget] = renderHttp(measured).targets;
+    expect(asyncTarget).toMatchObject({ status: 'met', measured: '0.97× node:http; 1.20× fastify' });
+    expect(syncTarget).toMatchObject({ status: 'not met', measured: '0.91× node:http; 1.13× fastify' });
+  });
+
+  it('reports a target as not yet measurable while its contender is pending', () => {
+    const pending = results([contender('node-http', 'ceiling', [1000]), contender('tsgi-async', 'tsgi', [], 'pending: @tsgi/server not built')]);
+    expect(renderHttp(pending).targets[0]).toMatchObject({ status: 'not yet measurable', measured: 'pending: @tsgi/server not built' });
+  });
+
+  it('lists a pending contender with its reason instead of numbers', () => {
+    const { markdown } = renderHttp(measured);
+    expect(markdown).toContain('| tsgi-router-async | pending: @tsgi/router not built | — | — | — | — | — |');
+    expect(markdown).toContain('| tsgi-async | 960 | 0.97× | 500 µs | 2.00 ms | 3 (±50.0%) | 0 |');
+  });
+
+  it('draws a summary chart and one chart per scenario, each linked from the page', () => {
+    const { charts, markdown } = renderHttp(measured);
+    expect(charts.map((c) => c.file)).toEqual(['http-summary.svg', ...SCENARIOS.map((s) => `http-${s.id}.svg`)]);
+    for (const chart of charts) expect(markdown).toContain(`(benchmarks/${chart.file})`);
+  });
+
+  it('shows peak memory per contender', () => {
+    expect(renderHttp(measured).markdown).toContain('| fastify | 60.0 MiB | 50.0 MiB |');
+  });
+
+  it('shows a contender left out with --contenders as skipped', () => {
+    const { markdown } = renderHttp(results([contender('node-http', 'ceiling', [1000]), contender('fastify', 'peer', [], NOT_SELECTED)]));
+    expect(markdown).toContain(`| fastify | ${NOT_SELECTED} |`);
+  });
+});
