@@ -130,6 +130,22 @@ describe('response bodies', () => {
   });
 });
 
+describe('raw targets', () => {
+  it('hands a v2 rawQueryString with [ ] { } | to the app exactly as AWS delivered it', async () => {
+    const event = fixture('api-gateway-v2');
+    event.rawQueryString = 'a[]=1&b={x}|y&c=%20d+e';
+    const result = await seen(asyncEcho, event);
+    expect(result.queryString).toBe('a[]=1&b={x}|y&c=%20d+e');
+  });
+
+  it('hands a Function URL rawPath with [ ] to the app exactly as AWS delivered it', async () => {
+    const event = fixture('function-url');
+    event.rawPath = '/a[1]/b%2Fc';
+    const result = await seen(asyncEcho, event);
+    expect([result.rawUri, result.path]).toEqual([`/a[1]/b%2Fc?${event.rawQueryString}`, '/a[1]/b/c']);
+  });
+});
+
 describe('errors', () => {
   it('reject an unknown event with an error naming the keys seen, and log it', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);

@@ -38,6 +38,7 @@ export const alb: EventSource<AlbEvent, AlbResult> = {
     return {
       method,
       path,
+      pathIsRaw: true,
       prefix: '',
       // Unlike API Gateway, ALB passes parameters still percent-encoded.
       query,

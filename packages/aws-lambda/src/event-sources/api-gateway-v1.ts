@@ -57,6 +57,7 @@ export const apiGatewayV1: EventSource<ApiGatewayV1Event, ApiGatewayV1Result> = 
     return {
       method,
       path: full,
+      pathIsRaw: false,
       prefix: stripStage ? prefix : '',
       // API Gateway hands these over decoded: re-encode so QUERY_STRING is a valid raw query.
       query,

@@ -8,8 +8,11 @@ import type { EventSource, RequestParts, ResponseParts } from './types.js';
 
 const NAME = 'api-gateway-v2';
 
-/** Reads the 2.0 payload shape that HTTP APIs and Function URLs share; `prefix` is the stage part. */
-export function readPayloadV2(event: ApiGatewayV2Event, source: string, prefix: string): RequestParts {
+/**
+ * Reads the 2.0 payload shape that HTTP APIs and Function URLs share; `prefix` is the stage part.
+ * HTTP APIs deliver `rawPath` decoded, Function URLs as sent (`pathIsRaw`).
+ */
+export function readPayloadV2(event: ApiGatewayV2Event, source: string, prefix: string, pathIsRaw: boolean): RequestParts {
   requireObject(event, 'requestContext.http', source);
   const method = requireString(event, 'requestContext.http.method', source);
   const path = requireString(event, 'rawPath', source);
@@ -26,8 +29,10 @@ export function readPayloadV2(event: ApiGatewayV2Event, source: string, prefix: 
   return {
     method,
     path,
+    pathIsRaw,
     prefix,
-    query: escapeQuery(optionalString(event, 'rawQueryString', source) ?? ''),
+    // rawQueryString is the query as the client sent it: kept, escaping only what no target may hold.
+    query: escapeQuery(optionalString(event, 'rawQueryString', source) ?? '', { raw: true }),
     headers,
     body: optionalString(event, 'body', source),
     isBase64Encoded: optionalBoolean(event, 'isBase64Encoded', source),
@@ -59,7 +64,7 @@ export const apiGatewayV2: EventSource<ApiGatewayV2Event, ApiGatewayV2Result> = 
     const stage = optionalString(event, 'requestContext.stage', NAME);
     // HTTP APIs put a named stage in rawPath; `$default` is served at the root.
     const prefix = stripStage && stage && stage !== '$default' ? `/${stage}` : '';
-    return readPayloadV2(event, NAME, prefix);
+    return readPayloadV2(event, NAME, prefix, false);
   },
   result: (response) => payloadV2Result(response),
 };

@@ -77,10 +77,11 @@ export function toLambdaRequest<E extends object>(
   options: RequestOptions,
 ): LambdaRequest {
   const parts = source.read(event, { stripStage: options.stripStage });
-  const path = escapePath(parts.path || '/');
+  const raw = { raw: parts.pathIsRaw };
+  const path = escapePath(parts.path || '/', raw);
   let root = '';
   let rest = path;
-  const prefix = parts.prefix === '' ? '' : escapePath(parts.prefix);
+  const prefix = parts.prefix === '' ? '' : escapePath(parts.prefix, raw);
   const afterPrefix = stripPrefix(rest, prefix);
   if (afterPrefix !== null) [root, rest] = [prefix, afterPrefix];
   const afterBase = stripPrefix(rest, options.basePath);

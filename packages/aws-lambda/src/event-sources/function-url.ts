@@ -15,7 +15,7 @@ export const functionUrl: EventSource<FunctionUrlEvent, FunctionUrlResult> = {
     const context = event.requestContext as { domainName?: unknown } | undefined;
     return event.version === '2.0' && typeof context?.domainName === 'string' && FUNCTION_URL_DOMAIN.test(context.domainName);
   },
-  read: (event) => readPayloadV2(event, NAME, ''),
+  read: (event) => readPayloadV2(event, NAME, '', true),
   result: (response) => payloadV2Result(response),
   prelude: (response) => {
     const prelude: ReturnType<NonNullable<typeof functionUrl.prelude>> = {

@@ -18,9 +18,15 @@ export interface RequestParts {
   method: string;
   /** The whole path the client asked for, as the source delivered it (escaped by the base). */
   path: string;
+  /**
+   * The source delivers `path` exactly as the client sent it (Function URLs, ALB): every `%` is kept.
+   * Otherwise (HTTP APIs decode it, REST APIs decode some of it) a `%` that starts no valid escape
+   * is taken for a literal one and escaped.
+   */
+  pathIsRaw: boolean;
   /** The leading part of `path` that belongs to the platform (a stage), '' for none. */
   prefix: string;
-  /** The query string, already percent-encoded, without `?`. */
+  /** The query string, a valid raw query (escaped by the source where AWS decoded it), without `?`. */
   query: string;
   /** Header names in any case; values as JSON text. */
   headers: HeaderList;

@@ -17,11 +17,27 @@ describe('escapePath', () => {
   it('encodes characters outside the BMP as one UTF-8 sequence', () => {
     expect(escapePath('/😀')).toBe('/%F0%9F%98%80');
   });
+
+  it('keeps the characters browsers send literally: [ ] | ^ { } " < > \\ `', () => {
+    expect(escapePath('/a[1]/{x}|y^z/"q"<>\\`')).toBe('/a[1]/{x}|y^z/"q"<>\\`');
+  });
+
+  it('encodes controls and DEL', () => {
+    expect(escapePath('/a\tb\u007f')).toBe('/a%09b%7F');
+  });
+
+  it('leaves every % of a raw path alone, escaping only what no request-target holds', () => {
+    expect(escapePath('/100%/a[1] b', { raw: true })).toBe('/100%/a[1]%20b');
+  });
 });
 
 describe('escapeQuery', () => {
   it('keeps ? and / but encodes spaces and #', () => {
     expect(escapeQuery('a=b/c?d&e=f g#h')).toBe('a=b/c?d&e=f%20g%23h');
+  });
+
+  it('keeps a raw query with [ ] { } | as it came', () => {
+    expect(escapeQuery('a[]=1&b={x}|y&c=%20d+e&e="q"', { raw: true })).toBe('a[]=1&b={x}|y&c=%20d+e&e="q"');
   });
 });
 

@@ -1,44 +1,67 @@
-// Paths and query strings: the target tsgi hands the app must be percent-encoded exactly once
-// (docs/spec/async.md §3.1.1: rawPath is "exactly as received"), whatever each source delivered.
+// Paths and query strings: the target tsgi hands the app must be a valid request-target, changed as
+// little as possible (async §3.1.1: rawPath is "exactly as received"). Browsers send `[ ] | ^ { }`
+// literally, so those stay; only what no request-target may hold is escaped (RFC 9112 §3.2).
 import { utf8 } from './runtime.js';
 
-// RFC 3986 §3.3: pchar = unreserved / pct-encoded / sub-delims / ":" / "@", plus "/" between segments.
-const PATH_SAFE = /[A-Za-z0-9\-._~!$&'()*+,;=:@/]/;
-// RFC 3986 §3.4: a query may also hold "?" (and "/").
-const QUERY_SAFE = /[A-Za-z0-9\-._~!$&'()*+,;=:@/?]/;
 const HEX2 = /^[0-9A-Fa-f]{2}$/;
 
-function escapeWith(text: string, safe: RegExp): string {
+/** How a source delivered the text: `raw` is as the client sent it, so even a stray `%` is kept. */
+export interface EscapeOptions {
+  /** @default false */
+  raw?: boolean;
+}
+
+function percent(char: string): string {
+  let out = '';
+  for (const byte of utf8(char)) out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  return out;
+}
+
+function escapeWith(text: string, also: string, { raw = false }: EscapeOptions): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
     const char = text[i]!;
-    if (safe.test(char)) out += char;
-    else if (char === '%' && HEX2.test(text.slice(i + 1, i + 3))) out += char;
-    else {
+    // Space, controls and DEL never appear in a request-target; non-ASCII travels as UTF-8 escapes.
+    if (code <= 0x20 || code >= 0x7f) {
       // A surrogate pair is one code point: encode both halves together.
-      const codePoint = text.codePointAt(i)!;
-      const whole = String.fromCodePoint(codePoint);
+      const whole = String.fromCodePoint(text.codePointAt(i)!);
       i += whole.length - 1;
-      for (const byte of utf8(whole)) out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-    }
+      out += percent(whole);
+    } else if (char === '#' || also.includes(char)) out += percent(char);
+    else if (char === '%' && !raw && !HEX2.test(text.slice(i + 1, i + 3))) out += '%25';
+    else out += char;
   }
   return out;
 }
 
 /**
- * Percent-encodes what can never appear literally in a path, and leaves valid escapes alone, so an
- * encoded path passes unchanged and a decoded one (HTTP APIs decode `rawPath`) becomes valid.
+ * Escapes what a request-target's path may not hold — space, controls, non-ASCII, `#`, `?`, and a `%`
+ * that starts no valid escape — and nothing else, so an encoded path passes unchanged and a decoded one
+ * (HTTP APIs decode `rawPath`) becomes valid. With `raw`, every `%` stays as delivered.
  *
  * @example
  * escapePath('/a b/caf%C3%A9/é?') // '/a%20b/caf%C3%A9/%C3%A9%3F'
+ * escapePath('/a[1]/{x}|y')       // '/a[1]/{x}|y'
  */
-export function escapePath(path: string): string {
-  return escapeWith(path, PATH_SAFE);
+export function escapePath(path: string, options: EscapeOptions = {}): string {
+  return escapeWith(path, '?', options);
 }
 
 /** The query string counterpart of `escapePath`: `?` and `/` may stay, `#` and spaces may not. */
-export function escapeQuery(query: string): string {
-  return escapeWith(query, QUERY_SAFE);
+export function escapeQuery(query: string, options: EscapeOptions = {}): string {
+  return escapeWith(query, '', options);
+}
+
+/**
+ * Escapes one decoded query key or value: also `%` (always: the text is decoded), and `&`, `=`, `+`,
+ * which would change how the query splits or decodes (WHATWG URL's form decoding reads `+` as space).
+ *
+ * @example
+ * escapeQueryComponent('c&d=e 50%') // 'c%26d%3De%2050%25'
+ */
+export function escapeQueryComponent(text: string): string {
+  return escapeWith(text, '%&=+', {});
 }
 
 /** Percent-decodes as UTF-8, keeping any malformed escape as it was. */

@@ -12,8 +12,12 @@ describe('queryFromMaps', () => {
     expect(new URLSearchParams(query).getAll('k')).toEqual(values);
   });
 
+  it('encodes only what would change the meaning of a decoded value: [ ] { } | stay literal', () => {
+    expect(queryFromMaps({ 'a[]': ['{x}|y', '50%', 'a#b'] }, null, 'decoded')).toBe('a[]={x}|y&a[]=50%25&a[]=a%23b');
+  });
+
   it('passes ALB values through, since ALB leaves them encoded', () => {
-    expect(queryFromMaps({ q: ['a%20b', 'c%26d'] }, null, 'encoded')).toBe('q=a%20b&q=c%26d');
+    expect(queryFromMaps({ q: ['a%20b', 'c%26d'], 'k[]': ['{x}'] }, null, 'encoded')).toBe('q=a%20b&q=c%26d&k[]={x}');
   });
 
   it('prefers the multi-value map, which keeps repeated keys', () => {

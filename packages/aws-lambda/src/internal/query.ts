@@ -1,16 +1,10 @@
 // Rebuilding QUERY_STRING from the parameter maps sources deliver (PEP 3333 asks for the query
 // exactly as sent; API Gateway v1 and ALB only hand over maps).
 import type { MultiValueMap, StringMap } from '../aws-types.js';
-import { escapeQuery } from './path.js';
+import { escapeQuery, escapeQueryComponent } from './path.js';
 
 /** How a source delivered its parameters: API Gateway decodes them, ALB passes them as sent. */
 export type ParameterEncoding = 'decoded' | 'encoded';
-
-// RFC 3986 §3.4 with the form-encoding reserved characters escaped, so values round-trip through
-// URLSearchParams and parse_qs alike.
-function encodeComponent(text: string): string {
-  return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
 
 /**
  * Joins parameter maps into a raw query string, multi-value map first (it carries repeated keys).
@@ -23,7 +17,8 @@ function encodeComponent(text: string): string {
  */
 export function queryFromMaps(multi: MultiValueMap, single: StringMap, encoding: ParameterEncoding): string {
   const pairs: string[] = [];
-  const encode = encoding === 'decoded' ? encodeComponent : escapeQuery;
+  // Decoded values are escaped only where their meaning would change; ALB's are kept as sent.
+  const encode = encoding === 'decoded' ? escapeQueryComponent : (text: string) => escapeQuery(text, { raw: true });
   const useMulti = multi != null && Object.keys(multi).length > 0;
   if (useMulti) {
     for (const [key, values] of Object.entries(multi)) {
