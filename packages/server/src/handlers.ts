@@ -20,6 +20,8 @@ export interface Handlers {
   request: (req: NodeRequest, res: NodeResponse) => void;
   upgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
   clientError: ReturnType<typeof createClientErrorHandler>;
+  /** node hands CONNECT requests over as raw sockets; they get 501. */
+  connect: (req: IncomingMessage, socket: Duplex) => void;
   activity: Activity;
   /** From now on responses say Connection: close and new WebSockets are refused. */
   drain: () => void;
@@ -119,10 +121,18 @@ export function createHandlers(detected: DetectedApp, config: ServerConfig, log:
   };
 
   const clientError = createClientErrorHandler({ log, serverHeader, timeoutHeaders: config.timeoutHeaders, limitRequestLine: config.limitRequestLine });
+  const connect = (req: IncomingMessage, socket: Duplex): void => {
+    const error = new HttpError(PROTOCOL_MESSAGES.connectUnsupported, { status: 501 });
+    log('info', `${error.message} (${req.url ?? ''})`);
+    const { status, headers, body } = error.toResponse();
+    writeRawResponse(socket as Socket, status, headers, body, serverHeader);
+  };
+
   return {
     request,
     upgrade,
     clientError,
+    connect,
     activity,
     drain: () => {
       draining = true;

@@ -130,6 +130,7 @@ function track(listener: Listener, handlers: ReturnType<typeof createHandlers>, 
     http1.on('checkContinue', handlers.request);
     http1.on('upgrade', handlers.upgrade);
     http1.on('clientError', handlers.clientError);
+    http1.on('connect', handlers.connect);
   }
   const http2 = listener.http2;
   if (http2 && http2 !== listener.http1) {

@@ -55,6 +55,19 @@ describe('malformed requests', () => {
   });
 });
 
+describe('methods the server does not offer', () => {
+  it('answers 501 to CONNECT', async () => {
+    const body = await refused('CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n', 501);
+    expect(body).toContain(PROTOCOL_MESSAGES.connectUnsupported);
+  });
+
+  it('answers 408 to a connection that never sends a request', async () => {
+    const connection = await RawConnection.open(t.port);
+    expect((await connection.response()).status).toBe(408);
+    await connection.waitClosed();
+  });
+});
+
 describe('request smuggling', () => {
   const smuggled = 'GET /hello?smuggled HTTP/1.1\r\nHost: t\r\n\r\n';
   it.each([
