@@ -45,6 +45,7 @@ export function createSyncApp(table: Table): SyncApp {
       state,
       environ,
       url,
+      multipart: table.multipart,
     });
     let res: RouterResponse;
     try {

@@ -10,7 +10,9 @@ import { parsePattern } from './matcher/pattern.js';
 import { createTrie, type Trie } from './matcher/trie.js';
 import type { RouterRequest } from './request/request.js';
 import { RouterResponse } from './responses/response.js';
-import type { Handler, LifespanHook, WebSocketHandler } from './types.js';
+import type { MultipartParser } from './request/uploaded-file.js';
+import type { Handler, LifespanHook, WebSocketHandler, WebSocketSupport } from './types.js';
+import { noWebSockets } from './internal/websocket-off.js';
 
 /** The method key of WebSocket routes; a space can never be in an HTTP method token. */
 export const WS = ' ws';
@@ -44,6 +46,9 @@ export interface Table {
   startup: LifespanHook[];
   shutdown: LifespanHook[];
   bodyLimit: number;
+  /** The opt-ins, from the first router of the tree that has each. */
+  websocket: WebSocketSupport;
+  multipart: MultipartParser | undefined;
 }
 
 // Whether an entry answers a method: itself, `all`, GET for HEAD, the automatic OPTIONS, or a mount.
@@ -81,7 +86,11 @@ export function compile(root: { [DEFS]: RouterDefs }, mode: 'sync' | 'async'): T
     startup: [],
     shutdown: [],
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    websocket: noWebSockets,
+    multipart: undefined,
   };
+  let websocket: WebSocketSupport | undefined;
+  const wsRoutes: string[] = [];
   const refused: string[] = [];
   const blocked = new Map<string, string[]>();
   const visiting = new Set<RouterDefs>();
@@ -94,6 +103,8 @@ export function compile(root: { [DEFS]: RouterDefs }, mode: 'sync' | 'async'): T
     if (visiting.has(defs)) throw new RouterError(messages.patternInvalid(prefix, 'a router is mounted inside itself'), { code: 'mount' });
     visiting.add(defs);
     defs.frozen = true;
+    websocket ??= defs.options.websocket;
+    table.multipart ??= defs.options.multipart;
     const ctx: ChainContext = outer
       ? { ...base, middleware: [...outer.middleware, ...defs.middleware], errorHandlers: [...defs.errorHandlers, ...outer.errorHandlers] }
       : rootCtx;
@@ -125,6 +136,7 @@ export function compile(root: { [DEFS]: RouterDefs }, mode: 'sync' | 'async'): T
         const label = `${ws ? 'WebSocket' : def.methods.join('|')} ${pattern}`;
         const isAsync = isAsyncFunction(def.handler);
         if (mode === 'sync' && (isAsync || ws)) refused.push(label);
+        if (ws) wsRoutes.push(label);
         if (mode === 'async' && !ws) checkMiddleware(ctx, isAsync, label, blocked);
         const chain = buildChain(def.handler as Handler, label, ctx);
         for (const { shape, entry } of entries(pattern)) {
@@ -141,6 +153,8 @@ export function compile(root: { [DEFS]: RouterDefs }, mode: 'sync' | 'async'): T
   // The 404/405/OPTIONS answers are sync, but an async error handler may render them.
   if (mode === 'async') checkMiddleware(rootCtx, false, 'the 404 and 405 answers', blocked);
   if (refused.length > 0) throw new RouterError(messages.refused(mode, refused), { code: 'refused' });
+  if (wsRoutes.length > 0 && !websocket) throw new RouterError(messages.websocketOff(wsRoutes), { code: 'refused' });
+  table.websocket = websocket ?? noWebSockets;
   for (const [mw, routes] of blocked) throw new RouterError(messages.syncMiddlewareOverAsync(mw, routes), { code: 'refused' });
   table.trie.values().forEach(finishEntry);
   return table;

@@ -15,6 +15,8 @@ export type {
   RouteOptions,
   RouterOptions,
   WebSocketHandler,
+  WebSocketSession,
+  WebSocketSupport,
 } from './types.js';
 export type { Params } from './matcher/params.js';
 
@@ -24,20 +26,19 @@ export type { BackgroundTask } from './request/request.js';
 export { HeaderMap } from './headers.js';
 export type { HeadersInit } from './headers.js';
 export { MultiMap } from './request/multi-map.js';
-export { UploadedFile } from './request/multipart.js';
-export type { FormData } from './request/multipart.js';
+export { UploadedFile } from './request/uploaded-file.js';
+export type { FormData, MultipartParser } from './request/uploaded-file.js';
 
 // Responses
 export { RouterResponse } from './responses/response.js';
 export type { BodyChunk, ResponseBody, ResponseInit } from './responses/response.js';
-export type { CookieOptions } from './responses/cookies.js';
+export type { CookieOptions } from './cookies/serialize.js';
 export { html, json, redirect, text } from './responses/helpers.js';
 export { formatEvent, sse, stream } from './responses/stream.js';
 export type { ServerSentEvent } from './responses/stream.js';
 
-// WebSocket
-export { RouterWebSocket } from './websocket.js';
-export type { WebSocketMessage } from './websocket.js';
+// WebSocket: the socket class lives in the opt-in '@tsgi/router/websocket'; its types are here too.
+export type { RouterWebSocket, WebSocketMessage } from './websocket/socket.js';
 
 // Errors
 export { HttpError, RouterError, isHttpError, isRouterError, messages } from './errors.js';

@@ -1,8 +1,9 @@
 // The router's public contract: what handlers, middleware and hooks look like.
-import type { State } from '@tsgi/async';
+import type { Receive, Send, State, WebSocketScope } from '@tsgi/async';
 import type { RouterRequest } from './request/request.js';
+import type { MultipartParser } from './request/uploaded-file.js';
 import type { RouterResponse } from './responses/response.js';
-import type { RouterWebSocket } from './websocket.js';
+import type { RouterWebSocket } from './websocket/socket.js';
 
 /**
  * What a handler may return: a response, a string (text/plain), a Uint8Array
@@ -48,6 +49,25 @@ export type ErrorHandler<E = unknown> = (error: E, req: RouterRequest) => Respon
 /** A WebSocket route handler (async interface only). */
 export type WebSocketHandler<P = Record<string, string | undefined>> = (socket: RouterWebSocket<P>) => void | Promise<void>;
 
+/**
+ * One WebSocket connection, as the router hands it to its WebSocket support (async §4). The core
+ * routes it; `websocket` from '@tsgi/router/websocket' runs it.
+ */
+export interface WebSocketSession {
+  /** The matched route's handler; null when no WebSocket route matches (deny it with 404). */
+  handler: WebSocketHandler | null;
+  /** The handshake as a request (no body), with the route's params. */
+  request: RouterRequest;
+  scope: WebSocketScope;
+  receive: Receive;
+  send: Send;
+  /** The default error page for an error; an unexpected one (not an HttpError) is logged. */
+  errorPage: (error: unknown) => RouterResponse;
+}
+
+/** Serves WebSocket routes: `websocket` from '@tsgi/router/websocket'. */
+export type WebSocketSupport = (session: WebSocketSession) => Promise<void>;
+
 /** A lifespan hook; fills or cleans up `state`, which every request sees as `req.state`. */
 export type LifespanHook = (state: State) => void | Promise<void>;
 
@@ -68,4 +88,18 @@ export interface RouterOptions {
    * @default environ['tsgi.errors'] through the sync interface, console.error through the async one
    */
   log?: (error: unknown, req: RouterRequest | null) => void;
+  /**
+   * WebSocket routes (`router.ws`): `websocket` from '@tsgi/router/websocket'. Without it a table
+   * with WebSocket routes is refused when compiled, and every WebSocket connection is denied with 404.
+   * Given to any router of the tree, it serves the whole tree.
+   * @default undefined
+   */
+  websocket?: WebSocketSupport;
+  /**
+   * multipart/form-data for `req.form()`: `multipart` from '@tsgi/router/multipart'. Without it a
+   * multipart body is a 500 whose logged error says how to opt in. Given to any router of the tree,
+   * it serves the whole tree.
+   * @default undefined
+   */
+  multipart?: MultipartParser;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SyncApp } from '@tsgi/sync';
 import { syncToAsync, type AsyncApp } from '@tsgi/async';
 import { createRouter, messages } from '../src/index.js';
+import { websocket } from '../src/websocket/index.js';
 import { clientFor, describeMatrix } from './support/matrix.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -76,7 +77,7 @@ describe('mount() with a raw async app', () => {
   });
 
   it('passes WebSocket connections below the prefix to the mounted app', async () => {
-    const chat = createRouter().ws('/room', async (socket) => socket.send(`root ${socket.request.rootPath}`));
+    const chat = createRouter({ websocket }).ws('/room', async (socket) => socket.send(`root ${socket.request.rootPath}`));
     const router = createRouter().mount('/chat', chat.async);
     const ws = await clientFor(router, 'async').websocket('/chat/room');
     expect(await ws.receive()).toBe('root /chat');

@@ -1,8 +1,11 @@
 // The public surface, entry by entry (STYLE.md: a change to it shows up in review).
 import { expect, it } from 'vitest';
+import * as cookies from '../src/cookies/index.js';
 import * as files from '../src/files/index.js';
 import * as main from '../src/index.js';
+import * as multipart from '../src/multipart/index.js';
 import * as testing from '../src/testing/index.js';
+import * as websocket from '../src/websocket/index.js';
 
 it('exports these names from each entry', () => {
   expect(Object.keys(main).sort()).toMatchInlineSnapshot(`
@@ -15,7 +18,6 @@ it('exports these names from each entry', () => {
       "RouterError",
       "RouterRequest",
       "RouterResponse",
-      "RouterWebSocket",
       "UploadedFile",
       "createRouter",
       "formatEvent",
@@ -29,6 +31,24 @@ it('exports these names from each entry', () => {
       "sse",
       "stream",
       "text",
+    ]
+  `);
+  expect(Object.keys(websocket).sort()).toMatchInlineSnapshot(`
+    [
+      "RouterWebSocket",
+      "websocket",
+    ]
+  `);
+  expect(Object.keys(multipart).sort()).toMatchInlineSnapshot(`
+    [
+      "multipart",
+    ]
+  `);
+  expect(Object.keys(cookies).sort()).toMatchInlineSnapshot(`
+    [
+      "clearCookie",
+      "serializeCookie",
+      "setCookie",
     ]
   `);
   expect(Object.keys(files).sort()).toMatchInlineSnapshot(`

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createRouter, html, json, redirect, RouterResponse, sse, stream, text } from '../src/index.js';
+import { clearCookie, setCookie } from '../src/cookies/index.js';
 import { clientFor, describeMatrix } from './support/matrix.js';
 
 describeMatrix('responses', (client) => {
@@ -25,12 +26,11 @@ describeMatrix('responses', (client) => {
     ),
   );
   router.get('/sse', () => sse([{ event: 'greet', data: 'hello\nworld', id: '1' }, { data: { n: 2 } }, 'bare', { comment: 'ping', retry: 500 }]));
-  router.get('/cookies', () =>
-    text('ok')
-      .setCookie('sid', 'a b;c', { httpOnly: true, sameSite: 'Lax', maxAge: 60, path: '/app' })
-      .setCookie('theme', 'dark', { sameSite: 'None' })
-      .clearCookie('old', { path: '/' }),
-  );
+  router.get('/cookies', () => {
+    const res = setCookie(text('ok'), 'sid', 'a b;c', { httpOnly: true, sameSite: 'Lax', maxAge: 60, path: '/app' });
+    setCookie(res, 'theme', 'dark', { sameSite: 'None' });
+    return clearCookie(res, 'old', { path: '/' });
+  });
   router.get('/custom', () => {
     const res = new RouterResponse(new TextEncoder().encode('raw'), { status: 418 });
     res.headers.append('x-a', '1').append('x-a', '2');

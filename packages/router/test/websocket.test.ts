@@ -2,9 +2,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { ApplicationCommunicator, createWebSocketScope } from '@tsgi/async';
 import { createRouter, HttpError, messages } from '../src/index.js';
 import { TestWebSocketClosed } from '../src/testing/index.js';
+import { websocket } from '../src/websocket/index.js';
 import { clientFor } from './support/matrix.js';
 
-const router = createRouter();
+const router = createRouter({ websocket });
 router.ws('/echo/:room', async (socket) => {
   await socket.accept({ subprotocol: socket.subprotocols.includes('chat.v2') ? 'chat.v2' : null });
   await socket.send(`joined ${socket.params.room}`);
@@ -96,12 +97,30 @@ describe('WebSocket routes', () => {
   });
 
   it('refuses a subprotocol the client did not offer', async () => {
-    const r = createRouter().ws('/p', async (socket) => {
+    const r = createRouter({ websocket }).ws('/p', async (socket) => {
       await expect(socket.accept({ subprotocol: 'nope' })).rejects.toThrow(/did not offer/);
       await socket.close();
     });
     const ws = await clientFor(r, 'async').websocket('/p', { subprotocols: ['a'] });
     expect(ws.denial?.status).toBe(403);
+  });
+
+  it('refuses the table when no router in it has websocket support, naming the routes and the fix', () => {
+    const bare = createRouter().ws('/a', async () => {});
+    expect(() => bare.async).toThrow(messages.websocketOff(['WebSocket /a']));
+  });
+
+  it('serves the WebSocket routes of a sub-router that opted in', async () => {
+    const chat = createRouter({ websocket }).ws('/room', async (socket) => socket.send('hi'));
+    const root = createRouter().mount('/chat', chat);
+    const ws = await clientFor(root, 'async').websocket('/chat/room');
+    expect(await ws.receive()).toBe('hi');
+  });
+
+  it('closes before accept (the server answers 403) when the router has no websocket support', async () => {
+    const plain = createRouter().get('/', () => 'http only');
+    const ws = await clientFor(plain, 'async').websocket('/');
+    expect([ws.accepted, ws.denial?.status]).toEqual([false, 403]);
   });
 
   it('makes the table refuse the sync interface, naming the route', () => {

@@ -4,14 +4,6 @@ import type { Receive } from '@tsgi/async';
 import { HttpError, messages } from '../errors.js';
 import { EMPTY, concat } from '../internal/bytes.js';
 
-/** Thrown when the client went away while the body was being read: there is no one to answer. */
-class Disconnected extends Error {
-  override name = 'Disconnected';
-}
-
-/** True for the error readAsyncBody throws when the client left. */
-export const isDisconnected = (error: unknown): boolean => error instanceof Disconnected;
-
 const tooLarge = (limit: number) => new HttpError(413, messages.bodyTooLarge(limit));
 
 /** Reads `tsgi.input` to its end (docs/spec/sync.md §4.2); 413 past `limit`. */
@@ -32,14 +24,17 @@ export function readSyncBody(environ: Environ, limit: number): Uint8Array {
   return chunks.length === 0 ? EMPTY : concat(chunks);
 }
 
-/** Receives `http.request` events until the last (async §3.2); 413 past `limit`. */
-export async function readAsyncBody(receive: Receive, contentLength: string | undefined, limit: number): Promise<Uint8Array> {
+/**
+ * Receives `http.request` events until the last (async §3.2); 413 past `limit`. Null when the
+ * client left first (`http.disconnect`): there is no one to answer.
+ */
+export async function readAsyncBody(receive: Receive, contentLength: string | undefined, limit: number): Promise<Uint8Array | null> {
   if (contentLength !== undefined && Number(contentLength) > limit) throw tooLarge(limit);
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
     const event = await receive();
-    if (event.type === 'http.disconnect') throw new Disconnected('client disconnected');
+    if (event.type === 'http.disconnect') return null;
     if (event.type !== 'http.request') continue;
     if (event.body.length > 0) {
       total += event.body.length;

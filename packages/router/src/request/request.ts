@@ -5,8 +5,8 @@ import { bodyForm, bodyJson, bodyText } from './body.js';
 import { parseCookies } from './cookies.js';
 import { HeaderMap } from '../headers.js';
 import type { MultiMap } from './multi-map.js';
-import type { FormData } from './multipart.js';
 import { parseQuery } from './query.js';
+import type { FormData, MultipartParser } from './uploaded-file.js';
 
 /** A task to run after the response was sent. */
 export type BackgroundTask = () => void | Promise<void>;
@@ -26,6 +26,8 @@ export interface RequestInit {
   scope?: HTTPScope | WebSocketScope;
   /** Builds a URL path for a named route. */
   url: (name: string, params?: Record<string, string | number>) => string;
+  /** The opt-in multipart parser, when the router was given one. */
+  multipart: MultipartParser | undefined;
 }
 
 /**
@@ -65,16 +67,18 @@ export class RouterRequest<P = Record<string, string | undefined>> {
   readonly tasks: BackgroundTask[] = [];
   #list: HeaderList;
   #url: RequestInit['url'];
+  #multipart: MultipartParser | undefined;
   #body: Uint8Array = EMPTY;
   #query: MultiMap | undefined;
   #headers: HeaderMap | undefined;
   #cookies: Record<string, string> | undefined;
 
   constructor(init: RequestInit) {
-    const { headers, url, ...fields } = init;
+    const { headers, url, multipart, ...fields } = init;
     Object.assign(this, fields);
     this.#list = headers;
     this.#url = url;
+    this.#multipart = multipart;
   }
 
   /** Query parameters, multi-value aware. */
@@ -112,9 +116,12 @@ export class RouterRequest<P = Record<string, string | undefined>> {
     return bodyJson(this.#body, this.headers.get('content-type')) as T;
   }
 
-  /** The body as a urlencoded or multipart form; 400 when malformed, 415 for another type. */
+  /**
+   * The body as a urlencoded form, or a multipart one when the router has `multipart`
+   * ('@tsgi/router/multipart'); 400 when malformed, 415 for another type.
+   */
   form(): FormData {
-    return bodyForm(this.#body, this.headers.get('content-type'));
+    return bodyForm(this.#body, this.headers.get('content-type'), this.#multipart);
   }
 
   /**

@@ -1,4 +1,3 @@
-import { type CookieOptions, serializeCookie } from './cookies.js';
 import { type HeaderMap, type HeadersInit, toHeaders } from '../headers.js';
 
 /** A body chunk: bytes, or text sent as UTF-8. */
@@ -23,7 +22,6 @@ export interface ResponseInit {
  *
  * @example
  * const res = new RouterResponse(new TextEncoder().encode('hi'), { status: 201, headers: { 'content-type': 'text/plain' } });
- * res.setCookie('seen', '1', { httpOnly: true });
  */
 export class RouterResponse {
   status: number;
@@ -34,17 +32,6 @@ export class RouterResponse {
     this.body = body;
     this.status = init.status ?? 200;
     this.headers = toHeaders(init.headers);
-  }
-
-  /** Adds a Set-Cookie header; each cookie is its own header, never comma-joined. */
-  setCookie(name: string, value: string, options?: CookieOptions): this {
-    this.headers.append('set-cookie', serializeCookie(name, value, options));
-    return this;
-  }
-
-  /** Expires a cookie now; give the same `path` and `domain` it was set with. */
-  clearCookie(name: string, options: Pick<CookieOptions, 'path' | 'domain' | 'secure' | 'sameSite'> = {}): this {
-    return this.setCookie(name, '', { ...options, maxAge: 0, expires: new Date(0) });
   }
 }
 

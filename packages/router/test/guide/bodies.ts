@@ -1,6 +1,8 @@
 import { createRouter, HttpError, UploadedFile } from '@tsgi/router';
+import { multipart } from '@tsgi/router/multipart';
 
-export const router = createRouter({ bodyLimit: 64 * 1024 });
+// multipart/form-data is opt-in; urlencoded forms, text and JSON need nothing.
+export const router = createRouter({ bodyLimit: 64 * 1024, multipart });
 
 router.post('/echo', (req) => req.text());
 

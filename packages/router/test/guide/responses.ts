@@ -1,4 +1,5 @@
 import { createRouter, html, json, redirect, sse, stream, text } from '@tsgi/router';
+import { clearCookie, setCookie } from '@tsgi/router/cookies';
 
 export const router = createRouter();
 
@@ -7,11 +8,10 @@ router.get('/data', () => ({ an: 'object is JSON' }));
 router.get('/created', () => json({ id: 1 }, { status: 201, headers: { location: '/things/1' } }));
 router.get('/page', () => html('<h1>Hello</h1>'));
 router.get('/old', () => redirect('/new', 301));
-router.get('/login', () =>
-  text('welcome')
-    .setCookie('session', 'abc123', { httpOnly: true, sameSite: 'Lax', maxAge: 3600 })
-    .clearCookie('legacy'),
-);
+router.get('/login', () => {
+  const res = setCookie(text('welcome'), 'session', 'abc123', { httpOnly: true, sameSite: 'Lax', maxAge: 3600 });
+  return clearCookie(res, 'legacy');
+});
 router.get('/count', () =>
   stream(
     (function* () {

@@ -1,6 +1,7 @@
 import { createRouter } from '@tsgi/router';
+import { websocket } from '@tsgi/router/websocket';
 
-export const router = createRouter();
+export const router = createRouter({ websocket });
 
 router.ws('/chat/:room', async (socket) => {
   if (!socket.request.cookies.user) return socket.reject(401, 'log in first');

@@ -1,37 +1,9 @@
 // multipart/form-data (RFC 7578) over a body already in memory.
 import { HttpError, messages } from '../errors.js';
 import { decode, encode } from '../internal/bytes.js';
-import { parseMediaType } from './media-type.js';
-import { MultiMap } from './multi-map.js';
-
-/**
- * A file from a multipart form.
- *
- * @example
- * const avatar = req.form().get('avatar');
- * if (avatar instanceof UploadedFile) save(avatar.filename, avatar.bytes);
- */
-export class UploadedFile {
-  constructor(
-    /** The name the client gave the file (may be empty). */
-    readonly filename: string,
-    /** The part's Content-Type. @default 'application/octet-stream' */
-    readonly type: string,
-    readonly bytes: Uint8Array,
-  ) {}
-
-  get size(): number {
-    return this.bytes.length;
-  }
-
-  /** The contents as UTF-8 text. */
-  text(): string {
-    return decode(this.bytes);
-  }
-}
-
-/** A parsed form: field names to strings, and to UploadedFile for file parts. */
-export type FormData = MultiMap<string | UploadedFile>;
+import { parseMediaType } from '../request/media-type.js';
+import { MultiMap } from '../request/multi-map.js';
+import { type FormData, type MultipartParser, UploadedFile } from '../request/uploaded-file.js';
 
 function indexOf(haystack: Uint8Array, needle: Uint8Array, from: number): number {
   const first = needle[0];
@@ -44,13 +16,16 @@ function indexOf(haystack: Uint8Array, needle: Uint8Array, from: number): number
 }
 
 /**
- * Parses a multipart/form-data body. Throws HttpError 400 naming what is wrong: no boundary, no
- * closing delimiter, a part without headers or without a name.
+ * The multipart/form-data parser (RFC 7578) behind `req.form()`, opt-in to keep the core small:
+ * give it to the router. A malformed body is an HttpError 400 naming what is wrong: no boundary,
+ * no closing delimiter, a part without headers or without a name.
  *
  * @example
- * parseMultipart(body, 'multipart/form-data; boundary=X').get('title'); // 'Hello'
+ * import { multipart } from '@tsgi/router/multipart';
+ * const router = createRouter({ multipart });
+ * router.post('/upload', (req) => req.form().get('title'));
  */
-export function parseMultipart(body: Uint8Array, contentType: string | null): FormData {
+export const multipart: MultipartParser = (body, contentType): FormData => {
   const bad = (why: string) => new HttpError(400, messages.badForm(why));
   const boundary = parseMediaType(contentType).params.boundary;
   if (!boundary) throw bad('multipart/form-data without a boundary parameter');
@@ -88,4 +63,4 @@ export function parseMultipart(body: Uint8Array, contentType: string | null): Fo
     entries.push([name, filename === undefined ? decode(content) : new UploadedFile(filename, type, content.slice())]);
     pos = end + next.length;
   }
-}
+};

@@ -1,9 +1,10 @@
-// The WebSocket a route handler gets (async interface only, docs/spec/async.md §4).
+// The WebSocket a route handler gets (async interface only, docs/spec/async.md §4); part of the
+// opt-in '@tsgi/router/websocket'.
 import type { Receive, Send, WebSocketScope } from '@tsgi/async';
-import { RouterError, messages } from './errors.js';
-import { type HeadersInit, toHeaders } from './headers.js';
-import { encode } from './internal/bytes.js';
-import type { RouterRequest } from './request/request.js';
+import { RouterError, messages } from '../errors.js';
+import { type HeadersInit, toHeaders } from '../headers.js';
+import { encode } from '../internal/bytes.js';
+import type { RouterRequest } from '../request/request.js';
 
 /** A message from the client: text or bytes. */
 export type WebSocketMessage = string | Uint8Array;

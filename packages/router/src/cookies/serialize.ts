@@ -1,4 +1,6 @@
+// Set-Cookie values (RFC 6265 §4.1); opt-in, '@tsgi/router/cookies', so the core stays small.
 import { RouterError, messages } from '../errors.js';
+import type { RouterResponse } from '../responses/response.js';
 
 /** Attributes of a Set-Cookie header (RFC 6265 §4.1, draft-ietf-httpbis-rfc6265bis). */
 export interface CookieOptions {
@@ -48,3 +50,25 @@ export function serializeCookie(name: string, value: string, options: CookieOpti
   if (options.partitioned) out += '; Partitioned';
   return out;
 }
+
+/**
+ * Adds a Set-Cookie header to a response: one header per cookie, never comma-joined. Returns the
+ * response, so calls chain.
+ *
+ * @example
+ * import { setCookie } from '@tsgi/router/cookies';
+ * router.post('/login', () => setCookie(text('welcome'), 'session', 'abc123', { httpOnly: true, sameSite: 'Lax' }));
+ */
+export function setCookie<R extends RouterResponse>(res: R, name: string, value: string, options?: CookieOptions): R {
+  res.headers.append('set-cookie', serializeCookie(name, value, options));
+  return res;
+}
+
+/**
+ * Expires a cookie now; give the same `path` and `domain` it was set with.
+ *
+ * @example
+ * clearCookie(res, 'session', { path: '/' });
+ */
+export const clearCookie = <R extends RouterResponse>(res: R, name: string, options: Pick<CookieOptions, 'path' | 'domain' | 'secure' | 'sameSite'> = {}): R =>
+  setCookie(res, name, '', { ...options, maxAge: 0, expires: new Date(0) });
