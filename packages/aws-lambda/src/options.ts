@@ -9,7 +9,7 @@ import { type AppInterface, resolveInterface } from './runners/registry.js';
 
 /** Options for `handler()`. */
 export interface HandlerOptions {
-  /** The app's interface; 'auto' treats a function declaring two parameters as sync. @default 'auto' */
+  /** The app's interface; 'auto' treats an async function as async, else one declaring two parameters as sync. @default 'auto' */
   interface?: AppInterface;
   /**
    * A path prefix owned by the deployment rather than the app — a custom domain's API mapping that

@@ -1,4 +1,4 @@
-import type { AsyncApp } from '@tsgi/async';
+import type { AsyncApp, Receive, Scope, Send } from '@tsgi/async';
 import { type LambdaHandler, type LambdaHttpResult, type LambdaLogFn, MESSAGES, handler } from '../src/index.js';
 import type { SyncApp } from '@tsgi/sync';
 import { describe, expect, it, vi } from 'vitest';
@@ -228,6 +228,20 @@ describe('errors', () => {
       throw new Error('half way');
     };
     await expect(handler(app, { log })(fixture('api-gateway-v2'), lambdaContext())).rejects.toMatchObject({ name: 'ResponseAbortedError' });
+  });
+
+  it('serve an async function declaring two parameters as an async app, not a sync one', async () => {
+    const { log, lines } = recorder();
+    // An async app that takes `send` from `arguments` declares only (scope, receive).
+    const app = async function (this: unknown, scope: Scope, _receive: Receive) {
+      // eslint-disable-next-line prefer-rest-params -- the point is the declared arity
+      const send = arguments[2] as Send;
+      if (scope.type !== 'http') return;
+      await send({ type: 'http.response.start', status: 200 });
+      await send({ type: 'http.response.body', body: new TextEncoder().encode('async') });
+    };
+    const result = readResult(await handler(app as AsyncApp, { log, lifespan: 'off' })(fixture('api-gateway-v2'), lambdaContext()));
+    expect([result.status, result.text, lines]).toEqual([200, 'async', []]);
   });
 
   it('refuse an unknown interface at once', () => {

@@ -6,7 +6,7 @@ import { asyncRunner } from './async.js';
 import { syncRunner } from './sync.js';
 import type { Runner } from './types.js';
 
-/** Which interface an app speaks; 'auto' reads its arity: `(environ, startResponse)` is sync. */
+/** Which interface an app speaks; 'auto' detects it: an async function, else its arity. */
 export type AppInterface = 'auto' | 'sync' | 'async';
 
 const RUNNERS = {
@@ -14,10 +14,18 @@ const RUNNERS = {
   async: (app) => asyncRunner(app as AsyncApp),
 } satisfies Record<'sync' | 'async', (app: SyncApp | AsyncApp) => Runner>;
 
-/** Resolves 'auto' to the app's interface: two declared parameters mean a sync app. */
+/**
+ * Resolves 'auto' to the app's interface. An `async function` is always async (sync §3.1: a sync app
+ * returns its body synchronously), whatever it declares; otherwise two declared parameters mean sync.
+ *
+ * @example
+ * resolveInterface((environ, startResponse) => [], 'auto');   // 'sync'
+ * resolveInterface(async function (scope, receive) {}, 'auto'); // 'async'
+ */
 export function resolveInterface(app: SyncApp | AsyncApp, choice: AppInterface): 'sync' | 'async' {
   if (choice === 'sync' || choice === 'async') return choice;
   if (choice !== 'auto') throw new LambdaOptionsError('interface', MESSAGES.badInterface(String(choice)));
+  if (Object.prototype.toString.call(app) === '[object AsyncFunction]') return 'async';
   return app.length === 2 ? 'sync' : 'async';
 }
 
