@@ -13,6 +13,9 @@ import { writePidFile } from './pidfile.js';
 import { watchFiles } from './reload/watch-files.js';
 import { Supervisor } from './supervisor.js';
 
+/** A second stop signal within this long of the first is the same request, not "force". */
+const REPEAT_MS = 1000;
+
 /**
  * True when the options ask for the process model; otherwise `tsgi serve` runs in one process.
  *
@@ -56,13 +59,21 @@ export async function runSupervisor(config: ServerConfig, io: CliIO): Promise<nu
     else if (signal === 'SIGTTOU') supervisor.resize(-1, signal);
     else supervisor.force(signal);
   };
-  const signals = ['SIGHUP', 'SIGTTIN', 'SIGTTOU'] as NodeJS.Signals[];
+  const signals = ['SIGHUP', 'SIGTTIN', 'SIGTTOU'] as const;
   for (const signal of signals) process.on(signal, onSignal);
+  const cleanups = [(): void => void signals.forEach((signal) => process.off(signal, onSignal))];
   void io.signal.then((signal) => {
     supervisor.stop(signal);
-    // From now on, another SIGINT/SIGTERM kills the workers at once.
-    for (const again of ['SIGINT', 'SIGTERM'] as const) process.on(again, onSignal);
-    signals.push('SIGINT', 'SIGTERM');
+    // Another SIGINT/SIGTERM kills the workers at once — but not one arriving with the first: Ctrl-C
+    // reaches the whole process group, and wrappers such as npm forward it as well.
+    const first = Date.now();
+    const again = (repeated: NodeJS.Signals): void => {
+      if (Date.now() - first >= REPEAT_MS) onSignal(repeated);
+    };
+    for (const name of ['SIGINT', 'SIGTERM'] as const) process.on(name, again);
+    cleanups.push(() => {
+      for (const name of ['SIGINT', 'SIGTERM'] as const) process.off(name, again);
+    });
   });
   const watcher = config.reload ? watchFiles(io.cwd, (file) => supervisor.reload(file)) : null;
   try {
@@ -70,7 +81,7 @@ export async function runSupervisor(config: ServerConfig, io: CliIO): Promise<nu
     return await supervisor.finished;
   } finally {
     watcher?.close();
-    for (const signal of signals) process.off(signal, onSignal);
+    for (const cleanup of cleanups) cleanup();
     removePid();
   }
 }
