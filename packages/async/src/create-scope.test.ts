@@ -76,6 +76,16 @@ describe('createScope', () => {
     expect([error.status, error.message]).toEqual([400, HTTP_MESSAGES.badTarget(target)]);
   });
 
+  it.each([['X A'], [''], ['x:y'], ['caf\u00e9']])('refuses the header name %j with a 400 naming async §3.1.2', (name) => {
+    const error = refusal(() => createScope({ method: 'GET', target: '/', headers: [[name, 'v']] }));
+    expect([error.status, error.message]).toEqual([400, HTTP_MESSAGES.badRequestHeaderName(name)]);
+  });
+
+  it.each([['a\r\nb'], ['a\nb'], ['a\u0000b'], ['\u0100']])('refuses the header value %j with a 400 naming async §3.1.2', (value) => {
+    const error = refusal(() => createScope({ method: 'GET', target: '/', headers: [['x-a', value]] }));
+    expect([error.status, error.message]).toEqual([400, HTTP_MESSAGES.badRequestHeaderValue('x-a')]);
+  });
+
   it('drops header names with underscores so they cannot alias dashed ones', () => {
     const scope = createScope({ method: 'GET', target: '/', headers: [['X_Forwarded_For', '6.6.6.6'], ['X-Forwarded-For', '1.2.3.4']] });
     expect(scope.headers).toEqual([['x-forwarded-for', '1.2.3.4']]);
@@ -122,6 +132,12 @@ describe('createScope', () => {
 });
 
 describe('createWebSocketScope', () => {
+  it('refuses what createScope refuses: a bad target, header name or header value', () => {
+    expect(refusal(() => createWebSocketScope({ target: 'chat', headers: [] })).message).toBe(HTTP_MESSAGES.badTarget('chat'));
+    expect(refusal(() => createWebSocketScope({ target: '/', headers: [['X A', 'v']] })).message).toBe(HTTP_MESSAGES.badRequestHeaderName('X A'));
+    expect(refusal(() => createWebSocketScope({ target: '/', headers: [['x', 'a\rb']] })).message).toBe(HTTP_MESSAGES.badRequestHeaderValue('x'));
+  });
+
   it('maps the scheme to ws/wss and parses subprotocols in the client order', () => {
     const scope = createWebSocketScope({
       target: '/chat?room=1',

@@ -1,6 +1,7 @@
 // THE one place a host turns request parts into a scope (async §3.1, §4.1).
 import { RequestError } from './errors.js';
-import { COMMON_MESSAGES } from './messages.js';
+import { COMMON_MESSAGES, HTTP_MESSAGES } from './messages.js';
+import { isFieldText, isToken } from './internal/checks.js';
 import { normalizeRootPath, pathBelowRoot, splitTarget } from './internal/target.js';
 import type { Address, HeaderList, State, TsgiVersion } from './types/common.js';
 import type { Extensions } from './types/extensions.js';
@@ -106,11 +107,14 @@ function normalizeHeaders(headers: HeaderList, underscores: 'drop' | 'refuse', h
   const cookies: string[] = [];
   let authority: string | undefined;
   for (const [name, value] of headers) {
+    // async §3.1.2 (sync §7.2): what no HTTP parser lets through never reaches the app either.
+    if (!isFieldText(value)) throw new RequestError(HTTP_MESSAGES.badRequestHeaderValue(name));
     if (name.startsWith(':')) {
       // HTTP/2 and HTTP/3 pseudo-headers are request parts, not fields; :authority stands in for host.
       if (name === ':authority') authority = value;
       continue;
     }
+    if (!isToken(name)) throw new RequestError(HTTP_MESSAGES.badRequestHeaderName(name));
     if (name.includes('_')) {
       // async §2.3: X_Forwarded_For must not pass for X-Forwarded-For once names are compared loosely.
       if (underscores === 'refuse') throw new RequestError(COMMON_MESSAGES.underscoreHeader(name));

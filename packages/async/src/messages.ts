@@ -25,6 +25,9 @@ export const COMMON_MESSAGES = {
 
 /** Messages for HTTP (async §3) and its extensions (async §6.1–§6.6). */
 export const HTTP_MESSAGES = {
+  badRequestHeaderName: (name: string) => `async §3.1.2: request header name ${JSON.stringify(name)} is not an RFC 9110 token`,
+  badRequestHeaderValue: (name: string) =>
+    `async §3.1.2: request header ${q(name)} has a value with CR, LF, NUL or a character above U+00FF`,
   badTarget: (target: string) =>
     `async §3.1.2: the request-target must be origin-form ('/path'), absolute-form or '*', without whitespace, control characters or characters above U+00FF: got ${JSON.stringify(target.slice(0, 60))}`,
   startTwice: "async §3.4: 'http.response.start' sent twice",

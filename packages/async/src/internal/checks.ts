@@ -31,7 +31,12 @@ export function checkHeaders(headers: unknown, where: string): HeaderList {
   return headers as HeaderList;
 }
 
-/** Throws unless `value` is a latin-1 string without CR, LF or NUL. */
+/** True for an RFC 9110 token: a header name, a method. */
+export function isToken(value: string): boolean {
+  return TOKEN.test(value);
+}
+
+/** True for a latin-1 string without CR, LF or NUL. */
 export function isFieldText(value: unknown): value is string {
   return typeof value === 'string' && !BAD_VALUE.test(value);
 }

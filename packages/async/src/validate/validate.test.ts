@@ -145,9 +145,9 @@ describe('validate', () => {
 
   it('covers every message constant with a violating app', () => {
     const covered = new Set(cases.map(([rule]) => rule.split(' ')[0]));
-    // Checked elsewhere: createScope (underscoreHeader, badTarget), the cycles (clientDisconnected), createLifespan
+    // Checked elsewhere: createScope (underscoreHeader, badTarget, badRequestHeader*), the cycles (clientDisconnected), createLifespan
     // (returnedBeforeStartup), and validate(non-function) below.
-    const elsewhere = ['COMMON.underscoreHeader', 'HTTP.badTarget', 'COMMON.clientDisconnected', 'COMMON.notAFunction', 'LIFESPAN.returnedBeforeStartup'];
+    const elsewhere = ['COMMON.underscoreHeader', 'HTTP.badTarget', 'HTTP.badRequestHeaderName', 'HTTP.badRequestHeaderValue', 'COMMON.clientDisconnected', 'COMMON.notAFunction', 'LIFESPAN.returnedBeforeStartup'];
     const all = [
       ...Object.keys(COMMON_MESSAGES).map((key) => `COMMON.${key}`),
       ...Object.keys(HTTP_MESSAGES).map((key) => `HTTP.${key}`),
