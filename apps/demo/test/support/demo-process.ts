@@ -38,14 +38,24 @@ export async function startDemoProcess(spec: ProcessSpec): Promise<RunningDemo> 
     cwd: spec.cwd,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...QUIET_ENV, ...spec.env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group: the npm launchers of deno and bun run the real binary as a child, which
+    // a signal to the launcher alone would leave running.
+    detached: true,
   });
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(-(child.pid as number), name);
+    } catch {
+      // The group is already gone.
+    }
+  };
   const output: string[] = [];
   const exited = once(child, 'exit');
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => fail(`did not print its URL within ${START_MS} ms`), START_MS);
     const fail = (why: string) => {
       clearTimeout(timer);
-      child.kill('SIGKILL');
+      signal('SIGKILL');
       reject(new Error(`${spec.command} ${spec.args.join(' ')} ${why}; output:\n${output.join('\n')}`));
     };
     for (const stream of [child.stdout, child.stderr]) {
@@ -64,8 +74,8 @@ export async function startDemoProcess(spec: ProcessSpec): Promise<RunningDemo> 
     baseUrl: url,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), STOP_MS);
+      signal('SIGTERM');
+      const timer = setTimeout(() => signal('SIGKILL'), STOP_MS);
       await exited;
       clearTimeout(timer);
     },
