@@ -44,7 +44,10 @@ export function describeDemo(target: DemoTarget, more?: (demo: () => RunningDemo
       running = await target.start();
     });
     afterAll(async () => {
-      await running?.stop();
+      if (running === undefined) return;
+      await running.stop();
+      // Nothing may keep listening: a runtime left behind by its launcher would still answer here.
+      await expect(fetch(running.baseUrl)).rejects.toThrow();
     });
 
     describe('the page', () => {
