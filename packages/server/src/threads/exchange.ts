@@ -1,7 +1,7 @@
 // The event loop's side of one request on one thread: feeds the body when the thread asks, sends
 // what the thread produces (each send awaited: backpressure), and cancels the thread's work when
 // the client leaves. `done` settles as the app call would: rejecting means 500 or an abort.
-import { isClientDisconnected, type HTTPReceiveEvent, type Receive, type Send } from '@tsgi/async';
+import { isClientDisconnected, type Receive, type Send } from '@tsgi/async';
 import { BODY, MAILBOX_BYTES, SLOT, mailbox, slots } from './channel.js';
 import { createHangWatch, type HangWatch } from './hang-watch.js';
 import { fromErrorData, type ThreadMessage } from './protocol.js';
@@ -12,7 +12,7 @@ const EMPTY = new Uint8Array(0);
 export class Exchange {
   /** Settles when the response is over (rejects: the app failed, the thread hung or died). */
   readonly done: Promise<void>;
-  private settle!: (error?: unknown) => void;
+  private settle!: (error?: Error) => void;
   private settled = false;
   private chain: Promise<void> = Promise.resolve();
   private readonly control: Int32Array;
@@ -89,9 +89,8 @@ export class Exchange {
     while (!this.bodyEnded) {
       const event = await this.client(() => this.receive());
       if (event.type !== 'http.request') return this.gone();
-      const request = event;
-      if (!request.moreBody) this.bodyEnded = true;
-      if (request.body.byteLength > 0) return this.deliver(request.body);
+      if (!event.moreBody) this.bodyEnded = true;
+      if (event.body.byteLength > 0) return this.deliver(event.body);
     }
     this.setBody(BODY.end);
     this.watchDisconnect();
@@ -149,9 +148,10 @@ export class Exchange {
   }
 
   private finish(error?: unknown): void {
+    const reason = error === undefined || error instanceof Error ? error : new Error('the response failed', { cause: error });
     if (this.settled) return;
     this.settled = true;
     this.watch.stop();
-    this.settle(error);
+    this.settle(reason);
   }
 }

@@ -1,6 +1,6 @@
 // --threads through the real CLI: a sync app runs on worker threads, the event loop stays free,
 // bodies stream both ways, and stuck or dead threads are replaced.
-import { request } from 'node:http';
+import { request, type IncomingMessage } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { PROCESS_MESSAGES } from '../../src/process/messages.js';
@@ -55,7 +55,7 @@ describe('--threads', { timeout: 40_000 }, () => {
     const url = await listening(tsgi);
     const produced = (): number => Math.max(0, ...tsgi.lines.map((line) => Number(/produced (\d+) MiB/.exec(line)?.[1] ?? 0)));
     const req = request(`${url}/big?mib=256`, { agent: false });
-    const response = await new Promise<import('node:http').IncomingMessage>((resolve) => req.on('response', resolve).end());
+    const response = await new Promise<IncomingMessage>((resolve) => req.on('response', resolve).end());
     response.pause();
     // Bounded poll: the producer stops once the socket and the window are full.
     let last = -1;
