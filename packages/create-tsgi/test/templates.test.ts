@@ -1,7 +1,7 @@
 // Every template, end to end: scaffolded by the CLI, installed with npm against this workspace's
 // packed packages (as they will be published), its own test and typecheck run, then started and
 // asked for a page over HTTP on 127.0.0.1 (Lambda: its bundle invoked with an HTTP API event).
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -17,9 +17,17 @@ const PACKED = ['sync', 'async', 'router', 'node', 'server', 'express', 'aws-lam
 const RUNTIME_BIN = fileURLToPath(new URL('../../fetch/node_modules/.bin', import.meta.url));
 const LISTENING = /listening on (http:\/\/\S+)/;
 
+// docs/getting-started.md's commands, which the server template follows step by step.
+const GETTING_STARTED = readFileSync(new URL('../../../docs/getting-started.md', import.meta.url), 'utf8');
+const [quickStart = ''] = [...GETTING_STARTED.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]);
+const [createLine = '', ...steps] = quickStart.trim().split('\n');
+const documented = /^npm create tsgi@latest (\S+) -- (.+)$/.exec(createLine);
+
 const root = mkdtempSync(join(tmpdir(), 'create-tsgi-templates-'));
 const tarballs = join(root, 'tarballs');
-const projectOf = (target: Target): string => join(root, `app-${target}`);
+const createArgs = (target: Target): string[] =>
+  target === 'server' && documented ? [documented[1] ?? '', ...(documented[2] ?? '').split(' ')] : [`app-${target}`, '--template', target];
+const projectOf = (target: Target): string => join(root, createArgs(target)[0] ?? '');
 // wrangler keeps its settings and metrics consent under XDG_CONFIG_HOME: keep them in the temp dir.
 const env = childEnv({ PATH: `${RUNTIME_BIN}${delimiter}${process.env.PATH ?? ''}`, XDG_CONFIG_HOME: join(root, 'config'), WRANGLER_SEND_METRICS: 'false' });
 
@@ -32,7 +40,7 @@ async function create(target: Target): Promise<void> {
   out.on('data', (chunk: Buffer) => (printed += chunk.toString()));
   err.on('data', (chunk: Buffer) => (printed += chunk.toString()));
   const code = await runCli({
-    argv: [`app-${target}`, '--template', target, '--tsgi-tarballs', tarballs],
+    argv: [...createArgs(target), '--tsgi-tarballs', tarballs],
     cwd: root,
     env: { npm_config_user_agent: 'npm/11.6.0 node/v20.20.2 linux x64' },
     stdin: new PassThrough(),
@@ -80,6 +88,13 @@ const STARTS: Record<Exclude<Target, 'aws-lambda'>, { args: string[]; ready: Reg
   bun: { args: ['start'], ready: LISTENING },
   'cloudflare-workers': { args: ['start', '--', '--ip', '127.0.0.1', '--port', '0', '--inspector-port', '0'], ready: /Ready on (http:\/\/\S+)/ },
 };
+
+describe('docs/getting-started.md', () => {
+  it('shows the commands the server template is put through here', () => {
+    expect(documented?.[2]).toBe('--template server');
+    expect(steps).toEqual([`cd ${documented?.[1] ?? ''}`, 'npm install', 'npm test', 'npm start']);
+  });
+});
 
 describe.each(TARGET_NAMES)('the %s template', (target) => {
   const cwd = projectOf(target);
