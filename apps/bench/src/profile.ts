@@ -27,7 +27,7 @@ export const FULL: Profile = {
   fetch: { rounds: 3, durationS: 2, warmupS: 1, connections: 64, load: null },
   threads: { rounds: 2, durationS: 4, warmupS: 1, connections: 16 },
   bundle: { importRuns: 9 },
-  mount: { rounds: 3, durationS: 2, warmupS: 1, connections: 64, load: null },
+  mount: { rounds: 2, durationS: 2, warmupS: 1, connections: 64, load: null },
   processModel: { inFlight: 200, reloadLoadS: 4 },
 };
 
@@ -40,7 +40,7 @@ export const QUICK: Profile = {
   serverless: { samples: 5, sampleMs: 50, warmupMs: 100 },
   fetch: { rounds: 1, durationS: 1, warmupS: 0, connections: 32, load: ['plaintext'] },
   threads: { rounds: 1, durationS: 1, warmupS: 0, connections: 8 },
-  bundle: { importRuns: 3 },
+  bundle: { importRuns: 1 },
   mount: { rounds: 1, durationS: 1, warmupS: 0, connections: 32, load: ['plaintext'] },
   processModel: { inFlight: 50, reloadLoadS: 2 },
 };

@@ -1,6 +1,6 @@
 // Rendering shared by the micro-benchmark suites (router, serverless): medians per group, ratios to a
 // baseline, and one chart per group.
-import { formatPercent, formatRate, formatRatio } from '../format.js';
+import { formatMicros, formatPercent, formatRate, formatRatio } from '../format.js';
 import { renderBarChart } from '../report/svg-bar-chart.js';
 import { geometricMean } from '../stats-geomean.js';
 import { median, ratio, summarize } from '../stats.js';
@@ -38,7 +38,11 @@ export function opsCell(samples: readonly number[] | undefined): string {
   return `${formatRate(summary.median)} (±${formatPercent(summary.spread / 2)})`;
 }
 
-/** One chart of a group's median ops/s with ratios to the baseline. */
+/**
+ * One chart of a group's median, with ratios of ops/s to the baseline. `per: 'op'` draws the time per
+ * operation instead (shorter is better), which keeps small differences visible beside a very fast
+ * reference.
+ */
 export function microChart(options: {
   file: string;
   title: string;
@@ -47,6 +51,7 @@ export function microChart(options: {
   group: string;
   baselineId: string;
   baselineName: string;
+  per?: 'second' | 'op';
 }): Chart {
   const baseline = medianOps(options.contenders.find((c) => c.id === options.baselineId), options.group);
   return {
@@ -55,9 +60,12 @@ export function microChart(options: {
       title: options.title,
       subtitle: options.subtitle,
       bars: options.contenders.map((c) => {
-        const value = microMissing(c) ? null : medianOps(c, options.group);
-        const valueLabel = value == null ? (microMissing(c) ?? '—') : `${formatRate(value)} (${formatRatio(ratio(value, baseline))} ${options.baselineName})`;
-        return { label: c.label, value, valueLabel, kind: c.kind };
+        const ops = microMissing(c) ? null : medianOps(c, options.group);
+        if (ops == null) return { label: c.label, value: null, valueLabel: microMissing(c) ?? '—', kind: c.kind };
+        const versus = `${formatRatio(ratio(ops, baseline))} ${options.baselineName}`;
+        return options.per === 'op'
+          ? { label: c.label, value: 1e6 / ops, valueLabel: `${formatMicros(1e6 / ops)} (${versus})`, kind: c.kind }
+          : { label: c.label, value: ops, valueLabel: `${formatRate(ops)} (${versus})`, kind: c.kind };
       }),
     }),
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeXml, renderBarChart, type Bar } from './svg-bar-chart.js';
+import { chartLayout, escapeXml, renderBarChart, truncate, type Bar } from './svg-bar-chart.js';
 
 const bars: Bar[] = [
   { label: 'node:http', value: 50_000, valueLabel: '50,000', kind: 'ceiling' },
@@ -8,14 +8,26 @@ const bars: Bar[] = [
 ];
 
 function widths(svg: string): number[] {
-  return [...svg.matchAll(/<rect x="250" y="[\d.]+" width="([\d.]+)" height="18"/g)].map((m) => Number(m[1]));
+  return [...svg.matchAll(/<rect x="\d+" y="[\d.]+" width="([\d.]+)" height="18"/g)].map((m) => Number(m[1]));
 }
 
 describe('renderBarChart', () => {
   it('draws bars proportional to their values, the largest filling the plot', () => {
     const svg = renderBarChart({ title: 'Plaintext', subtitle: 'req/s', bars, width: 760 });
-    // plot width = 760 − 250 label column − 150 value column
-    expect(widths(svg)).toEqual([360, 180]);
+    const { plotWidth } = chartLayout(bars, 760);
+    expect(widths(svg)).toEqual([plotWidth, plotWidth / 2]);
+  });
+
+  it('makes room for the longest label and value text', () => {
+    const long: Bar[] = [{ label: 'gunicorn · raw WSGI (1 sync worker)', value: 10, valueLabel: '12,345 (0.97× serverless-express)', kind: 'peer' }];
+    const layout = chartLayout(long, 400);
+    expect(layout.labelWidth).toBeGreaterThan(long[0]!.label.length * 7);
+    expect(layout.width - layout.labelWidth - layout.plotWidth).toBeGreaterThan(long[0]!.valueLabel.length * 7);
+    expect(layout.plotWidth).toBeGreaterThanOrEqual(240);
+  });
+
+  it('keeps the requested width when the text fits', () => {
+    expect(chartLayout([{ label: 'node:http', value: 1, valueLabel: '50,000', kind: 'ceiling' }], 760)).toEqual({ width: 760, labelWidth: 81, plotWidth: 623 });
   });
 
   it('draws no bar for a missing value, only its note', () => {
@@ -26,8 +38,9 @@ describe('renderBarChart', () => {
 
   it('colours tsgi bars apart from peers', () => {
     const svg = renderBarChart({ title: 't', subtitle: 's', bars });
-    expect(svg).toContain('width="180" height="18" rx="2" fill="#2563eb"');
-    expect(svg).toContain('width="360" height="18" rx="2" fill="#374151"');
+    const { plotWidth } = chartLayout(bars, 760);
+    expect(svg).toContain(`width="${plotWidth / 2}" height="18" rx="2" fill="#2563eb"`);
+    expect(svg).toContain(`width="${plotWidth}" height="18" rx="2" fill="#374151"`);
   });
 
   it('grows in height with the number of bars', () => {
@@ -62,6 +75,20 @@ describe('renderBarChart', () => {
     const svg = renderBarChart({ title: 't', subtitle: 's', bars });
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg.trimEnd().endsWith('</svg>')).toBe(true);
+  });
+});
+
+describe('truncate', () => {
+  it('keeps short text and ends long text with an ellipsis at the limit', () => {
+    expect(truncate('short', 10)).toBe('short');
+    expect(truncate('pending: @tsgi/router not built', 12)).toBe('pending: @t…');
+  });
+
+  it('keeps a chart of long failure notes to a readable width', () => {
+    const note = `failed: ${'x'.repeat(300)}`;
+    const svg = renderBarChart({ title: 't', subtitle: 's', bars: [{ label: 'a', value: null, valueLabel: note, kind: 'peer' }] });
+    expect(Number(/width="(\d+)" height/.exec(svg)?.[1])).toBeLessThanOrEqual(760);
+    expect(svg).toContain('…</text>');
   });
 });
 

@@ -26,11 +26,12 @@ export function renderServerless(results: ServerlessResults): Section {
     microChart({
       file: `lambda-${g.id}.svg`,
       title: `AWS Lambda adapters: ${g.title}`,
-      subtitle: `API Gateway v2 events handled per second, in-process, median of ${results.samples} samples; longer is better`,
+      subtitle: `time per API Gateway v2 event, in-process, median of ${results.samples} samples; shorter is better (ratios are of events/s)`,
       contenders: results.contenders,
       group: g.id,
       baselineId: LAMBDA_BASELINE_ID,
       baselineName: 'serverless-express',
+      per: 'op',
     }),
   );
   const tsgi = results.contenders.find((c) => c.id === 'tsgi-async');
