@@ -40,6 +40,8 @@ export interface Entry {
 export interface Table {
   trie: Trie<Entry>;
   notFound: Chain;
+  /** The answer to `OPTIONS *` (RFC 9110 §9.3.7). */
+  serverOptions: Chain;
   /** The root's context: errors outside any route chain are rendered with it. */
   ctx: ChainContext;
   urls: Map<string, string>;
@@ -81,6 +83,7 @@ export function compile(root: { [DEFS]: RouterDefs }, mode: 'sync' | 'async'): T
   const table: Table = {
     trie: createTrie<Entry>(accept),
     notFound: buildChain(() => { throw new HttpError(404, 'Not Found'); }, '404', rootCtx),
+    serverOptions: null as never,
     ctx: rootCtx,
     urls: collectNames(root[DEFS], '', new Map()),
     startup: [],
@@ -156,7 +159,11 @@ export function compile(root: { [DEFS]: RouterDefs }, mode: 'sync' | 'async'): T
   if (wsRoutes.length > 0 && !websocket) throw new RouterError(messages.websocketOff(wsRoutes), { code: 'refused' });
   table.websocket = websocket ?? noWebSockets;
   for (const [mw, routes] of blocked) throw new RouterError(messages.syncMiddlewareOverAsync(mw, routes), { code: 'refused' });
-  table.trie.values().forEach(finishEntry);
+  // RFC 9110 §9.3.7: `OPTIONS *` asks about the server as a whole; Allow lists every method a route
+  // takes, unless a route or a mounted app may take any.
+  const methods = new Set(table.trie.values().flatMap(finishEntry));
+  const allow: Array<[string, string]> = methods.has('*') ? [] : [['allow', [...methods].join(', ')]];
+  table.serverOptions = buildChain(() => new RouterResponse(null, { status: 204, headers: allow }), 'OPTIONS *', rootCtx);
   return table;
 }
 
@@ -183,12 +190,15 @@ function checkMiddleware(ctx: ChainContext, handlerAsync: boolean, label: string
 }
 
 // RFC 9110 §15.5.6: a 405 lists the allowed methods; §9.3.7: OPTIONS says the same with 204.
-function finishEntry(entry: Entry): void {
+// Returns the methods, '*' for a mount or a route that takes any.
+function finishEntry(entry: Entry): string[] {
   const allow = [...entry.methods.keys()].filter((m) => m !== WS);
-  if (allow.length === 0 || allow.includes('*')) return;
+  if (entry.mount || allow.includes('*')) return ['*'];
+  if (allow.length === 0) return allow;
   if (allow.includes('GET') && !allow.includes('HEAD')) allow.splice(allow.indexOf('GET') + 1, 0, 'HEAD');
   if (!allow.includes('OPTIONS')) allow.push('OPTIONS');
   const headers: Array<[string, string]> = [['allow', allow.join(', ')]];
   entry.notAllowed = buildChain(() => { throw new HttpError(405, 'Method Not Allowed', { headers }); }, '405', entry.ctx);
   entry.options = buildChain(() => new RouterResponse(null, { status: 204, headers }), 'OPTIONS', entry.ctx);
+  return allow;
 }

@@ -18,6 +18,8 @@ export type Resolved =
  * resolve(table, 'HEAD', '/users/1'); // { type: 'route', chain: <GET /users/:id>, params: { id: '1' }, ... }
  */
 export function resolve(table: Table, method: string, path: string): Resolved {
+  // The asterisk-form target (sync §4.6, async §3.1.1): only OPTIONS has a meaning for it.
+  if (path === '*') return { type: 'answer', chain: method === 'OPTIONS' ? table.serverOptions : table.notFound };
   const match = table.trie.match(path || '/', method);
   if (match === null) {
     const near = table.trie.fallback;

@@ -74,6 +74,15 @@ describeMatrix('routing', (client) => {
     expect(res.headers.get('x-head')).toBe('yes');
   });
 
+  it('answers OPTIONS * for the whole server with 204 and every method a route takes', async () => {
+    const table = createRouter().get('/a', () => 'a').post('/b', () => 'b');
+    const res = await client(table).options('*');
+    expect([res.status, res.headers.get('allow'), res.body.length]).toEqual([204, 'GET, HEAD, OPTIONS, POST', 0]);
+    expect((await client(table).get('*')).status).toBe(404);
+    // A route for every method (router.all) leaves Allow out: any method may be allowed.
+    expect((await client(router).options('*')).headers.has('allow')).toBe(false);
+  });
+
   it('answers OPTIONS automatically with 204 and Allow', async () => {
     const res = await client(router).options('/items/9');
     expect(res.status).toBe(204);
