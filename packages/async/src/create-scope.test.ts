@@ -19,7 +19,7 @@ const http = (target: string, rootPath?: string) =>
 
 describe('createScope', () => {
   it('fills every key with its default', () => {
-    expect(createScope({ method: 'get', target: '/', headers: [['Host', 'a.test']] })).toEqual({
+    expect(createScope({ method: 'GET', target: '/', headers: [['Host', 'a.test']] })).toEqual({
       type: 'http',
       tsgi: { version: '1.0', specVersion: '1.0' },
       httpVersion: '1.1',
@@ -84,6 +84,15 @@ describe('createScope', () => {
   it.each([['a\r\nb'], ['a\nb'], ['a\u0000b'], ['\u0100']])('refuses the header value %j with a 400 naming async §3.1.2', (value) => {
     const error = refusal(() => createScope({ method: 'GET', target: '/', headers: [['x-a', value]] }));
     expect([error.status, error.message]).toEqual([400, HTTP_MESSAGES.badRequestHeaderValue('x-a')]);
+  });
+
+  it('keeps the method exactly as received, since methods are case-sensitive', () => {
+    expect([http('/').method, createScope({ method: 'PROPFIND', target: '/', headers: [] }).method]).toEqual(['get', 'PROPFIND']);
+  });
+
+  it.each([['G T'], [''], ['GET\r\n'], ['G\u00e9T']])('refuses the method %j with a 400 naming async §3.1.2', (method) => {
+    const error = refusal(() => createScope({ method, target: '/', headers: [] }));
+    expect([error.status, error.message]).toEqual([400, HTTP_MESSAGES.badMethod(method)]);
   });
 
   it('drops header names with underscores so they cannot alias dashed ones', () => {

@@ -50,7 +50,7 @@ export function createScope(request: ScopeRequest): HTTPScope {
     type: 'http',
     tsgi: { ...TSGI_VERSION },
     httpVersion: request.httpVersion ?? '1.1',
-    method: request.method.toUpperCase(),
+    method: checkMethod(request.method),
     scheme: request.scheme === 'https' || request.scheme === 'wss' ? 'https' : 'http',
     ...paths(request),
     headers: normalizeHeaders(request.headers, request.underscoreHeaders ?? 'drop', request.httpVersion),
@@ -97,6 +97,12 @@ function paths(request: Pick<ScopeRequest, 'target' | 'rootPath'>): Pick<HTTPSco
   const { rawPath, path, query } = splitTarget(request.target);
   const rootPath = normalizeRootPath(request.rootPath);
   return { path: pathBelowRoot(path, rootPath), rawPath, queryString: query, rootPath };
+}
+
+// RFC 9110 §9.1: a method is a token, and case-sensitive: 'get' is not 'GET', so it is kept as sent.
+function checkMethod(method: string): string {
+  if (!isToken(method)) throw new RequestError(HTTP_MESSAGES.badMethod(method));
+  return method;
 }
 
 // RFC 9110 §5.5: leading and trailing SP/HTAB are not part of a field value (but 0xA0 is).

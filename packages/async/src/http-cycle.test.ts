@@ -255,6 +255,19 @@ describe('runHttp', () => {
     expect(transport.calls).toEqual([['start', 200, [['content-length', '100']], { trailers: false }], ['end', undefined]]);
   });
 
+  it("holds a 'head' request's body to content-length: only HEAD, in upper case, is HEAD", async () => {
+    const transport = fakeHttp({ body: [] });
+    await runHttp(
+      async (_s, _r, send) => {
+        await send({ type: 'http.response.start', status: 200, headers: [['content-length', '3']] });
+        await send({ type: 'http.response.body', body: enc('abc') });
+      },
+      scope('head'),
+      transport,
+    );
+    expect(transport.calls.map((call) => call.slice(0, 2))).toEqual([['start', 200], ['write', 'abc'], ['end', undefined]]);
+  });
+
   it('reports http.disconnect once the response is complete', async () => {
     const transport = fakeHttp({ body: [] });
     let after: ReceiveEvent | undefined;

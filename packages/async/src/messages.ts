@@ -25,6 +25,7 @@ export const COMMON_MESSAGES = {
 
 /** Messages for HTTP (async §3) and its extensions (async §6.1–§6.6). */
 export const HTTP_MESSAGES = {
+  badMethod: (method: string) => `async §3.1.2: the method ${JSON.stringify(method)} is not an RFC 9110 token`,
   badRequestHeaderName: (name: string) => `async §3.1.2: request header name ${JSON.stringify(name)} is not an RFC 9110 token`,
   badRequestHeaderValue: (name: string) =>
     `async §3.1.2: request header ${q(name)} has a value with CR, LF, NUL or a character above U+00FF`,

@@ -75,6 +75,14 @@ describe('createEnviron: the request target', () => {
     expect(refusal(() => get('example.com:443')).status).toBe(400);
   });
 
+  it('keeps the method exactly as sent, case and all', () => {
+    expect(createEnviron({ method: 'get', target: '/', headers: [] }).REQUEST_METHOD).toBe('get');
+  });
+
+  it.each([['G T'], [''], ['GET\r\n']])('refuses the method %j with a 400', (method) => {
+    expect(refusal(() => createEnviron({ method, target: '/', headers: [] }))).toEqual({ status: 400, message: `${m.BAD_METHOD}: ${JSON.stringify(method)}` });
+  });
+
   it('throws SyncSpecError when a host passes a target that is not latin-1', () => {
     expect(() => get('/日本')).toThrow(m.REQUEST_NOT_LATIN1);
   });

@@ -2,8 +2,8 @@
 import { isBytes } from './bytes.js';
 import { createBufferedInput } from './buffered-input.js';
 import { createConsoleErrorStream } from './error-stream.js';
-import { SyncSpecError } from './errors.js';
-import { EXTRA_CONFLICT } from './messages.js';
+import { RequestError, SyncSpecError } from './errors.js';
+import { BAD_METHOD, EXTRA_CONFLICT } from './messages.js';
 import { headerVariables, type UnderscoreHeaders } from './request-headers.js';
 import { normalizeRootPath, parseTarget, splitRootPath } from './request-target.js';
 import type { Environ, ErrorStream, FileWrapperFactory, HeaderList, InputStream } from './types.js';
@@ -49,6 +49,8 @@ export interface EnvironRequest {
 }
 
 const VERSION = Object.freeze([1, 0] as const);
+// RFC 9110 §5.6.2 token.
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 /**
  * Builds the environ for one request. Throws RequestError (status 400) for a request to refuse, and
@@ -60,6 +62,8 @@ const VERSION = Object.freeze([1, 0] as const);
  * //   RAW_URI: '/app/caf%C3%A9?q=1', HTTP_HOST: 'example.com', SERVER_NAME: 'example.com', ... }
  */
 export function createEnviron(request: EnvironRequest): Environ {
+  // RFC 9110 §9.1: a method is a case-sensitive token; anything else is refused, never normalised.
+  if (!TOKEN.test(request.method)) throw new RequestError(`${BAD_METHOD}: ${JSON.stringify(request.method)}`);
   const target = parseTarget(request.target);
   const { scriptName, pathInfo } = splitRootPath(target.path, normalizeRootPath(request.rootPath));
   const variables = headerVariables(request.headers, request.underscoreHeaders ?? 'drop');

@@ -51,6 +51,7 @@ export const REQUEST_NOT_LATIN1 =
 export const EXTRA_CONFLICT = 'sync §4.9: an extra key would replace a key the server computes';
 
 // §7.2 Requests a server refuses (RequestError)
+export const BAD_METHOD = 'sync §7.2: the request method is not an HTTP token';
 export const BAD_TARGET = "sync §7.2: the request target must be origin-form ('/path'), absolute-form or '*'";
 export const BAD_HEADER_NAME = 'sync §7.2: a request header name is not an HTTP token';
 export const BAD_HEADER_VALUE = 'sync §7.2: a request header value contains CR, LF or NUL';

@@ -39,7 +39,8 @@ export class HttpProtocol {
 
   constructor(private readonly scope: Pick<HTTPScope, 'method' | 'extensions'>) {
     // RFC 9110 §9.3.2: a HEAD response carries no content, so its content-length is not checked.
-    this.bodyless = scope.method.toUpperCase() === 'HEAD';
+    // §9.1: methods are case-sensitive; 'head' is some other method.
+    this.bodyless = scope.method === 'HEAD';
   }
 
   /** Checks a server → app event (async §3.2, §3.3). */

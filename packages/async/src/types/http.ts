@@ -14,6 +14,7 @@ export interface HTTPScope {
   type: 'http';
   tsgi: TsgiVersion;
   httpVersion: '1.0' | '1.1' | '2' | '3';
+  /** The method exactly as received: a token, case kept ('get' is not 'GET', RFC 9110 §9.1). */
   method: string;
   scheme: 'http' | 'https';
   /** The path below `rootPath`, percent-decoded as UTF-8 (async §3.1.1). */

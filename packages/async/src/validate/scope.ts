@@ -1,10 +1,9 @@
 // Scope checks for validate(): every key the spec requires, with the type it requires (async §2.2).
 import { AsyncSpecError } from '../errors.js';
 import { COMMON_MESSAGES } from '../messages.js';
-import { checkHeaders } from '../internal/checks.js';
+import { checkHeaders, isToken } from '../internal/checks.js';
 
 const HTTP_VERSIONS = ['1.0', '1.1', '2', '3'];
-const METHOD = /^[!#$%&'*+\-.^_`|~0-9A-Z]+$/;
 
 const fail = (key: string, rule: string): never => {
   throw new AsyncSpecError(COMMON_MESSAGES.badScope(key, rule));
@@ -43,7 +42,8 @@ export function checkScope(scope: unknown): void {
 
   if (s.type === 'http') {
     if (s.scheme !== 'http' && s.scheme !== 'https') fail('scheme', "must be 'http' or 'https'");
-    if (typeof s.method !== 'string' || !METHOD.test(s.method)) fail('method', 'must be an upper-case RFC 9110 token');
+    // RFC 9110 §9.1: any token, case kept; 'get' is a method of its own, not GET.
+    if (typeof s.method !== 'string' || !isToken(s.method)) fail('method', 'must be an RFC 9110 token');
   } else {
     if (s.scheme !== 'ws' && s.scheme !== 'wss') fail('scheme', "must be 'ws' or 'wss'");
     if (s.httpVersion === '1.0') fail('httpVersion', "must be '1.1', '2' or '3' for a WebSocket");

@@ -57,7 +57,7 @@ const cases: Case[] = [
   ['COMMON.badScope rawPath empty', COMMON_MESSAGES.badScope('rawPath', "must be '*' or start with '/'"), () => violation(ok, scopeWith({ rawPath: '', path: '' }))],
   ['COMMON.badScope path empty without rootPath', COMMON_MESSAGES.badScope('path', "must not be '' when rootPath is ''"), () => violation(ok, scopeWith({ path: '' }))],
   ['COMMON.badScope headers case', COMMON_MESSAGES.badScope('headers', "names must be lower-case, got 'Host'"), () => violation(ok, scopeWith({ headers: [['Host', 'x']] }))],
-  ['COMMON.badScope method', COMMON_MESSAGES.badScope('method', 'must be an upper-case RFC 9110 token'), () => violation(ok, scopeWith({ method: 'get' }))],
+  ['COMMON.badScope method', COMMON_MESSAGES.badScope('method', 'must be an RFC 9110 token'), () => violation(ok, scopeWith({ method: 'G T' }))],
   ['COMMON.badScope client', COMMON_MESSAGES.badScope('client', 'must be null or [host: string, port: number | null]'), () => violation(ok, scopeWith({ client: ['1.2.3.4', '80'] }))],
   ['COMMON.badScope scheme', COMMON_MESSAGES.badScope('scheme', "must be 'ws' or 'wss'"), () => violation(ok, scopeWith({ scheme: 'http' }, ws()))],
   ['COMMON.badScope subprotocols', COMMON_MESSAGES.badScope('subprotocols', 'must be an array of strings'), () => violation(ok, scopeWith({ subprotocols: 'v1' }, ws()))],
@@ -147,7 +147,7 @@ describe('validate', () => {
     const covered = new Set(cases.map(([rule]) => rule.split(' ')[0]));
     // Checked elsewhere: createScope (underscoreHeader, badTarget, badRequestHeader*), the cycles (clientDisconnected), createLifespan
     // (returnedBeforeStartup), and validate(non-function) below.
-    const elsewhere = ['COMMON.underscoreHeader', 'HTTP.badTarget', 'HTTP.badRequestHeaderName', 'HTTP.badRequestHeaderValue', 'COMMON.clientDisconnected', 'COMMON.notAFunction', 'LIFESPAN.returnedBeforeStartup'];
+    const elsewhere = ['COMMON.underscoreHeader', 'HTTP.badTarget', 'HTTP.badMethod', 'HTTP.badRequestHeaderName', 'HTTP.badRequestHeaderValue', 'COMMON.clientDisconnected', 'COMMON.notAFunction', 'LIFESPAN.returnedBeforeStartup'];
     const all = [
       ...Object.keys(COMMON_MESSAGES).map((key) => `COMMON.${key}`),
       ...Object.keys(HTTP_MESSAGES).map((key) => `HTTP.${key}`),
@@ -170,6 +170,10 @@ describe('validate', () => {
 
   it('refuses something that is not a function', () => {
     expect(() => validate(42 as unknown as AsyncApp)).toThrow(COMMON_MESSAGES.notAFunction);
+  });
+
+  it('accepts a lower-case method: methods are case-sensitive tokens, not upper-case ones', async () => {
+    expect(await violation(ok, http({}, 'get'), [{ type: 'http.request', body: enc(''), moreBody: false }])).toBeUndefined();
   });
 
   it('passes a correct app through untouched', async () => {

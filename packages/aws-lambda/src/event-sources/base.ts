@@ -102,7 +102,8 @@ export function toLambdaRequest<E extends object>(
 
   const sourceIp = parts.sourceIp?.trim();
   return {
-    method: parts.method.toUpperCase(),
+    // RFC 9110 §9.1: methods are case-sensitive; the event's is passed on as the client sent it.
+    method: parts.method,
     target: parts.query === '' ? path : `${path}?${parts.query}`,
     rootPath: decodePath(root),
     headers,
