@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scaffold } from 'create-tsgi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseAllDocuments } from 'yaml';
+import { loadAll } from 'js-yaml';
 import { build, type Image } from './helpers/dockerfile.js';
 import { codeBlocks, readDoc } from './helpers/markdown.js';
 import { packWorkspacePackages } from './helpers/pack.js';
@@ -33,7 +33,7 @@ interface Service {
 
 const page = readDoc('deploy/docker-kubernetes.md');
 const [dockerfile = ''] = codeBlocks(page, 'dockerfile');
-const manifests = parseAllDocuments(codeBlocks(page, 'yaml')[0] ?? '').map((doc) => doc.toJS() as Deployment | Service);
+const manifests = loadAll(codeBlocks(page, 'yaml')[0] ?? '') as Array<Deployment | Service>;
 const deployment = manifests.find((m): m is Deployment => m.kind === 'Deployment');
 const service = manifests.find((m): m is Service => m.kind === 'Service');
 const container = deployment?.spec.template.spec.containers[0];
