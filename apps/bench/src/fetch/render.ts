@@ -1,6 +1,6 @@
 // The fetch section: @tsgi/fetch against a native handler on the same runtime, and the 90% target.
 import { formatMicros, formatRate, formatRatio } from '../format.js';
-import { medianRps, missingReason, ratioAcrossScenarios } from '../http/render.js';
+import { commandsBlock, medianRps, missingReason, ratioAcrossScenarios } from '../http/render.js';
 import type { HttpResults } from '../http/run.js';
 import { renderTable } from '../report/markdown-table.js';
 import { renderBarChart } from '../report/svg-bar-chart.js';
@@ -64,6 +64,8 @@ export function renderFetch(results: HttpResults): Section {
     renderTable(['Contender', ...results.scenarios.map((s) => `${s.title}, req/s`), 'p99 (median)', 'vs native on its runtime'], rows),
     '',
     ...charts.flatMap((c) => [chartLink(c, c.file), '']),
+    commandsBlock(results),
+    '',
   ].join('\n');
   return { markdown, charts, targets: [allOf('Fetch adapter vs native', 'req/s ≥ 0.90× a native handler, on Bun and on Deno', parts)] };
 }

@@ -11,6 +11,7 @@ function contender(id: string, kind: HttpContenderResult['kind'], rpsByRound: nu
     kind,
     unavailable,
     failure: null,
+    command: unavailable ? null : `node ${id}.js`,
     runs: unavailable
       ? []
       : SCENARIOS.flatMap((s) => rpsByRound.map((rps, round) => ({ round, scenario: s.id, rps, p50Us: 500, p99Us: 2000, errors: 0 }))),
@@ -20,6 +21,7 @@ function contender(id: string, kind: HttpContenderResult['kind'], rpsByRound: nu
 
 function results(contenders: HttpContenderResult[]): HttpResults {
   return {
+    loadCommand: 'wrk -t1 -c64 -d2s http://127.0.0.1:$PORT$PATH',
     rounds: 3,
     durationS: 2,
     warmupS: 1,
@@ -70,6 +72,13 @@ describe('HTTP report', () => {
     const { charts, markdown } = renderHttp(measured);
     expect(charts.map((c) => c.file)).toEqual(['http-summary.svg', ...SCENARIOS.map((s) => `http-${s.id}.svg`)]);
     for (const chart of charts) expect(markdown).toContain(`(benchmarks/${chart.file})`);
+  });
+
+  it('prints how each measured server was started and loaded', () => {
+    const { markdown } = renderHttp(measured);
+    expect(markdown).toContain('# fastify\nNODE_ENV=production PORT=$PORT node fastify.js');
+    expect(markdown).not.toContain('# tsgi-router-async');
+    expect(markdown).toContain('wrk -t1 -c64 -d2s http://127.0.0.1:$PORT$PATH');
   });
 
   it('shows peak memory per contender', () => {

@@ -120,6 +120,14 @@ function rawTarget(results: HttpResults, id: string, name: string): TargetRow {
   ]);
 }
 
+/** The commands that started each server and loaded it, for the report. */
+export function commandsBlock(results: HttpResults): string {
+  // Every server also gets PORT and NODE_ENV=production in its environment (env/server-process.ts).
+  const lines = results.contenders.filter((c) => c.command != null).map((c) => `# ${c.label}\nNODE_ENV=production PORT=$PORT ${c.command}`);
+  const method = 'BENCH_METHOD=POST BENCH_BODY_BYTES=1024 for the POST echo';
+  return ['<details><summary>Exact commands</summary>', '', '```sh', ...lines, `# load (${method})`, results.loadCommand, '```', '', '</details>'].join('\n');
+}
+
 /** Renders the HTTP section. */
 export function renderHttp(results: HttpResults): Section {
   const charts = [summaryChart(results), ...results.scenarios.map((s) => scenarioChart(results, s.id, s.title))];
@@ -139,6 +147,7 @@ export function renderHttp(results: HttpResults): Section {
   results.scenarios.forEach((scenario, index) => {
     parts.push(`### ${scenario.title}`, '', chartLink(charts[index + 1] as Chart, `HTTP ${scenario.title}`), '', scenarioTable(results, scenario.id), '');
   });
+  parts.push(commandsBlock(results), '');
   parts.push('### Memory', '', 'Resident memory of the server and any process it started, read from `/proc/PID/status` at the end of each round (median over rounds).', '', memoryTable(results), '');
   return {
     markdown: parts.join('\n'),
@@ -194,6 +203,8 @@ export function renderHttpComparison(results: HttpResults, options: ComparisonOp
     renderTable(['Contender', ...results.scenarios.map((s) => `${s.title}, req/s`), 'p99 (median)', `vs ${options.baselineName}`], rows),
     '',
     ...charts.flatMap((c) => [chartLink(c, c.file), '']),
+    commandsBlock(results),
+    '',
   ].join('\n');
   return { markdown, charts, targets: [] };
 }

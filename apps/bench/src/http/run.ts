@@ -5,8 +5,10 @@ import { freePort } from '../env/free-port.js';
 import { httpRequestOnce } from '../env/http-request.js';
 import type { Memory } from '../env/proc.js';
 import { startServer } from '../env/server-process.js';
+import { SHOWN_PORT, showCommand } from '../env/show-command.js';
 import { pinned } from '../env/tools.js';
 import type { BarKind } from '../report/svg-bar-chart.js';
+import { LUA_DIR } from '../paths.js';
 import { NOT_SELECTED, type RunContext } from '../suite.js';
 import type { HttpContender } from './contender.js';
 import { SCENARIOS, type Scenario, type ScenarioId } from './scenarios.js';
@@ -31,6 +33,8 @@ export interface HttpContenderResult {
   unavailable: string | null;
   /** Why it stopped part-way (a wrong answer, a crash), or null. */
   failure: string | null;
+  /** How the server was started, as a shell line with $PORT (null when it was not). */
+  command: string | null;
   runs: HttpRun[];
   /** Memory of the server's process tree at the end of each round. */
   memory: Memory[];
@@ -38,6 +42,8 @@ export interface HttpContenderResult {
 
 /** The HTTP suite's results. */
 export interface HttpResults {
+  /** The wrk command line, with $PORT and $PATH. */
+  loadCommand: string;
   rounds: number;
   durationS: number;
   warmupS: number;
@@ -128,7 +134,8 @@ export async function runHttp(
       : ctx.tools.wrk
         ? await contender.unavailable(ctx.tools)
         : 'not installed: wrk';
-    results.push({ id: contender.id, label: contender.label, kind: contender.kind, unavailable, failure: null, runs: [], memory: [] });
+    const command = unavailable ? null : showCommand(pinned(ctx.tools, 'server', contender.command(ctx.tools, SHOWN_PORT)));
+    results.push({ id: contender.id, label: contender.label, kind: contender.kind, unavailable, failure: null, command, runs: [], memory: [] });
     if (unavailable) ctx.log(`  ${contender.id}: ${unavailable}`);
   }
   for (let round = 0; round < http.rounds; round++) {
@@ -145,7 +152,12 @@ export async function runHttp(
       }
     }
   }
+  const wrk = pinned(ctx.tools, 'load', {
+    file: ctx.tools.wrk ?? 'wrk',
+    args: [`-t1`, `-c${http.connections}`, `-d${http.durationS}s`, '--timeout', '5s', '-s', `${LUA_DIR}/wrk.lua`, `http://127.0.0.1:${SHOWN_PORT}/PATH`],
+  });
   return {
+    loadCommand: showCommand(wrk).replace('/PATH', '$PATH'),
     rounds: http.rounds,
     durationS: http.durationS,
     warmupS: http.warmupS,
