@@ -143,6 +143,30 @@ describe('syncToAsync', () => {
     expect(transport.logs).toEqual([]);
   });
 
+  it('stops pulling a HEAD response once its head is final, and closes the body', async () => {
+    let pulled = 0;
+    let closed = 0;
+    let finished = false;
+    const app: SyncApp = (_environ, startResponse) => {
+      startResponse('200 OK', [['Content-Length', '1000']]);
+      const body = (function* () {
+        try {
+          for (let i = 0; i < 1000; i++) {
+            pulled++;
+            yield enc('x');
+          }
+        } finally {
+          finished = true;
+        }
+      })();
+      return Object.assign(body, { close: () => void closed++ });
+    };
+    const res = await requestApp(syncToAsync(app), { method: 'HEAD' });
+    expect([res.status, res.body.byteLength]).toEqual([200, 0]);
+    // docs/spec/sync.md §6.5: the first chunk made the head final; nothing after it is pulled.
+    expect([pulled, closed, finished]).toEqual([1, 1, true]);
+  });
+
   it('answers 500 when the sync app raises before its response', async () => {
     const logs: string[] = [];
     const app: SyncApp = () => {

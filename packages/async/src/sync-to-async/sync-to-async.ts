@@ -52,14 +52,14 @@ export function syncToAsync(app: SyncApp, options: SyncToAsyncOptions = {}): Asy
         if (isRequestError(error)) return await sendError(send, error);
         throw error;
       }
-      await stream(response, send);
+      await stream(response, send, scope.method === 'HEAD');
     } finally {
       await body.spool?.close();
     }
   };
 }
 
-async function stream(response: SyncResponse, send: Send): Promise<void> {
+async function stream(response: SyncResponse, send: Send, head: boolean): Promise<void> {
   try {
     await send({
       type: 'http.response.start',
@@ -67,8 +67,10 @@ async function stream(response: SyncResponse, send: Send): Promise<void> {
       // async §2.3: header names go out lower-case (HTTP/2 needs them so).
       headers: response.headers.map(([name, value]) => [name.toLowerCase(), value]),
     });
-    // Pulled one chunk at a time: the next is produced only once the host took the last one.
-    for (let next = response.chunks.next(); next.done !== true; next = response.chunks.next()) {
+    // docs/spec/sync.md §6.5: a HEAD response's head is final already; the rest is never pulled, and
+    // close() below abandons the body (its iterator's return() first).
+    // Otherwise pulled one chunk at a time: the next is produced only once the host took the last one.
+    for (let next = head ? DONE : response.chunks.next(); next.done !== true; next = response.chunks.next()) {
       if (next.value.byteLength > 0) await send({ type: 'http.response.body', body: next.value, moreBody: true });
     }
     await send({ type: 'http.response.body', body: EMPTY, moreBody: false });
@@ -77,6 +79,8 @@ async function stream(response: SyncResponse, send: Send): Promise<void> {
     response.close();
   }
 }
+
+const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
 
 function toEnvironRequest(scope: HTTPScope, body: EnvironRequest['body'], options: SyncToAsyncOptions): EnvironRequest {
   const request: EnvironRequest = {
