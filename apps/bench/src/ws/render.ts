@@ -60,7 +60,7 @@ export function renderWs(results: WsResults): Section {
     '',
     `Echo: a client process on core 0 opens ${results.clients} connections to the server on core 1; each sends a 64-byte text message and sends the next when the echo arrives. ` +
       `After a warm-up of a fifth of the run, messages are counted for ${results.durationS} s. ` +
-      `Idle memory: the server's resident memory is read before and after a client opens ${results.idleConnections.toLocaleString('en-US')} idle connections to it (the descriptor limit is raised for both processes with \`ulimit -n\`); the growth is divided by the connection count. 127.0.0.1 only.`,
+      `Idle memory (first round only): the server's resident memory is read before and after a client opens ${results.idleConnections.toLocaleString('en-US')} idle connections to it (the descriptor limit is raised for both processes with \`ulimit -n\`); the growth is divided by the connection count. 127.0.0.1 only.`,
     '',
     renderTable(['Server', 'echo msg/s (median)', 'vs raw ws', 'memory per idle connection'], rows),
     '',

@@ -39,7 +39,7 @@ interface EchoLine {
   seconds: number;
 }
 
-async function measureOnce(ctx: RunContext, contender: HttpContender, result: WsContenderResult): Promise<void> {
+async function measureOnce(ctx: RunContext, contender: HttpContender, result: WsContenderResult, withIdle: boolean): Promise<void> {
   const { ws } = ctx.profile;
   const port = await freePort();
   const fdLimit = ws.idleConnections * 2 + 1024;
@@ -49,6 +49,10 @@ async function measureOnce(ctx: RunContext, contender: HttpContender, result: Ws
     const line = (await echo.nextLine()) as EchoLine;
     await echo.done;
     result.echo.push(line.messages / line.seconds);
+    ctx.log(`  ${contender.id}: ${Math.round(line.messages / line.seconds)} msg/s`);
+    // Memory per idle connection barely varies between rounds and opening thousands of connections
+    // takes a while: measured in the first round only.
+    if (!withIdle) return;
     const before = server.memory()?.rss ?? 0;
     const idle = startLoadProcess(ctx.tools, distFile('ws/client'), ['idle', String(port), String(ws.idleConnections)], fdLimit);
     try {
@@ -60,7 +64,7 @@ async function measureOnce(ctx: RunContext, contender: HttpContender, result: Ws
     } finally {
       idle.kill();
     }
-    ctx.log(`  ${contender.id}: ${Math.round(line.messages / line.seconds)} msg/s, ${Math.round(result.bytesPerConnection.at(-1) ?? 0)} B per idle connection`);
+    ctx.log(`  ${contender.id}: ${Math.round(result.bytesPerConnection.at(-1) ?? 0)} B per idle connection`);
   } finally {
     await server.stop();
   }
@@ -79,7 +83,7 @@ export async function runWs(ctx: RunContext, contenders: readonly HttpContender[
       const result = results[index] as WsContenderResult;
       if (result.unavailable || result.failure) continue;
       try {
-        await measureOnce(ctx, contenders[index] as HttpContender, result);
+        await measureOnce(ctx, contenders[index] as HttpContender, result, round === 0);
       } catch (error) {
         result.failure = failureLine(error);
         ctx.log(`  ${result.id} failed: ${failureDetail(error)}`);
