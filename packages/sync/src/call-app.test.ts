@@ -43,6 +43,21 @@ describe('callApp', () => {
     expect(events).toEqual(['next', 'finally']);
   });
 
+  it.each([['204 No Content'], ['304 Not Modified']])('drops the body of a %s response, pulling no more of it', (status) => {
+    let pulled = 0;
+    const app: SyncApp = (_, start) => {
+      start(status, []);
+      return (function* () {
+        for (let i = 0; i < 3; i++) {
+          pulled++;
+          yield encodeUtf8('x');
+        }
+      })();
+    };
+    const result = callApp(app);
+    expect([result.status, result.body.length, result.text, pulled]).toEqual([status, 0, '', 1]);
+  });
+
   it('returns the refusal for a request the server refuses', () => {
     const result = callApp(echo, { headers: [['X_Foo', '1']], underscoreHeaders: 'refuse' });
     expect(result.statusCode).toBe(400);

@@ -20,8 +20,9 @@ export interface CallAppResult {
 
 /**
  * Calls a sync app the way a server does and collects its response. A body gets a Content-Length header
- * unless one is given or `bodyTerminated` is set; a HEAD response's body is never read. A request the
- * server refuses comes back as the refusal (e.g. 400); anything the app or the spec throws, is thrown.
+ * unless one is given or `bodyTerminated` is set; a HEAD, 204 or 304 response's body is not read past the
+ * head (sync §6.5). A request the server refuses comes back as the refusal (e.g. 400); anything the app
+ * or the spec throws, is thrown.
  *
  * @example
  * const { statusCode, text } = callApp(app, { method: 'POST', target: '/echo', body: 'hi' });
@@ -52,8 +53,8 @@ export function callApp(app: SyncApp, request: CallAppRequest = {}): CallAppResu
   const response = startApp(app, environ);
   try {
     const chunks: Uint8Array[] = [];
-    // docs/spec/sync.md §6.5: a HEAD response has no body; the host stops and closes.
-    if (environ.REQUEST_METHOD !== 'HEAD') {
+    // docs/spec/sync.md §6.5: HEAD, 204 and 304 responses have no body; the host stops and closes.
+    if (environ.REQUEST_METHOD !== 'HEAD' && response.statusCode !== 204 && response.statusCode !== 304) {
       for (let result = response.chunks.next(); result.done !== true; result = response.chunks.next()) {
         chunks.push(result.value);
       }
