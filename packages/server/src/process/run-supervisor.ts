@@ -62,18 +62,20 @@ export async function runSupervisor(config: ServerConfig, io: CliIO): Promise<nu
   const signals = ['SIGHUP', 'SIGTTIN', 'SIGTTOU'] as const;
   for (const signal of signals) process.on(signal, onSignal);
   const cleanups = [(): void => void signals.forEach((signal) => process.off(signal, onSignal))];
+  // SIGINT/SIGTERM: the first (io.signal) stops gracefully; a later one kills the workers at once —
+  // but not a repeat within REPEAT_MS: Ctrl-C reaches the whole process group, and wrappers such as
+  // npm forward it as well. Listening from the start means the default action (exit) never applies.
+  let stopAt = 0;
+  const again = (signal: NodeJS.Signals): void => {
+    if (stopAt > 0 && Date.now() - stopAt >= REPEAT_MS) onSignal(signal);
+  };
+  for (const name of ['SIGINT', 'SIGTERM'] as const) process.on(name, again);
+  cleanups.push(() => {
+    for (const name of ['SIGINT', 'SIGTERM'] as const) process.off(name, again);
+  });
   void io.signal.then((signal) => {
+    stopAt = Date.now();
     supervisor.stop(signal);
-    // Another SIGINT/SIGTERM kills the workers at once — but not one arriving with the first: Ctrl-C
-    // reaches the whole process group, and wrappers such as npm forward it as well.
-    const first = Date.now();
-    const again = (repeated: NodeJS.Signals): void => {
-      if (Date.now() - first >= REPEAT_MS) onSignal(repeated);
-    };
-    for (const name of ['SIGINT', 'SIGTERM'] as const) process.on(name, again);
-    cleanups.push(() => {
-      for (const name of ['SIGINT', 'SIGTERM'] as const) process.off(name, again);
-    });
   });
   const watcher = config.reload ? watchFiles(io.cwd, (file) => supervisor.reload(file)) : null;
   try {

@@ -1,11 +1,12 @@
 // Workers under the supervisor, through the real CLI: readiness, pid file, crashes, hangs, boot
 // failures and resizing.
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROCESS_MESSAGES } from '../../src/process/messages.js';
-import { fetchJson, fetchText, fixture, ready, start } from './support.js';
+import { eventually, fetchJson, fetchText, fixture, ready, start } from './support.js';
 
 const faults = fixture('faults.js');
 
@@ -113,6 +114,51 @@ describe('workers', { timeout: 30_000 }, () => {
     await tsgi.waitFor(new RegExp(PROCESS_MESSAGES.minimumWorkers));
     tsgi.signal('SIGTERM');
     expect(await tsgi.exited).toBe(0);
+  });
+
+  it('shares one unix socket between workers', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'tsgi-')), 'tsgi.sock');
+    const tsgi = start([faults, '--workers', '2', '--uds', path]);
+    await ready(tsgi);
+    const pids = new Set<number>();
+    for (let i = 0; i < 6; i++) {
+      const reply = await new Promise<string>((resolve, reject) => {
+        request({ socketPath: path, path: '/slow?ms=1', agent: false }, (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          res.on('end', () => resolve(text));
+        }).on('error', reject).end();
+      });
+      pids.add((JSON.parse(reply) as { pid: number }).pid);
+    }
+    expect(pids.size).toBeGreaterThanOrEqual(1);
+    expect(statSync(path).isSocket()).toBe(true);
+    tsgi.signal('SIGTERM');
+    expect(await tsgi.exited).toBe(0);
+  });
+
+  it('kills the workers at once on a second SIGTERM a second or more after the first, and exits 1', async () => {
+    const tsgi = start([faults, '--workers', '1', '--timeout-graceful-shutdown', '30']);
+    const url = await ready(tsgi);
+    const stuck = fetchText(`${url}/spin`).then(
+      () => 'answered',
+      () => 'cut',
+    );
+    // A worker that cannot finish: only force ends it.
+    await tsgi.waitFor(/fixture: spinning/);
+    const first = Date.now();
+    tsgi.signal('SIGTERM');
+    await tsgi.waitFor(/stopping workers gracefully/);
+    // Repeats within the first second are the same request (Ctrl-C reaches the whole group, npm
+    // forwards it too); later ones force. Bounded poll: repeat until the supervisor gives in.
+    const forced = await eventually(() => {
+      if (tsgi.lines.some((line) => /received SIGTERM again: killing workers now/.test(line))) return Date.now();
+      tsgi.signal('SIGTERM');
+      return undefined;
+    }, 10_000, 200);
+    expect(forced - first).toBeGreaterThanOrEqual(1000);
+    expect(await tsgi.exited).toBe(1);
+    expect(await stuck).toBe('cut');
   });
 
   it('refuses --reload together with --workers above 1 (exit 2)', async () => {
