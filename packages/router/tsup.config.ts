@@ -4,7 +4,7 @@ export default defineConfig({
   entry: {
     index: 'src/index.ts',
     'websocket/index': 'src/websocket/index.ts',
-    'multipart/index': 'src/multipart/index.ts',
+    'forms/index': 'src/forms/index.ts',
     'cookies/index': 'src/cookies/index.ts',
     'files/index': 'src/files/index.ts',
     'testing/index': 'src/testing/index.ts',

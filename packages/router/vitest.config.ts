@@ -11,7 +11,7 @@ export default defineConfig({
       { find: /^@tsgi\/router\/files$/, replacement: src('files/index.ts') },
       { find: /^@tsgi\/router\/testing$/, replacement: src('testing/index.ts') },
       { find: /^@tsgi\/router\/websocket$/, replacement: src('websocket/index.ts') },
-      { find: /^@tsgi\/router\/multipart$/, replacement: src('multipart/index.ts') },
+      { find: /^@tsgi\/router\/forms$/, replacement: src('forms/index.ts') },
       { find: /^@tsgi\/router\/cookies$/, replacement: src('cookies/index.ts') },
     ],
   },

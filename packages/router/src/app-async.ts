@@ -1,6 +1,5 @@
 // The router through the async interface: HTTP, WebSocket and lifespan (docs/spec/async.md §3–§5).
 import type { AsyncApp, State } from '@tsgi/async';
-import { urlOf } from './app-sync.js';
 import { handleError } from './chain.js';
 import { type Table, WS } from './compile.js';
 import { resolve } from './dispatch.js';
@@ -14,7 +13,6 @@ import { sendAsync } from './send/async.js';
 export function createAsyncApp(table: Table): AsyncApp {
   // Used when the server keeps no lifespan state (scope.state absent, async §5.4).
   const ownState: State = {};
-  const url = (name: string, params?: Record<string, string | number>) => urlOf(table, name, params);
   return async (scope, receive, send) => {
     if (scope.type === 'lifespan') return runLifespan(table, scope, receive, send, ownState);
     const ws = scope.type === 'websocket';
@@ -33,8 +31,8 @@ export function createAsyncApp(table: Table): AsyncApp {
       client: scope.client ? { host: scope.client[0], port: scope.client[1] } : null,
       state: scope.state ?? ownState,
       scope,
-      url,
-      multipart: table.multipart,
+      urls: table.urls,
+      forms: table.forms,
     });
     if (resolved.type === 'route') {
       req.params = resolved.params;

@@ -5,8 +5,6 @@ import { handleError } from './chain.js';
 import type { Table } from './compile.js';
 import { resolve } from './dispatch.js';
 import { errorPage } from './error-page.js';
-import { RouterError, messages } from './errors.js';
-import { buildPath } from './matcher/url.js';
 import { readSyncBody } from './request/read-body.js';
 import { RouterRequest } from './request/request.js';
 import type { RouterResponse } from './responses/response.js';
@@ -19,7 +17,6 @@ import { sendSync } from './send/sync.js';
 export function createSyncApp(table: Table): SyncApp {
   const state: State = {};
   let started = false;
-  const url = (name: string, params?: Record<string, string | number>) => urlOf(table, name, params);
   return (environ: Environ, startResponse: StartResponse): ResponseBody => {
     if (!started) {
       // compile() refused async hooks for this interface, so these finish before the request goes on.
@@ -44,8 +41,8 @@ export function createSyncApp(table: Table): SyncApp {
       client: environ.REMOTE_ADDR === undefined ? null : { host: environ.REMOTE_ADDR, port },
       state,
       environ,
-      url,
-      multipart: table.multipart,
+      urls: table.urls,
+      forms: table.forms,
     });
     let res: RouterResponse;
     try {
@@ -65,11 +62,4 @@ export function createSyncApp(table: Table): SyncApp {
       return sendSync(errorPage(error, req, table.ctx), req, startResponse, table.ctx.log);
     }
   };
-}
-
-/** `req.url()` for a table: the named route's pattern filled with params. */
-export function urlOf(table: Table, name: string, params?: Record<string, string | number>): string {
-  const pattern = table.urls.get(name);
-  if (pattern === undefined) throw new RouterError(messages.unknownRoute(name), { code: 'url' });
-  return buildPath(name, pattern, params);
 }

@@ -10,7 +10,7 @@ import { parsePattern } from './matcher/pattern.js';
 import { createTrie, type Trie } from './matcher/trie.js';
 import type { RouterRequest } from './request/request.js';
 import { RouterResponse } from './responses/response.js';
-import type { MultipartParser } from './request/uploaded-file.js';
+import type { FormParser } from './request/uploaded-file.js';
 import type { Handler, LifespanHook, WebSocketHandler, WebSocketSupport } from './types.js';
 import { noWebSockets } from './internal/websocket-off.js';
 
@@ -50,7 +50,7 @@ export interface Table {
   bodyLimit: number;
   /** The opt-ins, from the first router of the tree that has each. */
   websocket: WebSocketSupport;
-  multipart: MultipartParser | undefined;
+  forms: FormParser | undefined;
 }
 
 // Whether an entry answers a method: itself, `all`, GET for HEAD, the automatic OPTIONS, or a mount.
@@ -90,7 +90,7 @@ export function compile(root: { [DEFS]: RouterDefs }, mode: 'sync' | 'async'): T
     shutdown: [],
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     websocket: noWebSockets,
-    multipart: undefined,
+    forms: undefined,
   };
   let websocket: WebSocketSupport | undefined;
   const wsRoutes: string[] = [];
@@ -107,7 +107,7 @@ export function compile(root: { [DEFS]: RouterDefs }, mode: 'sync' | 'async'): T
     visiting.add(defs);
     defs.frozen = true;
     websocket ??= defs.options.websocket;
-    table.multipart ??= defs.options.multipart;
+    table.forms ??= defs.options.forms;
     const ctx: ChainContext = outer
       ? { ...base, middleware: [...outer.middleware, ...defs.middleware], errorHandlers: [...defs.errorHandlers, ...outer.errorHandlers] }
       : rootCtx;

@@ -10,7 +10,7 @@ export const messages = {
     `router: the ${mode} interface cannot serve ${offenders.join(', ')}` +
     (mode === 'sync' ? ' (serve router.async, or make them sync)' : ' (mount { sync: app, async: syncToAsync(app) })'),
   websocketOff: (routes: string[]) => `router: serving ${routes.join(', ')} needs createRouter({ websocket }) (from '@tsgi/router/websocket')`,
-  multipartOff: "router: a multipart/form-data body needs createRouter({ multipart }) (from '@tsgi/router/multipart')",
+  formsOff: "router: req.form() needs createRouter({ forms }) (from '@tsgi/router/forms')",
   syncMiddlewareOverAsync: (mw: string, routes: string[]) =>
     `router: sync middleware ${mw} cannot wait for async ${routes.join(', ')}; make it async`,
   promiseInSync: (route: string) => `router: ${route} returned a Promise where a sync result is needed; declare it async`,
@@ -51,7 +51,7 @@ export class HttpError extends Error {
 /** A programmer mistake in how the router was set up or used; thrown at the call that made it. */
 export class RouterError extends Error {
   override name = 'RouterError' as const;
-  /** Which rule was broken: 'pattern', 'duplicate', 'frozen', 'refused', 'result', 'mount', 'url', 'header', 'cookie', 'websocket', 'multipart'. */
+  /** Which rule was broken: 'pattern', 'duplicate', 'frozen', 'refused', 'result', 'mount', 'url', 'header', 'cookie', 'websocket', 'forms'. */
   readonly code: string;
 
   constructor(message: string, options: { code: string; cause?: unknown }) {

@@ -27,7 +27,7 @@ export { HeaderMap } from './headers.js';
 export type { HeadersInit } from './headers.js';
 export { MultiMap } from './request/multi-map.js';
 export { UploadedFile } from './request/uploaded-file.js';
-export type { FormData, MultipartParser } from './request/uploaded-file.js';
+export type { FormData, FormParser } from './request/uploaded-file.js';
 
 // Responses
 export { RouterResponse } from './responses/response.js';

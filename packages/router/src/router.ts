@@ -11,7 +11,7 @@ import { DEFS, type ErrorClass, type RouteDef, type RouterDefs } from './interna
 import { isAsyncFunction } from './internal/kind.js';
 import type { Params } from './matcher/params.js';
 import { parsePattern } from './matcher/pattern.js';
-import { buildPath } from './matcher/url.js';
+import { urlFor } from './matcher/url.js';
 import type { HttpError } from './errors.js';
 import type { ErrorHandler, Handler, LifespanHook, Middleware, RouteOptions, RouterOptions, WebSocketHandler } from './types.js';
 
@@ -160,9 +160,7 @@ export class Router {
 
   /** The path of a named route, without any root path (see `req.url` for one with it). */
   url(name: string, params?: Record<string, string | number>): string {
-    const pattern = collectNames(this[DEFS], '', new Map()).get(name);
-    if (pattern === undefined) throw new RouterError(messages.unknownRoute(name), { code: 'url' });
-    return buildPath(name, pattern, params);
+    return urlFor(collectNames(this[DEFS], '', new Map()), name, params);
   }
 }
 

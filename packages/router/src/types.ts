@@ -1,7 +1,7 @@
 // The router's public contract: what handlers, middleware and hooks look like.
 import type { Receive, Send, State, WebSocketScope } from '@tsgi/async';
 import type { RouterRequest } from './request/request.js';
-import type { MultipartParser } from './request/uploaded-file.js';
+import type { FormParser } from './request/uploaded-file.js';
 import type { RouterResponse } from './responses/response.js';
 import type { RouterWebSocket } from './websocket/socket.js';
 
@@ -96,10 +96,10 @@ export interface RouterOptions {
    */
   websocket?: WebSocketSupport;
   /**
-   * multipart/form-data for `req.form()`: `multipart` from '@tsgi/router/multipart'. Without it a
-   * multipart body is a 500 whose logged error says how to opt in. Given to any router of the tree,
-   * it serves the whole tree.
+   * Form bodies for `req.form()` (urlencoded and multipart): `forms` from '@tsgi/router/forms'.
+   * Without it `req.form()` throws a RouterError (a 500) whose logged message says how to opt in.
+   * Given to any router of the tree, it serves the whole tree.
    * @default undefined
    */
-  multipart?: MultipartParser;
+  forms?: FormParser;
 }

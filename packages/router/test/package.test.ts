@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import * as cookies from '../src/cookies/index.js';
 import * as files from '../src/files/index.js';
 import * as main from '../src/index.js';
-import * as multipart from '../src/multipart/index.js';
+import * as forms from '../src/forms/index.js';
 import * as testing from '../src/testing/index.js';
 import * as websocket from '../src/websocket/index.js';
 
@@ -39,9 +39,9 @@ it('exports these names from each entry', () => {
       "websocket",
     ]
   `);
-  expect(Object.keys(multipart).sort()).toMatchInlineSnapshot(`
+  expect(Object.keys(forms).sort()).toMatchInlineSnapshot(`
     [
-      "multipart",
+      "forms",
     ]
   `);
   expect(Object.keys(cookies).sort()).toMatchInlineSnapshot(`

@@ -9,7 +9,7 @@ import WebSocket from 'ws';
 import { createRouter, HttpError, sse, stream, UploadedFile, type Router } from '../src/index.js';
 import { clearCookie, setCookie } from '../src/cookies/index.js';
 import { file, staticFiles } from '../src/files/index.js';
-import { multipart } from '../src/multipart/index.js';
+import { forms } from '../src/forms/index.js';
 import { websocket } from '../src/websocket/index.js';
 import { nodeFs } from './support/fs.js';
 import { INTERFACES, type Interface } from './support/matrix.js';
@@ -39,7 +39,7 @@ function featureRouter(iface: Interface): Router {
     await send({ type: 'http.response.body', body: new TextEncoder().encode(`${scope.rootPath}|${scope.path}`) });
   };
 
-  const router = createRouter({ bodyLimit: 1024, multipart, websocket });
+  const router = createRouter({ bodyLimit: 1024, forms, websocket });
   router.onStartup((state) => {
     state.greeting = `hello from startup (${iface})`;
   });

@@ -1,12 +1,12 @@
 import { expect, it, vi } from 'vitest';
 import { createRouter, messages, UploadedFile } from '../src/index.js';
-import { multipart } from '../src/multipart/index.js';
+import { forms } from '../src/forms/index.js';
 import { describeMatrix } from './support/matrix.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
 describeMatrix('the request', (client, iface) => {
-  const router = createRouter({ bodyLimit: 256, multipart });
+  const router = createRouter({ bodyLimit: 256, forms });
   router.get('/info', (req) => ({
     interface: req.interface,
     method: req.method,
@@ -129,16 +129,16 @@ describeMatrix('the request', (client, iface) => {
     expect(unclosed.text).toBe(messages.badForm('the closing boundary is missing'));
   });
 
-  it('answers 500 and logs how to opt in when a multipart body reaches a router without multipart', async () => {
+  it('answers 500 and logs how to opt in when form() is called on a router without forms', async () => {
     const log = vi.fn();
     const plain = createRouter({ log }).post('/form', (req) => req.form().keys());
-    const res = await client(plain).post('/form', { body: '--B--\r\n', headers: { 'content-type': 'multipart/form-data; boundary=B' } });
+    const res = await client(plain).post('/form', { form: { a: '1' } });
     expect([res.status, res.text]).toEqual([500, 'Internal Server Error']);
-    expect(log.mock.calls[0]?.[0]).toMatchObject({ name: 'RouterError', code: 'multipart', message: messages.multipartOff });
+    expect(log.mock.calls[0]?.[0]).toMatchObject({ name: 'RouterError', code: 'forms', message: messages.formsOff });
   });
 
-  it('parses multipart through a sub-router that opted in', async () => {
-    const uploads = createRouter({ multipart }).post('/', (req) => req.form().keys());
+  it('parses forms through a sub-router that opted in', async () => {
+    const uploads = createRouter({ forms }).post('/', (req) => req.form().keys());
     const root = createRouter().mount('/uploads', uploads);
     const res = await client(root).post('/uploads', { body: '--B\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--B--\r\n', headers: { 'content-type': 'multipart/form-data; boundary=B' } });
     expect(res.json()).toEqual(['a']);

@@ -1,16 +1,8 @@
-// Reason phrases for the sync interface's status line (RFC 9110 §15). A code not listed gets an empty
-// reason, which RFC 9112 §4 allows.
+// Reason phrases (RFC 9110 §15) of the error statuses, for the default error page of an HttpError
+// without a message; the sync status line reuses them. Other codes get an empty reason phrase, which
+// sync §5.2 and RFC 9112 §4 allow: hosts write their own (the async interface has none) and clients
+// ignore it.
 const REASONS: Record<number, string> = {
-  200: 'OK',
-  201: 'Created',
-  204: 'No Content',
-  206: 'Partial Content',
-  301: 'Moved Permanently',
-  302: 'Found',
-  303: 'See Other',
-  304: 'Not Modified',
-  307: 'Temporary Redirect',
-  308: 'Permanent Redirect',
   400: 'Bad Request',
   401: 'Unauthorized',
   403: 'Forbidden',

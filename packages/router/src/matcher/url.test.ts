@@ -1,17 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { messages } from '../errors.js';
-import { buildPath } from './url.js';
+import { urlFor } from './url.js';
 
-describe('buildPath', () => {
+const urls = new Map([
+  ['user', '/u/:id/:tab?'],
+  ['file', '/f/*'],
+  ['rest', '/f/*rest'],
+  ['root', '/'],
+]);
+
+describe('urlFor', () => {
   it('encodes params, keeps wildcard slashes, drops missing optional segments', () => {
-    expect(buildPath('n', '/u/:id/:tab?', { id: 'a/b c' })).toBe('/u/a%2Fb%20c');
-    expect(buildPath('n', '/f/*', { '*': 'x/y z' })).toBe('/f/x/y%20z');
-    expect(buildPath('n', '/f/*rest', {})).toBe('/f');
-    expect(buildPath('n', '/', {})).toBe('/');
-    expect(buildPath('n', '/n/:id', { id: 7 })).toBe('/n/7');
+    expect(urlFor(urls, 'user', { id: 'a/b c' })).toBe('/u/a%2Fb%20c');
+    expect(urlFor(urls, 'file', { '*': 'x/y z' })).toBe('/f/x/y%20z');
+    expect(urlFor(urls, 'rest', {})).toBe('/f');
+    expect(urlFor(urls, 'root')).toBe('/');
+    expect(urlFor(urls, 'user', { id: 7 })).toBe('/u/7');
   });
 
-  it('throws naming the missing required param', () => {
-    expect(() => buildPath('user', '/u/:id')).toThrow(messages.missingParam('user', 'id'));
+  it('throws naming the missing required param, or the unknown route', () => {
+    expect(() => urlFor(urls, 'user')).toThrow(messages.missingParam('user', 'id'));
+    expect(() => urlFor(urls, 'nope')).toThrow(messages.unknownRoute('nope'));
   });
 });

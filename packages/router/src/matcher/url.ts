@@ -1,14 +1,17 @@
 import { RouterError, messages } from '../errors.js';
 
 /**
- * Fills a route pattern with params to make a URL path; values are percent-encoded (a wildcard
- * keeps its slashes), a missing optional param drops its segment.
+ * The path of the route named `name` in `urls` (name → full pattern), filled with params: values are
+ * percent-encoded (a wildcard keeps its slashes), a missing optional param drops its segment.
  *
  * @example
- * buildPath('user', '/users/:id/:tab?', { id: 'a b' }); // '/users/a%20b'
- * buildPath('files', '/files/*', { '*': 'x/y z' });     // '/files/x/y%20z'
+ * const urls = new Map([['user', '/users/:id/:tab?'], ['files', '/files/*']]);
+ * urlFor(urls, 'user', { id: 'a b' });     // '/users/a%20b'
+ * urlFor(urls, 'files', { '*': 'x/y z' }); // '/files/x/y%20z'
  */
-export function buildPath(name: string, pattern: string, params: Record<string, string | number> = {}): string {
+export function urlFor(urls: ReadonlyMap<string, string>, name: string, params: Record<string, string | number> = {}): string {
+  const pattern = urls.get(name);
+  if (pattern === undefined) throw new RouterError(messages.unknownRoute(name), { code: 'url' });
   const out: string[] = [];
   for (const seg of pattern.split('/')) {
     const param = seg[0] === ':' ? seg.slice(1).replace(/\?$/, '') : seg[0] === '*' ? seg.slice(1) || '*' : null;

@@ -1,12 +1,14 @@
 import type { Environ } from '@tsgi/sync';
 import type { HTTPScope, HeaderList, State, WebSocketScope } from '@tsgi/async';
 import { EMPTY } from '../internal/bytes.js';
-import { bodyForm, bodyJson, bodyText } from './body.js';
+import { bodyJson, bodyText } from './body.js';
 import { parseCookies } from './cookies.js';
 import { HeaderMap } from '../headers.js';
 import type { MultiMap } from './multi-map.js';
+import { urlFor } from '../matcher/url.js';
 import { parseQuery } from './query.js';
-import type { FormData, MultipartParser } from './uploaded-file.js';
+import { RouterError, messages } from '../errors.js';
+import type { FormData, FormParser } from './uploaded-file.js';
 
 /** A task to run after the response was sent. */
 export type BackgroundTask = () => void | Promise<void>;
@@ -24,10 +26,10 @@ export interface RequestInit {
   state: State;
   environ?: Environ;
   scope?: HTTPScope | WebSocketScope;
-  /** Builds a URL path for a named route. */
-  url: (name: string, params?: Record<string, string | number>) => string;
-  /** The opt-in multipart parser, when the router was given one. */
-  multipart: MultipartParser | undefined;
+  /** Named routes: name → full pattern. */
+  urls: ReadonlyMap<string, string>;
+  /** The opt-in form parser, when the router was given one. */
+  forms: FormParser | undefined;
 }
 
 /**
@@ -66,19 +68,19 @@ export class RouterRequest<P = Record<string, string | undefined>> {
   /** Tasks to run after the response was sent. */
   readonly tasks: BackgroundTask[] = [];
   #list: HeaderList;
-  #url: RequestInit['url'];
-  #multipart: MultipartParser | undefined;
+  #urls: RequestInit['urls'];
+  #forms: FormParser | undefined;
   #body: Uint8Array = EMPTY;
   #query: MultiMap | undefined;
   #headers: HeaderMap | undefined;
   #cookies: Record<string, string> | undefined;
 
   constructor(init: RequestInit) {
-    const { headers, url, multipart, ...fields } = init;
+    const { headers, urls, forms, ...fields } = init;
     Object.assign(this, fields);
     this.#list = headers;
-    this.#url = url;
-    this.#multipart = multipart;
+    this.#urls = urls;
+    this.#forms = forms;
   }
 
   /** Query parameters, multi-value aware. */
@@ -117,11 +119,12 @@ export class RouterRequest<P = Record<string, string | undefined>> {
   }
 
   /**
-   * The body as a urlencoded form, or a multipart one when the router has `multipart`
-   * ('@tsgi/router/multipart'); 400 when malformed, 415 for another type.
+   * The body as a form (urlencoded or multipart); 400 when malformed, 415 for another type. Needs
+   * `createRouter({ forms })`: without it this throws a RouterError (a 500) saying so.
    */
   form(): FormData {
-    return bodyForm(this.#body, this.headers.get('content-type'), this.#multipart);
+    if (!this.#forms) throw new RouterError(messages.formsOff, { code: 'forms' });
+    return this.#forms(this.#body, this.headers.get('content-type'));
   }
 
   /**
@@ -131,7 +134,7 @@ export class RouterRequest<P = Record<string, string | undefined>> {
    * req.url('user', { id: 7 }); // '/api/users/7' when mounted at /api
    */
   url(name: string, params?: Record<string, string | number>): string {
-    return this.rootPath + this.#url(name, params);
+    return this.rootPath + urlFor(this.#urls, name, params);
   }
 
   /** Runs `task` after the response was sent (PEP 3333 close() / after the last body event). */

@@ -1,5 +1,5 @@
-// What `req.form()` returns. Core, because urlencoded forms are parsed in the core; only the
-// multipart parser that creates UploadedFile values is opt-in ('@tsgi/router/multipart').
+// What `req.form()` returns. Core, so handlers can check `instanceof UploadedFile` with one import;
+// the parser that builds these values is opt-in ('@tsgi/router/forms').
 import { decode } from '../internal/bytes.js';
 import type { MultiMap } from './multi-map.js';
 
@@ -32,8 +32,5 @@ export class UploadedFile {
 /** A parsed form: field names to strings, and to UploadedFile for file parts. */
 export type FormData = MultiMap<string | UploadedFile>;
 
-/**
- * Parses a multipart/form-data body; `multipart` from '@tsgi/router/multipart' is one, given to
- * `createRouter({ multipart })`.
- */
-export type MultipartParser = (body: Uint8Array, contentType: string | null) => FormData;
+/** Parses a form body by its Content-Type: `forms` from '@tsgi/router/forms', given to `createRouter({ forms })`. */
+export type FormParser = (body: Uint8Array, contentType: string | null) => FormData;

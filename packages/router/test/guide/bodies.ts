@@ -1,8 +1,8 @@
 import { createRouter, HttpError, UploadedFile } from '@tsgi/router';
-import { multipart } from '@tsgi/router/multipart';
+import { forms } from '@tsgi/router/forms';
 
-// multipart/form-data is opt-in; urlencoded forms, text and JSON need nothing.
-export const router = createRouter({ bodyLimit: 64 * 1024, multipart });
+// Form parsing (urlencoded and multipart) is opt-in; text and JSON need nothing.
+export const router = createRouter({ bodyLimit: 64 * 1024, forms });
 
 router.post('/echo', (req) => req.text());
 

@@ -3,7 +3,7 @@ import { HttpError, messages } from '../errors.js';
 import { decode, encode } from '../internal/bytes.js';
 import { parseMediaType } from '../request/media-type.js';
 import { MultiMap } from '../request/multi-map.js';
-import { type FormData, type MultipartParser, UploadedFile } from '../request/uploaded-file.js';
+import { type FormData, UploadedFile } from '../request/uploaded-file.js';
 
 function indexOf(haystack: Uint8Array, needle: Uint8Array, from: number): number {
   const first = needle[0];
@@ -16,16 +16,13 @@ function indexOf(haystack: Uint8Array, needle: Uint8Array, from: number): number
 }
 
 /**
- * The multipart/form-data parser (RFC 7578) behind `req.form()`, opt-in to keep the core small:
- * give it to the router. A malformed body is an HttpError 400 naming what is wrong: no boundary,
- * no closing delimiter, a part without headers or without a name.
+ * Parses a multipart/form-data body (RFC 7578) already in memory. A malformed body is an HttpError
+ * 400 naming what is wrong: no boundary, no closing delimiter, a part without headers or a name.
  *
  * @example
- * import { multipart } from '@tsgi/router/multipart';
- * const router = createRouter({ multipart });
- * router.post('/upload', (req) => req.form().get('title'));
+ * parseMultipart(body, 'multipart/form-data; boundary=X').get('title'); // 'Hello'
  */
-export const multipart: MultipartParser = (body, contentType): FormData => {
+export function parseMultipart(body: Uint8Array, contentType: string | null): FormData {
   const bad = (why: string) => new HttpError(400, messages.badForm(why));
   const boundary = parseMediaType(contentType).params.boundary;
   if (!boundary) throw bad('multipart/form-data without a boundary parameter');
@@ -63,4 +60,4 @@ export const multipart: MultipartParser = (body, contentType): FormData => {
     entries.push([name, filename === undefined ? decode(content) : new UploadedFile(filename, type, content.slice())]);
     pos = end + next.length;
   }
-};
+}
