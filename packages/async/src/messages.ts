@@ -102,6 +102,9 @@ export const LIFESPAN_MESSAGES = {
   shutdownTwice: "async §5.3: 'lifespan.shutdown' received twice",
   returnedBeforeStartup: "async §5.5: the app returned before answering 'lifespan.startup'",
   badMessage: (type: string) => `async §5.5: ${q(type)} message must be a string`,
+  timedOut: (phase: 'startup' | 'shutdown', ms: number) => `async §2.6: the app did not answer 'lifespan.${phase}' within ${ms} ms`,
+  badMode: (mode: unknown) => `createLifespan: mode must be 'auto', 'on' or 'off', got ${JSON.stringify(mode) ?? String(mode)}`,
+  badTimeout: (timeout: unknown) => `createLifespan: timeout must be a positive number of milliseconds, got ${JSON.stringify(timeout) ?? String(timeout)}`,
 } as const;
 
 /** Messages for running sync apps on an async server (async §7). */

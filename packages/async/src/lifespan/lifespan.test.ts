@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createScope } from '../create-scope.js';
 import { isAsyncSpecError, isLifespanError } from '../errors.js';
 import { LIFESPAN_MESSAGES } from '../messages.js';
@@ -121,6 +121,51 @@ describe('createLifespan', () => {
   });
 
   it('refuses an unknown mode', () => {
-    expect(() => createLifespan(async () => {}, { mode: 'maybe' as 'on' })).toThrow(/mode must be/);
+    expect(() => createLifespan(async () => {}, { mode: 'maybe' as 'on' })).toThrow(LIFESPAN_MESSAGES.badMode('maybe'));
+  });
+
+  it('refuses a timeout that is not a positive number', () => {
+    expect(() => createLifespan(async () => {}, { timeout: 0 })).toThrow(LIFESPAN_MESSAGES.badTimeout(0));
+  });
+
+  it('fails startup when the app does not answer within the default 60 s, even in auto mode', async () => {
+    vi.useFakeTimers();
+    try {
+      const lifespan = createLifespan(async (_scope, receive) => {
+        await receive();
+        await new Promise(() => undefined);
+      });
+      const startup = lifespan.startup().catch((e: unknown) => e);
+      await vi.advanceTimersByTimeAsync(59_999);
+      await vi.advanceTimersByTimeAsync(1);
+      const error = await startup;
+      expect(isLifespanError(error) && [error.phase, error.reason]).toEqual(['startup', LIFESPAN_MESSAGES.timedOut('startup', 60_000)]);
+      // Nothing to shut down: the app never started.
+      await expect(lifespan.shutdown()).resolves.toBeUndefined();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('fails shutdown when the app does not answer within its timeout', async () => {
+    vi.useFakeTimers();
+    try {
+      const lifespan = createLifespan(
+        async (_scope, receive, send) => {
+          await receive();
+          await send({ type: 'lifespan.startup.complete' });
+          await receive();
+          await new Promise(() => undefined);
+        },
+        { timeout: 5_000 },
+      );
+      await lifespan.startup();
+      const shutdown = lifespan.shutdown().catch((e: unknown) => e);
+      await vi.advanceTimersByTimeAsync(5_000);
+      const error = await shutdown;
+      expect(isLifespanError(error) && [error.phase, error.reason]).toEqual(['shutdown', LIFESPAN_MESSAGES.timedOut('shutdown', 5_000)]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,4 +1,5 @@
 // createLifespan: picks the lifespan implementation by mode (STYLE.md: a registry, not if chains).
+import { LIFESPAN_MESSAGES } from '../messages.js';
 import type { LogFn } from '../transport.js';
 import type { AsyncApp } from '../types/app.js';
 import type { State } from '../types/common.js';
@@ -26,6 +27,11 @@ export interface LifespanOptions {
   state?: State;
   /** Where failures are reported. @default errors and warnings to the console */
   log?: LogFn;
+  /**
+   * How long startup and shutdown may each wait for the app's answer, in ms; past it the phase fails
+   * with a LifespanError (async §2.6). `Infinity` waits forever. @default 60000
+   */
+  timeout?: number;
 }
 
 const MODES = {
@@ -47,6 +53,8 @@ const MODES = {
 export function createLifespan(app: AsyncApp, options: LifespanOptions = {}): Lifespan {
   const mode = options.mode ?? 'auto';
   const make = MODES[mode] as ((app: AsyncApp, options: LifespanOptions) => Lifespan) | undefined;
-  if (!make) throw new TypeError(`createLifespan: mode must be 'auto', 'on' or 'off', got ${JSON.stringify(mode)}`);
+  if (!make) throw new TypeError(LIFESPAN_MESSAGES.badMode(mode));
+  const { timeout } = options;
+  if (timeout !== undefined && !(typeof timeout === 'number' && timeout > 0)) throw new TypeError(LIFESPAN_MESSAGES.badTimeout(timeout));
   return make(app, options);
 }

@@ -9,9 +9,16 @@ import { defaultLog, type LogFn } from '../transport.js';
 import type { AsyncApp, Receive, Send } from '../types/app.js';
 import type { State } from '../types/common.js';
 import type { LifespanReceiveEvent, LifespanScope } from '../types/lifespan.js';
+import { clearTimeout, setTimeout } from '../internal/runtime.js';
 import type { Lifespan, LifespanOptions } from './lifespan.js';
 
-type Outcome = { kind: 'answer'; output: LifespanOutput } | { kind: 'exit'; failed: boolean; error: unknown };
+/** LifespanOptions.timeout's default: Hypercorn's bound for startup and for shutdown. */
+const DEFAULT_LIFESPAN_TIMEOUT = 60_000;
+
+type Outcome =
+  | { kind: 'answer'; output: LifespanOutput }
+  | { kind: 'exit'; failed: boolean; error: unknown }
+  | { kind: 'timeout'; ms: number };
 
 /** A lifespan that runs the app (async §5, modes 'on' and 'auto'). */
 export class LifespanOn implements Lifespan {
@@ -25,6 +32,7 @@ export class LifespanOn implements Lifespan {
   private started: Promise<void> | null = null;
   private stopped: Promise<void> | null = null;
   private running = false;
+  private readonly timeout: number;
 
   constructor(
     private readonly app: AsyncApp,
@@ -33,6 +41,7 @@ export class LifespanOn implements Lifespan {
   ) {
     this.state = options.state ?? {};
     this.log = options.log ?? defaultLog;
+    this.timeout = options.timeout ?? DEFAULT_LIFESPAN_TIMEOUT;
   }
 
   startup(): Promise<void> {
@@ -55,6 +64,8 @@ export class LifespanOn implements Lifespan {
       return;
     }
     this.running = false;
+    // async §2.6: an expired bound is a failure, also in 'auto' mode (the app did not return).
+    if (outcome.kind === 'timeout') throw new LifespanError('startup', LIFESPAN_MESSAGES.timedOut('startup', outcome.ms));
     const { failed, error } = outcome;
     // async §5.5: in 'auto' mode an app that raises or returns before answering has no lifespan.
     if (this.mode === 'auto' && !isAsyncSpecError(error)) {
@@ -74,6 +85,7 @@ export class LifespanOn implements Lifespan {
       if (outcome.output.type === 'lifespan.shutdown.failed') throw new LifespanError('shutdown', outcome.output.message);
       return;
     }
+    if (outcome.kind === 'timeout') throw new LifespanError('shutdown', LIFESPAN_MESSAGES.timedOut('shutdown', outcome.ms));
     if (outcome.failed) throw new LifespanError('shutdown', messageOf(outcome.error), { cause: outcome.error });
   }
 
@@ -83,7 +95,12 @@ export class LifespanOn implements Lifespan {
     this.protocol.receive(event);
     this.inbox.push(event);
     this.waiter?.resolve();
-    return Promise.race([this.answer.promise.then((output): Outcome => ({ kind: 'answer', output })), this.exited.promise]);
+    const outcomes = [this.answer.promise.then((output): Outcome => ({ kind: 'answer', output })), this.exited.promise];
+    if (this.timeout === Infinity) return Promise.race(outcomes);
+    let timer: unknown;
+    const ms = this.timeout;
+    const expired = new Promise<Outcome>((resolve) => (timer = setTimeout(() => resolve({ kind: 'timeout', ms }), ms)));
+    return Promise.race([...outcomes, expired]).finally(() => clearTimeout(timer));
   }
 
   private async launch(scope: LifespanScope): Promise<void> {

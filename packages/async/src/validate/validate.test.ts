@@ -146,8 +146,12 @@ describe('validate', () => {
   it('covers every message constant with a violating app', () => {
     const covered = new Set(cases.map(([rule]) => rule.split(' ')[0]));
     // Checked elsewhere: createScope (underscoreHeader, badTarget, badRequestHeader*), the cycles (clientDisconnected), createLifespan
-    // (returnedBeforeStartup), and validate(non-function) below.
-    const elsewhere = ['COMMON.underscoreHeader', 'HTTP.badTarget', 'HTTP.badMethod', 'HTTP.badRequestHeaderName', 'HTTP.badRequestHeaderValue', 'COMMON.clientDisconnected', 'COMMON.notAFunction', 'LIFESPAN.returnedBeforeStartup'];
+    // (returnedBeforeStartup, timedOut, badMode, badTimeout), and validate(non-function) below.
+    const elsewhere = [
+      ...['COMMON.underscoreHeader', 'COMMON.clientDisconnected', 'COMMON.notAFunction'],
+      ...['HTTP.badTarget', 'HTTP.badMethod', 'HTTP.badRequestHeaderName', 'HTTP.badRequestHeaderValue'],
+      ...['LIFESPAN.returnedBeforeStartup', 'LIFESPAN.timedOut', 'LIFESPAN.badMode', 'LIFESPAN.badTimeout'],
+    ];
     const all = [
       ...Object.keys(COMMON_MESSAGES).map((key) => `COMMON.${key}`),
       ...Object.keys(HTTP_MESSAGES).map((key) => `HTTP.${key}`),
