@@ -41,9 +41,11 @@ describe('api-gateway-v1', () => {
     expect(request.rootPath).toBe('');
   });
 
-  it('serves the stage root as "/" below the stage', () => {
-    const event = { ...sample, path: '/', requestContext: { ...sample.requestContext, path: '/staging' } };
-    expect(read(event)).toMatchObject({ target: '/staging/?sort=name', rootPath: '/staging' });
+  it('adds no slash the client never sent to the stage root', () => {
+    const bare = { ...sample, path: '/', requestContext: { ...sample.requestContext, path: '/staging' } };
+    expect(read(bare)).toMatchObject({ target: '/staging?sort=name', rootPath: '/staging' });
+    const slashed = { ...sample, path: '/', requestContext: { ...sample.requestContext, path: '/staging/' } };
+    expect(read(slashed)).toMatchObject({ target: '/staging/?sort=name', rootPath: '/staging' });
   });
 
   it('strips the stage HTTP APIs put in front of a format 1.0 path', () => {

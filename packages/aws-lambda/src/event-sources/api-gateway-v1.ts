@@ -24,8 +24,9 @@ function platformPath(event: ApiGatewayV1Event, path: string): { full: string; p
   const seen = optionalString(event, 'requestContext.path', NAME);
   if (typeof seen === 'string' && seen !== path) {
     if (seen.endsWith(path)) return { full: seen, prefix: seen.slice(0, seen.length - path.length) };
-    // GET /prod arrives as path '/' with requestContext.path '/prod'.
-    if (path === '/') return { full: `${seen.replace(/\/$/, '')}/`, prefix: seen.replace(/\/$/, '') };
+    // GET /prod arrives as path '/' with requestContext.path '/prod': the target is what the client
+    // sent, '/prod' (path '' below the root, async §3.1.1), never a '/prod/' it did not send.
+    if (path === '/') return { full: seen, prefix: seen.replace(/\/$/, '') };
   }
   // HTTP APIs sending format 1.0 put a named stage at the start of both paths.
   const stage = optionalString(event, 'requestContext.stage', NAME);
