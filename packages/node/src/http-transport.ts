@@ -1,14 +1,16 @@
 // runHttp's transport over a node:http (or node:http2 compatibility) request/response pair.
 import type { HeaderList, HttpTransport, LogFn } from '@tsgi/async';
-import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { ServerResponse } from 'node:http';
 import { constants, type Http2ServerResponse } from 'node:http2';
 import { BodyReader, type BodyLimits } from './body-reader.js';
 import type { HttpError } from './errors.js';
-import type { NodeRequest } from './request-parts.js';
 import { onExchangeEnd } from './exchange-end.js';
+import { openFileBody } from './file-body.js';
+import { NODE_MESSAGES } from './messages.js';
 import { writeRefusal } from './refusal.js';
+import type { NodeRequest } from './request-parts.js';
+import { toResponseHead, type ResponseHead } from './response-head.js';
 
 /** A response from node:http, or node:http2's compatibility API. */
 export type NodeResponse = ServerResponse | Http2ServerResponse;
@@ -33,9 +35,6 @@ export interface TransportOptions {
   serverHeader: string | null;
   log: LogFn;
 }
-
-// RFC 9113 §8.2.2: connection-specific fields must not appear in HTTP/2.
-const HTTP2_FORBIDDEN = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade']);
 
 /** Builds the transport runHttp drives, plus the record of what was sent. */
 export function createHttpTransport(
@@ -76,13 +75,23 @@ export function createHttpTransport(
       else writeRefusal(res, error, options);
     },
   });
-  let flushTimer: NodeJS.Immediate | undefined;
   // Once detached, the response belongs to someone else: the app's output goes nowhere.
   let detached = false;
   const detach = (options: { endForApp: boolean }): void => {
     detached = true;
     // An app that raised is told the exchange is over; one still sending finishes into the void.
     if (options.endForApp) leave();
+  };
+  // async §3.4.6: the head waits for the first body event, so a file's length can still join it.
+  let head: ResponseHead | null = null;
+  let declaredLength: number | null = null;
+  const commit = (extra?: [string, string]): void => {
+    const pending = head;
+    head = null;
+    // A refusal (413, 408) may have answered in the meantime.
+    if (pending === null || res.headersSent || res.destroyed) return;
+    if (extra) pending.fields.push(...extra);
+    (res as ServerResponse).writeHead(pending.status, pending.fields);
   };
 
   const transport = {
@@ -91,46 +100,46 @@ export function createHttpTransport(
     closed,
     detach,
     read: () => body.read(),
-    start(status: number, headers: HeaderList) {
+    start(status: number, headers: HeaderList, info?: { trailers: boolean }) {
       if (detached) return;
       if (options.onResponseStart?.(status, headers, req)) return detach({ endForApp: false });
       record.status = status;
-      const flat: string[] = [];
-      let hasServer = false;
-      for (const [name, value] of headers) {
-        const lower = name.toLowerCase();
-        if (http2 && HTTP2_FORBIDDEN.has(lower)) continue;
-        if (lower === 'server') hasServer = true;
-        flat.push(name, value);
-      }
-      if (!hasServer && options.serverHeader !== null) flat.push('server', options.serverHeader);
+      head = toResponseHead(status, headers, { http2, trailers: info?.trailers === true, serverHeader: options.serverHeader });
+      declaredLength = head.contentLength;
       // RFC 9110 §10.1.1: a body the client was told to hold back is never coming; do not wait for it.
-      if (!continued && expectsContinue(req) && !body.done && !http2) flat.push('connection', 'close');
-      (res as ServerResponse).writeHead(status, flat);
-      // Headers go out with the first body chunk, or on their own if the app pauses (e.g. SSE).
-      flushTimer = setImmediate(() => {
-        // node:http2's compatibility response sends its headers with the first frame anyway.
-        if (!http2 && !res.writableEnded && !res.destroyed && record.bytes === 0) (res as ServerResponse).flushHeaders();
-      });
+      if (!continued && expectsContinue(req) && !body.done && !http2) head.fields.push('connection', 'close');
     },
-    write: (chunk: Uint8Array) => (detached ? Promise.resolve() : write(res, chunk, record, ended)),
+    write(chunk: Uint8Array) {
+      if (detached) return Promise.resolve();
+      commit();
+      return write(res, chunk, record, ended);
+    },
+    flush() {
+      if (detached) return;
+      commit();
+      // node:http2's compatibility response sent its HEADERS frame in writeHead already.
+      if (!http2 && !res.writableEnded && !res.destroyed) (res as ServerResponse).flushHeaders();
+    },
     async end(trailers?: HeaderList) {
       if (detached) return;
-      clearImmediate(flushTimer);
+      commit();
       if (trailers && http2) (res as Http2ServerResponse).addTrailers(trailerObject(trailers));
       else if (trailers) (res as ServerResponse).addTrailers(trailers);
       await finish(res, ended);
     },
     async sendFile(path: string) {
       if (detached) return;
+      const file = await openFileBody({ file: path });
       try {
-        for await (const chunk of createReadStream(path, { highWaterMark: 64 * 1024 })) {
-          await write(res, chunk as Buffer, record, ended);
+        // async §6.2: the app sets content-length; a file of another size cannot honour it.
+        if (declaredLength !== null && file.length !== null && declaredLength !== file.length) {
+          throw new Error(NODE_MESSAGES.fileLengthMismatch(path, declaredLength, file.length));
         }
-      } catch (error) {
-        // Headers may be out already; an incomplete response is the only honest answer.
-        res.destroy();
-        throw error;
+        // RFC 9112 §6.3: a known length frames the body without chunked coding.
+        commit(head?.mayAddLength && file.length !== null ? ['content-length', String(file.length)] : undefined);
+        for await (const chunk of file.chunks()) await write(res, chunk, record, ended);
+      } finally {
+        await file.close();
       }
     },
     async earlyHints(links: string[]) {
@@ -141,7 +150,8 @@ export function createHttpTransport(
     abort() {
       if (detached) return;
       aborted = true;
-      clearImmediate(flushTimer);
+      // The status line goes out even when no body byte did, so the client sees which response broke.
+      commit();
       abort(res, http2);
     },
     log: options.log,

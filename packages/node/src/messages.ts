@@ -7,7 +7,14 @@ export const NODE_MESSAGES = {
     `RFC 9110 §15.5.9: the request body stalled for more than ${seconds}s beyond ${rate} bytes/s`,
   badHandshake: (reason: string) => `RFC 6455 §4.2.1: invalid WebSocket handshake: ${reason}`,
   badVersion: 'RFC 6455 §4.4: only WebSocket version 13 is supported',
-  fileFailed: (path: string) => `async §6.2: could not send ${JSON.stringify(path)}`,
+  fileIsDirectory: (file: string | number) => `cannot send ${describeFile(file)}: it is a directory`,
+  fileShrank: (file: string | number, sent: number, length: number) => `${describeFile(file)} shrank while it was sent: ${sent} of ${length} bytes`,
+  fileLengthMismatch: (file: string | number, declared: number, length: number) =>
+    `async §6.2: content-length says ${declared} bytes but ${describeFile(file)} has ${length} to send`,
   wsPingTimeout: (seconds: number) => `RFC 6455 §5.5.2: no pong within ${seconds}s; dropping the connection`,
   underscoreHeader: (name: string) => `header name ${JSON.stringify(name)} contains '_' and could alias a dashed name`,
 } as const;
+
+function describeFile(file: string | number): string {
+  return typeof file === 'number' ? `file descriptor ${file}` : JSON.stringify(file);
+}

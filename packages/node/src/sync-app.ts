@@ -3,23 +3,38 @@ import { syncToAsync, type AsyncApp, type LogFn } from '@tsgi/async';
 import { createErrorStream, type SyncApp } from '@tsgi/sync';
 import { nodeFileWrapper } from './file-wrapper.js';
 import type { NodeHandlerOptions } from './options.js';
+import { directFileBodies } from './sync-file-body.js';
 import { createTempFileSpool } from './temp-file-spool.js';
 
 const MIB = 1024 * 1024;
 
+// CGI's HTTPS variable (as Apache sets it): the request came over TLS to this server.
+const OVER_TLS = Object.freeze({ HTTPS: 'on' });
+
 /**
  * Wraps a sync app with syncToAsync: the body is buffered before the call (spooled to a temp file
- * past `spoolThreshold`), `tsgi.errors` goes to the log line by line, `tsgi.file_wrapper` reads files.
+ * past `spoolThreshold`), `tsgi.errors` goes to the log line by line, and a `tsgi.file_wrapper`
+ * body is sent with non-blocking reads, like `http.response.pathsend`.
  */
 export function toAsyncApp(app: SyncApp, options: NodeHandlerOptions, log: LogFn): AsyncApp {
   // The sync app runs on the event loop: one request at a time, one process.
   const errors = createLineErrorStream(log);
-  return syncToAsync(app, {
+  const files = directFileBodies(app, nodeFileWrapper);
+  const inner = syncToAsync(files.app, {
     bodyLimit: options.bodyLimit ? options.bodyLimit : Number.MAX_SAFE_INTEGER,
     spoolThreshold: options.spoolThreshold ?? MIB,
     spool: createTempFileSpool(),
-    environ: () => ({ errors, fileWrapper: nodeFileWrapper, multithread: false, multiprocess: false, runOnce: false }),
+    environ: (scope) => ({
+      errors,
+      fileWrapper: files.factoryFor(scope),
+      multithread: false,
+      multiprocess: false,
+      runOnce: false,
+      // async §6.7: tls is advertised only for TLS on this very connection, never a proxy's.
+      ...(scope.extensions?.tls ? { extra: OVER_TLS } : {}),
+    }),
   });
+  return files.around(inner);
 }
 
 function createLineErrorStream(log: LogFn) {

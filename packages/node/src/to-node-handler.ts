@@ -1,17 +1,18 @@
 // toNodeHandler: a tsgi app as a node:http / node:http2 'request' listener.
-import { createScope, isRequestError, runHttp, type AsyncApp, type HTTPScope } from '@tsgi/async';
+import { createScope, isClientDisconnected, isRequestError, runHttp, type AsyncApp, type Extensions, type HTTPScope, type LogFn } from '@tsgi/async';
 import type { SyncApp } from '@tsgi/sync';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
 import { guessInterface } from './app-interface.js';
 import { HttpError } from './errors.js';
 import { onExchangeEnd } from './exchange-end.js';
-import { createHttpTransport, type NodeResponse } from './http-transport.js';
+import { createHttpTransport, type NodeResponse, type TransportOptions } from './http-transport.js';
 import { NODE_MESSAGES } from './messages.js';
 import { resolveOptions, type NodeHandlerOptions, type RequestOverrides, type ResolvedOptions } from './options.js';
 import { writeRefusal } from './refusal.js';
 import { requestParts, type NodeRequest } from './request-parts.js';
 import { toAsyncApp } from './sync-app.js';
+import { withTls } from './tls/tls-info.js';
 
 /** A node 'request' listener (node:http, node:https, or node:http2's compatibility API). */
 export type NodeHandler = {
@@ -35,12 +36,14 @@ export function toNodeHandler(app: SyncApp | AsyncApp, options: NodeHandlerOptio
   const kind = options.interface ?? guessInterface(app);
   const asyncApp = kind === 'sync' ? toAsyncApp(app as SyncApp, options, resolved.log) : (app as AsyncApp);
   const { onExchange, requestOverrides, onError, onResponseStart } = options;
+  const transportOptions: TransportOptions = { ...resolved, log: quietDisconnects(resolved.log), ...(onResponseStart ? { onResponseStart } : {}) };
+  const extensions = { ...resolved.extensions, ...EXTENSIONS };
   const handler = (req: NodeRequest, res: NodeResponse): void => {
     res.on('error', (error) => resolved.log('debug', 'response stream error', error));
     const overrides = requestOverrides?.(req);
-    const scope = buildScope(req, res, resolved, overrides);
+    const scope = buildScope(req, res, resolved, extensions, overrides);
     if (scope === null) return;
-    const transport = createHttpTransport(req, res, { ...resolved, ...(onResponseStart ? { onResponseStart } : {}) }, overrides?.body);
+    const transport = createHttpTransport(req, res, transportOptions, overrides?.body);
     if (onExchange) onExchangeEnd(req, res, () => onExchange(req, transport.record));
     const run = onError ? handOffErrors(asyncApp, (error) => onError(error, req) && (transport.detach({ endForApp: true }), true)) : asyncApp;
     runHttp(run, scope, transport).catch((error: unknown) => resolved.log('error', 'runHttp failed', error));
@@ -63,8 +66,16 @@ function handOffErrors(app: AsyncApp, takeOver: (error: unknown) => boolean): As
   };
 }
 
+/**
+ * runHttp logs an app's rejection after the response completed as an error, but a ClientDisconnected
+ * there means the client left during the last write (async §3.6.5): routine, not an app fault.
+ */
+function quietDisconnects(log: LogFn): LogFn {
+  return (level, message, error) => log(level === 'error' && isClientDisconnected(error) ? 'debug' : level, message, error);
+}
+
 /** The scope, or null after answering a request refused before the app (400, 413). */
-function buildScope(req: NodeRequest, res: NodeResponse, options: ResolvedOptions, overrides: RequestOverrides | undefined): HTTPScope | null {
+function buildScope(req: NodeRequest, res: NodeResponse, options: ResolvedOptions, extensions: Extensions, overrides: RequestOverrides | undefined): HTTPScope | null {
   const length = overrides?.body?.byteLength ?? Number(req.headers['content-length'] ?? 0);
   if (options.body.limit > 0 && length > options.body.limit) {
     // RFC 9110 §15.5.14: refuse before reading a body announced too large.
@@ -77,7 +88,7 @@ function buildScope(req: NodeRequest, res: NodeResponse, options: ResolvedOption
       rootPath: options.rootPath,
       ...withoutBody(overrides),
       underscoreHeaders: options.underscoreHeaders,
-      extensions: { ...options.extensions, ...EXTENSIONS },
+      extensions: withTls(extensions, req),
       ...(options.state ? { state: options.state } : {}),
     });
   } catch (error) {

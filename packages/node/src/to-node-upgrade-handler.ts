@@ -12,6 +12,7 @@ import type { NodeUpgradeOptions } from './options.js';
 import { writeRawResponse } from './refusal.js';
 import { requestParts } from './request-parts.js';
 import { toAsyncApp } from './sync-app.js';
+import { withTls } from './tls/tls-info.js';
 import { checkHandshake } from './websocket/handshake.js';
 import { createKeepalive } from './websocket/keepalive.js';
 import { createWebSocketTransport, type AcceptChoice, type WebSocketContext } from './websocket/websocket-transport.js';
@@ -73,7 +74,7 @@ export function toNodeUpgradeHandler(app: SyncApp | AsyncApp, options: NodeUpgra
         ...requestParts(req, resolved.trustedProxies),
         rootPath: resolved.rootPath,
         underscoreHeaders: resolved.underscoreHeaders,
-        extensions: { ...resolved.extensions },
+        extensions: withTls(resolved.extensions, req),
         ...(resolved.state ? { state: resolved.state } : {}),
       });
     } catch (error) {
