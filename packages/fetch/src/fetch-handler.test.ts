@@ -174,6 +174,26 @@ describe('toFetchHandler', () => {
     release();
   });
 
+  it("drops the app's connection-specific headers: the runtime frames the response itself", async () => {
+    const app: AsyncApp = async (scope, _receive, send) => {
+      if (scope.type !== 'http') return;
+      const headers: Array<[string, string]> = [
+        ['connection', 'close, x-hop'],
+        ['keep-alive', 'timeout=5'],
+        ['transfer-encoding', 'chunked'],
+        ['upgrade', 'h2c'],
+        ['proxy-connection', 'keep-alive'],
+        ['x-hop', 'named in connection'],
+        ['x-kept', 'yes'],
+      ];
+      await send({ type: 'http.response.start', status: 200, headers });
+      await send({ type: 'http.response.body', body: text('hello') });
+    };
+    const response = await toFetchHandler(app, { lifespan: 'off' })(new Request('http://a.test/'));
+    expect([...response.headers]).toEqual([['x-kept', 'yes']]);
+    expect(await response.text()).toBe('hello');
+  });
+
   it('turns request.signal aborting into http.disconnect', async () => {
     const controller = new AbortController();
     let after: string | undefined;

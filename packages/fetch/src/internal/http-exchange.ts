@@ -69,7 +69,10 @@ export class HttpExchange implements HttpTransport {
   start(status: number, headers: HeaderList): void {
     this.#status = status;
     const fields = new Headers();
+    const hop = hopByHop(headers);
     for (const [name, value] of headers) {
+      // async §3.4.4: the runtime owns the connection and the framing; these fields are not the app's.
+      if (hop.has(name.toLowerCase())) continue;
       fields.append(name, value);
       // runHttp has checked the value is one non-negative integer (async §3.4).
       if (this.sized !== undefined && name === 'content-length') this.#length = Number(value);
@@ -139,4 +142,15 @@ export class HttpExchange implements HttpTransport {
 }
 
 const EMPTY_HEADERS: HeadersInit = [];
+// RFC 9110 §7.6.1 and RFC 9113 §8.2.2: connection-specific fields, plus any the Connection field names.
+const CONNECTION_SPECIFIC = ['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade'];
+
+function hopByHop(headers: HeaderList): Set<string> {
+  const names = new Set(CONNECTION_SPECIFIC);
+  for (const [name, value] of headers) {
+    if (name.toLowerCase() !== 'connection') continue;
+    for (const token of value.split(',')) if (token.trim() !== '') names.add(token.trim().toLowerCase());
+  }
+  return names;
+}
 const NULL_BODY_STATUS: ReadonlySet<number> = new Set([101, 103, 204, 205, 304]);
