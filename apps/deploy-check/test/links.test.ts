@@ -15,7 +15,7 @@ const PAGES = [
   'deploy/docker-kubernetes.md',
 ];
 // Pages and READMEs other engineers are still writing; linked already, checked once they exist.
-const PENDING = new Set(['benchmarks.md', '../packages/node/README.md', '../packages/server/README.md']);
+const PENDING = new Set(['benchmarks.md', '../packages/node/README.md']);
 
 // GitHub's heading anchors: lower case, punctuation dropped, spaces become hyphens.
 const slug = (heading: string): string =>
