@@ -1,4 +1,5 @@
 // Command-line options of `pnpm bench`.
+import { UsageError } from './errors.js';
 
 /** Parsed options. */
 export interface Options {
@@ -12,11 +13,6 @@ export interface Options {
   out: string | null;
   /** `--contenders=node-http,tsgi-async`: measure only these contender ids. @default every contender */
   contenders: string[] | null;
-}
-
-/** Thrown for an option the harness does not know; the CLI prints it with the usage text. */
-export class UsageError extends Error {
-  override name = 'UsageError';
 }
 
 /** The usage text. */

@@ -1,13 +1,6 @@
 // Summary statistics for benchmark samples. Medians, not means: one run disturbed by another process on
 // a shared machine moves a mean a lot and a median little.
-
-/** Thrown when a statistic is asked of no samples, which always means a suite lost its results. */
-export class EmptySampleError extends Error {
-  override name = 'EmptySampleError';
-  constructor(what: string) {
-    super(`${what} of an empty sample`);
-  }
-}
+import { EmptySampleError } from './errors.js';
 
 /**
  * The median of the values (the mean of the middle two for an even count).

@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
+import { ServerStartError } from '../errors.js';
 import { httpRequestOnce } from './http-request.js';
 import { processTree, treeMemory, type Memory } from './proc.js';
 import type { Command } from './tools.js';
@@ -32,18 +33,6 @@ export interface ServerSpec {
   readyPath?: string;
   /** @default 20000 */
   readyTimeoutMs?: number;
-}
-
-/** Thrown when a server exits or never answers while starting. */
-export class ServerStartError extends Error {
-  override name = 'ServerStartError';
-  readonly output: string;
-  constructor(message: string, output: string, options?: { cause?: unknown }) {
-    // The server's first line of output usually says why (a bad option, a missing export).
-    const first = output.split('\n').find((line) => line.trim() !== '');
-    super(first ? `${message}: ${first.trim()}` : message, options);
-    this.output = output;
-  }
 }
 
 function tail(lines: string[], text: string): void {

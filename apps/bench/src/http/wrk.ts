@@ -2,6 +2,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { WrkOutputError } from '../errors.js';
 import { LUA_DIR } from '../paths.js';
 import { pinned, type Tools } from '../env/tools.js';
 
@@ -17,16 +18,6 @@ export interface WrkResult {
   maxUs: number;
   /** Socket errors, timeouts and responses with status ≥ 400, added up. */
   errors: number;
-}
-
-/** Thrown when wrk's output has no BENCH_RESULT line. */
-export class WrkOutputError extends Error {
-  override name = 'WrkOutputError';
-  readonly output: string;
-  constructor(output: string) {
-    super(`wrk printed no BENCH_RESULT line (is lua/wrk.lua loaded?):\n${output.slice(-2000)}`);
-    this.output = output;
-  }
 }
 
 interface RawResult {
