@@ -92,10 +92,15 @@ describe('workers', { timeout: 30_000 }, () => {
   });
 
   it('backs off when workers keep crashing', async () => {
-    const tsgi = start([faults, '--workers', '1'], { env: { FIXTURE_CRASH_AFTER_MS: '500' } });
-    await ready(tsgi);
-    await tsgi.waitFor(/exited with code 9 .*; replacing it in 0\.3s \(2 crashes in a row\)/);
-    await tsgi.waitFor(/exited with code 9 .*; replacing it in 0\.5s \(3 crashes in a row\)/);
+    const tsgi = start([faults, '--workers', '1']);
+    const url = await ready(tsgi);
+    const expected = [/exited with code 7 after .*; replacing it$/, /replacing it in 0\.3s \(2 crashes in a row\)/, /replacing it in 0\.5s \(3 crashes in a row\)/];
+    for (const pattern of expected) {
+      const from = tsgi.lines.length;
+      await expect(fetchText(`${url}/exit`)).rejects.toThrow();
+      await tsgi.waitFor(pattern, { from });
+      await tsgi.waitFor(/worker \d+ ready \(generation 1\)/, { from });
+    }
     tsgi.signal('SIGTERM');
     expect(await tsgi.exited).toBe(0);
   });
