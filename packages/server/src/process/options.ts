@@ -50,7 +50,7 @@ export const PROCESS_OPTIONS: readonly OptionSpec[] = Object.freeze([
   option({ key: 'maxRequestsJitter', flag: '--max-requests-jitter', value: 'N', parse: integer(0, 1_000_000_000), default: 0, shown: '0',
     help: 'Add up to this many requests to --max-requests, per worker, so workers do not all recycle at once.' }),
   option({ key: 'reload', flag: '--reload', parse: boolean, default: false, shown: 'false',
-    help: "Development: restart the worker when a file in the app's folder changes. Not with --workers above 1." }),
+    help: "Development: reload when a source file under the working directory changes. Not with --workers above 1." }),
   option({ key: 'pid', flag: '--pid', value: 'FILE', parse: optional(text), default: undefined, shown: 'none',
     help: "Write the supervisor's process id to FILE (removed on exit), for kill -HUP/-TERM and service managers." }),
 ]);
