@@ -146,6 +146,17 @@ describe('raw targets', () => {
   });
 });
 
+describe('host', () => {
+  it.each([['function-url'], ['api-gateway-v2']])('takes the host from requestContext.domainName when a %s event has no host header', async (file) => {
+    const event = fixture(file);
+    for (const name of Object.keys(event.headers)) if (name.toLowerCase() === 'host') delete event.headers[name];
+    const domain = event.requestContext.domainName as string;
+    const [asyncSeen, syncSeen] = [await seen(asyncEcho, event), await seen(syncEcho, event)];
+    expect(asyncSeen.headers.filter(([name]) => name === 'host')).toEqual([['host', domain]]);
+    expect(syncSeen.headers.filter(([name]) => name === 'host')).toEqual([['host', domain]]);
+  });
+});
+
 describe('errors', () => {
   it('reject an unknown event with an error naming the keys seen, and log it', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);

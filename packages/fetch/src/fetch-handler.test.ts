@@ -83,6 +83,26 @@ describe('toFetchHandler', () => {
     });
   });
 
+  it('takes the host from the URL when the Request carries no Host header', async () => {
+    let scope: HTTPScope | undefined;
+    const app: AsyncApp = async (s, receive, send) => {
+      if (s.type !== 'http') return;
+      scope = s;
+      await reply('ok')(s, receive, send);
+    };
+    // Node's Request has no Host header; Deno's and Bun's have one.
+    await toFetchHandler(app, { lifespan: 'off' })(new Request('http://a.test:8080/x'));
+    expect(scope?.headers.filter(([name]) => name === 'host')).toEqual([['host', 'a.test:8080']]);
+    let environ: Environ | undefined;
+    const sync: SyncApp = (e, startResponse) => {
+      environ = e;
+      startResponse('204 No Content', []);
+      return [];
+    };
+    await toFetchHandler(sync)(new Request('http://a.test:8080/x'));
+    expect(environ?.HTTP_HOST).toBe('a.test:8080');
+  });
+
   it('streams a request body into http.request events', async () => {
     const pieces: string[] = [];
     const app: AsyncApp = async (scope, receive, send) => {

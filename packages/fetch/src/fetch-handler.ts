@@ -57,13 +57,13 @@ export function createHandler(app: SyncApp | AsyncApp, options: FetchHandlerOpti
 
   const serve = (request: Request, arrival: Arrival): Promise<Response | undefined> => {
     const platform = createPlatform(request, arrival, log);
-    const { scheme, target, server } = splitUrl(request.url);
+    const { scheme, target, server, authority } = splitUrl(request.url);
     const parts: ScopeRequest = {
       ...base,
       method: request.method,
       target,
       httpVersion: arrival.httpVersion ?? '1.1',
-      headers: headerList(request.headers),
+      headers: headerList(request.headers, authority),
       scheme,
       client: arrival.client,
       server,

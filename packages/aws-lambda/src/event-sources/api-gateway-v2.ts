@@ -25,6 +25,9 @@ export function readPayloadV2(event: ApiGatewayV2Event, source: string, prefix: 
   }
   // RFC 6265 §5.4: cookie-pairs join with "; ".
   if (cookies.length > 0) headers.push(['cookie', cookies.join('; ')]);
+  // RFC 9112 §3.2: a request has a Host; an event that lost it still names the domain it came to.
+  const domain = optionalString(event, 'requestContext.domainName', source);
+  if (domain && !headers.some(([name]) => name.toLowerCase() === 'host')) headers.push(['host', domain]);
   const proto = headers.find(([name]) => name.toLowerCase() === 'x-forwarded-proto')?.[1];
   return {
     method,

@@ -3,7 +3,12 @@ import { headerList, splitUrl } from './request-parts.js';
 
 describe('splitUrl', () => {
   it('keeps the target as the runtime kept it, %2F and query included', () => {
-    expect(splitUrl('https://example.com/a%2Fb?x=1&y')).toEqual({ scheme: 'https', target: '/a%2Fb?x=1&y', server: ['example.com', 443] });
+    expect(splitUrl('https://example.com/a%2Fb?x=1&y')).toEqual({
+      scheme: 'https',
+      target: '/a%2Fb?x=1&y',
+      server: ['example.com', 443],
+      authority: 'example.com',
+    });
   });
 
   it('reads an explicit port and defaults it by scheme', () => {
@@ -27,6 +32,11 @@ describe('splitUrl', () => {
 });
 
 describe('headerList', () => {
+  it("adds the URL's authority as host only when the Request has none", () => {
+    expect(headerList(new Headers([['accept', '*/*']]), 'a.test:8080')).toEqual([['host', 'a.test:8080'], ['accept', '*/*']]);
+    expect(headerList(new Headers([['host', 'b.test']]), 'a.test:8080')).toEqual([['host', 'b.test']]);
+  });
+
   it('lists every field with lower-case names and keeps Set-Cookie values apart', () => {
     const headers = new Headers([
       ['X-One', '1'],

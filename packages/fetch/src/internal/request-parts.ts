@@ -8,6 +8,8 @@ export interface UrlParts {
   /** Path and query as the runtime kept them, e.g. '/a%2Fb?x=1'. */
   target: string;
   server: Address | null;
+  /** The URL's host and port as written, e.g. 'example.com:8080'; '' when it has none. */
+  authority: string;
 }
 
 /**
@@ -15,8 +17,8 @@ export interface UrlParts {
  * request line (WHATWG URL rules: dot segments resolved, `%2F` and the query kept as sent).
  *
  * @example
- * splitUrl('https://example.com/a%2Fb?x=1'); // { scheme: 'https', target: '/a%2Fb?x=1', server: ['example.com', 443] }
- * splitUrl('http://[::1]:8080/');             // { scheme: 'http', target: '/', server: ['::1', 8080] }
+ * splitUrl('https://example.com/a%2Fb?x=1'); // { scheme: 'https', target: '/a%2Fb?x=1', server: ['example.com', 443], authority: 'example.com' }
+ * splitUrl('http://[::1]:8080/');             // { scheme: 'http', target: '/', server: ['::1', 8080], authority: '[::1]:8080' }
  */
 export function splitUrl(url: string): UrlParts {
   const https = url.startsWith('https:');
@@ -29,7 +31,8 @@ export function splitUrl(url: string): UrlParts {
   if (target.startsWith('?')) target = `/${target}`;
   const hash = target.indexOf('#');
   if (hash !== -1) target = target.slice(0, hash);
-  return { scheme: https ? 'https' : 'http', target, server: serverAddress(authority, https ? 443 : 80) };
+  const host = authority.slice(authority.lastIndexOf('@') + 1);
+  return { scheme: https ? 'https' : 'http', target, server: serverAddress(authority, https ? 443 : 80), authority: host };
 }
 
 function serverAddress(authority: string, defaultPort: number): Address | null {
@@ -44,11 +47,15 @@ function serverAddress(authority: string, defaultPort: number): Address | null {
   return [close === -1 ? host : host.slice(1, -1), Number.isInteger(port) ? port : defaultPort];
 }
 
-/** A Headers object as a header list, in the runtime's order (names lower-case; Set-Cookie kept apart). */
-export function headerList(headers: Headers): HeaderList {
+/**
+ * A Headers object as a header list, in the runtime's order (names lower-case; Set-Cookie kept apart).
+ * Node's Request carries no Host field; the URL's authority stands in for it (RFC 9112 §3.2).
+ */
+export function headerList(headers: Headers, authority = ''): HeaderList {
   const list: HeaderList = [];
   headers.forEach((value, name) => {
     list.push([name, value]);
   });
+  if (authority !== '' && !headers.has('host')) list.unshift(['host', authority]);
   return list;
 }
