@@ -38,6 +38,15 @@ function commandVersion(file: string | null, args: string[]): string {
   }
 }
 
+// uvicorn picks httptools and uvloop up when they are importable; their presence changes its numbers.
+function pythonModules(uvicorn: Tools['uvicorn'], modules: string[]): Array<[string, string]> {
+  const python = uvicorn?.args[0] === '-m' ? uvicorn.file : null;
+  return modules.map((name): [string, string] => [
+    `${name} (for uvicorn)`,
+    python ? commandVersion(python, ['-c', `import ${name}; print(${name}.__version__)`]) : 'not checked',
+  ]);
+}
+
 /** Every contender's version, in report order. */
 export function collectVersions(tools: Tools): Array<[name: string, version: string]> {
   const npm = ['fastify', 'express', 'hono', '@hono/node-server', 'h3', 'find-my-way', 'ws', '@codegenie/serverless-express', 'serverless-http', 'esbuild'];
@@ -49,6 +58,7 @@ export function collectVersions(tools: Tools): Array<[name: string, version: str
     ...npm.map((name): [string, string] => [name, packageVersion(name)]),
     ['gunicorn', commandVersion(tools.gunicorn, ['--version'])],
     ['uvicorn', uvicorn ? commandVersion(uvicorn.file, [...uvicorn.args, '--version']) : 'not installed'],
+    ...pythonModules(uvicorn, ['httptools', 'uvloop']),
     ['bun', commandVersion(tools.bun, ['--version'])],
     ['deno', commandVersion(tools.deno, ['--version'])],
     ['wrk', commandVersion(tools.wrk, ['-v'])],
