@@ -2,7 +2,7 @@
 import { syncToAsync } from '@tsgi/async';
 import { HttpError, createRouter, json, redirect, text, type RouterRequest, type Router } from '@tsgi/router';
 import { staticFiles } from '@tsgi/router/files';
-import { multipart } from '@tsgi/router/multipart';
+import { forms } from '@tsgi/router/forms';
 import { websocket } from '@tsgi/router/websocket';
 import { chatHandler } from './chat/chat-handler.js';
 import { ChatRoom } from './chat/chat-room.js';
@@ -48,8 +48,8 @@ function httpError(error: HttpError, req: RouterRequest) {
  */
 export function createDemo(options: DemoOptions): Router {
   const store = new NoteStore();
-  // The router's WebSocket and multipart support are opt-in: the chat and the upload need both.
-  const router = createRouter({ bodyLimit: BODY_LIMIT, websocket, multipart });
+  // The router's WebSocket and form support are opt-in: the chat and the upload need both.
+  const router = createRouter({ bodyLimit: BODY_LIMIT, websocket, forms });
   router.onError(ValidationError, (error) => error.toResponse());
   router.onError(HttpError, httpError);
   router.mount('/api/notes', notesRouter(store));
