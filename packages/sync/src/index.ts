@@ -18,7 +18,7 @@ export type {
 // Errors and their messages
 export { RequestError, SyncSpecError, isRequestError, isSyncSpecError } from './errors.js';
 export type { ErrorResponse, TsgiErrorOptions } from './errors.js';
-export * as messages from './messages.js';
+export { messages } from './all-messages.js';
 
 // Building an environ (hosts)
 export { createEnviron } from './environ.js';

@@ -27,4 +27,5 @@ it('exports exactly the public API', () => {
     ]
   `);
   expect(Object.keys(entry.messages).length).toBeGreaterThan(60);
+  expect(Object.isFrozen(entry.messages) && entry.messages.STATUS_FORMAT).toMatch(/^sync §5\.2: /);
 });
