@@ -1,0 +1,202 @@
+// File bodies over real sockets: http.response.pathsend and sync tsgi.file_wrapper bodies.
+import type { AsyncApp, LogLevel } from '@tsgi/async';
+import { createFileWrapperFactory, type SyncApp } from '@tsgi/sync';
+import { createHash, randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { closeSync, fstatSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, get, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { NODE_MESSAGES, toNodeHandler, type NodeHandlerOptions } from '../src/index.js';
+import { openRaw } from './support/raw-client.js';
+
+const SIZE = 32 * 1024 * 1024;
+const directory = mkdtempSync(join(tmpdir(), 'tsgi-node-files-'));
+const bigFile = join(directory, 'big.bin');
+const bytes = randomBytes(SIZE);
+writeFileSync(bigFile, bytes);
+const missing = join(directory, 'missing.bin');
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+const sha256 = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex');
+const encoder = new TextEncoder();
+
+let server: Server | undefined;
+/** Request targets whose exchange ended, in order (from onExchange). */
+let ended: string[] = [];
+afterEach(async () => {
+  ended = [];
+  server?.closeAllConnections();
+  await new Promise((resolve) => server?.close(resolve) ?? resolve(undefined));
+  server = undefined;
+});
+
+/** Serves a sync app (typed here, so inline apps need no annotations). */
+const serveSync = (app: SyncApp): Promise<string> => serve(app, { interface: 'sync' });
+
+async function serve(app: AsyncApp | SyncApp, options: NodeHandlerOptions & { interface: 'sync' | 'async' }): Promise<string> {
+  server = createServer(toNodeHandler(app, { onExchange: (req) => ended.push(req.url ?? ''), ...options }));
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/** An async app: /big sends the big file by path, /file?path=… any file, /small a short answer. */
+const asyncApp: AsyncApp = async (scope, _receive, send) => {
+  if (scope.type !== 'http') return;
+  if (scope.path === '/small') {
+    await send({ type: 'http.response.start', status: 200, headers: [['content-type', 'text/plain']] });
+    await send({ type: 'http.response.body', body: encoder.encode('small') });
+    return;
+  }
+  const query = new URLSearchParams(scope.queryString);
+  const headers: Array<[string, string]> = [['content-type', 'application/octet-stream']];
+  if (query.has('length')) headers.push(['content-length', query.get('length') ?? '']);
+  await send({ type: 'http.response.start', status: 200, headers });
+  await send({ type: 'http.response.pathsend', path: query.get('path') ?? bigFile });
+};
+
+/** A sync app returning tsgi.file_wrapper bodies. */
+const syncApp: SyncApp = (environ, startResponse) => {
+  if (environ.PATH_INFO === '/small') {
+    startResponse('200 OK', [['Content-Type', 'text/plain']]);
+    return [encoder.encode('small')];
+  }
+  const wrap = environ['tsgi.file_wrapper'];
+  if (!wrap) throw new Error('no tsgi.file_wrapper');
+  const query = new URLSearchParams(environ.QUERY_STRING);
+  startResponse('200 OK', [['Content-Type', 'application/octet-stream']]);
+  return wrap(query.get('path') ?? bigFile);
+};
+
+/**
+ * Starts downloading the big file, stops reading after the first chunk (so the server must wait on
+ * backpressure), asks for /small meanwhile, then reads the rest.
+ */
+async function downloadWhileAskingAgain(url: string): Promise<{ head: IncomingMessage; body: Buffer; small: string; endedBeforeSmall: string[] }> {
+  const head = await new Promise<IncomingMessage>((resolve, reject) => get(`${url}/big`, resolve).on('error', reject));
+  const chunks: Buffer[] = [];
+  const [first] = (await once(head, 'data')) as [Buffer];
+  chunks.push(first);
+  head.pause();
+  const small = await (await fetch(`${url}/small`)).text();
+  const endedBeforeSmall = [...ended];
+  head.on('data', (chunk: Buffer) => chunks.push(chunk));
+  head.resume();
+  await once(head, 'end');
+  return { head, body: Buffer.concat(chunks), small, endedBeforeSmall };
+}
+
+describe('http.response.pathsend', () => {
+  it('streams a 32 MiB file with its content-length while other requests are answered', async () => {
+    const url = await serve(asyncApp, { interface: 'async' });
+    const { head, body, small, endedBeforeSmall } = await downloadWhileAskingAgain(url);
+    // /small was answered while /big was still being sent.
+    expect(small).toBe('small');
+    expect(endedBeforeSmall).not.toContain('/big');
+    expect(head.headers['content-length']).toBe(String(SIZE));
+    expect(head.headers['transfer-encoding']).toBeUndefined();
+    expect([body.byteLength, sha256(body)]).toEqual([SIZE, sha256(bytes)]);
+  });
+
+  it("keeps the app's matching content-length", async () => {
+    const url = await serve(asyncApp, { interface: 'async' });
+    const res = await fetch(`${url}/file?length=${SIZE}`);
+    expect(res.headers.get('content-length')).toBe(String(SIZE));
+    expect(sha256(new Uint8Array(await res.arrayBuffer()))).toBe(sha256(bytes));
+  });
+
+  it('aborts the response when the file is missing, and logs why', async () => {
+    const logged: Array<[LogLevel, string, string | undefined]> = [];
+    const url = await serve(asyncApp, { interface: 'async', log: (level, message, error) => logged.push([level, message, (error as NodeJS.ErrnoException | undefined)?.code]) });
+    const connection = await openRaw(Number(new URL(url).port), `GET /file?path=${encodeURIComponent(missing)} HTTP/1.1\r\nHost: x\r\n\r\n`);
+    await connection.closed;
+    // The status line, then the end of the connection: no chunked terminator, so no complete response.
+    expect(connection.received).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+    expect(connection.received.endsWith('0\r\n\r\n')).toBe(false);
+    expect(logged).toContainEqual(['error', 'async §6.2: could not send the file', 'ENOENT']);
+  });
+
+  it('aborts the response when the content-length the app set does not fit the file', async () => {
+    const logged: Array<[LogLevel, string]> = [];
+    const url = await serve(asyncApp, { interface: 'async', log: (level, _message, error) => logged.push([level, (error as Error | undefined)?.message ?? '']) });
+    const connection = await openRaw(Number(new URL(url).port), 'GET /file?length=10 HTTP/1.1\r\nHost: x\r\n\r\n');
+    await connection.closed;
+    expect(connection.received).toMatch(/^HTTP\/1\.1 200 OK\r\n[^]*content-length: 10\r\n[^]*\r\n\r\n$/);
+    expect(logged).toContainEqual(['error', NODE_MESSAGES.fileLengthMismatch(bigFile, 10, SIZE)]);
+  });
+});
+
+describe('sync tsgi.file_wrapper bodies', () => {
+  it('stream a 32 MiB file with its content-length while other requests are answered', async () => {
+    const url = await serve(syncApp, { interface: 'sync' });
+    const { head, body, small, endedBeforeSmall } = await downloadWhileAskingAgain(url);
+    // /small was answered while /big was still being sent.
+    expect(small).toBe('small');
+    expect(endedBeforeSmall).not.toContain('/big');
+    expect(head.headers['content-length']).toBe(String(SIZE));
+    expect([body.byteLength, sha256(body)]).toEqual([SIZE, sha256(bytes)]);
+  });
+
+  it('are sent directly, without iterating the wrapper', async () => {
+    const iterated: string[] = [];
+    const factory = createFileWrapperFactory((file) => {
+      iterated.push(String(file));
+      return [];
+    });
+    const url = await serveSync((_environ, startResponse) => {
+      startResponse('200 OK', []);
+      return factory(bigFile);
+    });
+    const body = new Uint8Array(await (await fetch(`${url}/`)).arrayBuffer());
+    expect([body.byteLength, iterated]).toEqual([SIZE, []]);
+  });
+
+  it('send a range of a descriptor the app owns, and leave it open', async () => {
+    const fd = openSync(bigFile, 'r');
+    try {
+      const url = await serveSync((environ, startResponse) => {
+        startResponse('200 OK', []);
+        return environ['tsgi.file_wrapper']?.(fd, 4096, { offset: 1000, count: 5000 }) ?? [];
+      });
+      const res = await fetch(`${url}/`);
+      expect(res.headers.get('content-length')).toBe('5000');
+      expect(Buffer.from(await res.arrayBuffer()).equals(bytes.subarray(1000, 6000))).toBe(true);
+      expect(fstatSync(fd).size).toBe(SIZE);
+    } finally {
+      closeSync(fd);
+    }
+  });
+
+  it('are iterated when the app wrote bytes with write() first', async () => {
+    const url = await serveSync((environ, startResponse) => {
+      startResponse('200 OK', [])(encoder.encode('>'));
+      return environ['tsgi.file_wrapper']?.(bigFile, 4096, { count: 3 }) ?? [];
+    });
+    const res = await fetch(`${url}/`);
+    expect(Buffer.from(await res.arrayBuffer()).equals(Buffer.concat([Buffer.from('>'), bytes.subarray(0, 3)]))).toBe(true);
+  });
+
+  it('answer HEAD with the length and no bytes', async () => {
+    const url = await serve(syncApp, { interface: 'sync' });
+    const connection = await openRaw(Number(new URL(url).port), 'HEAD /big HTTP/1.1\r\nHost: x\r\n\r\n');
+    const text = await connection.until((received) => received.includes('\r\n\r\n'));
+    expect(text).toContain(`content-length: ${SIZE}\r\n`);
+    expect(text.endsWith('\r\n\r\n')).toBe(true);
+    // The next request on the same connection is answered: no stray body bytes came between.
+    connection.socket.write('GET /small HTTP/1.1\r\nHost: x\r\n\r\n');
+    const next = (await connection.until((received) => received.endsWith('0\r\n\r\n'))).slice(text.length);
+    expect(next).toMatch(/^HTTP\/1\.1 200 OK\r\n[^]*\r\n\r\n5\r\nsmall\r\n0\r\n\r\n$/);
+    connection.socket.destroy();
+  });
+
+  it('answer 500 when the file is missing, since nothing was sent yet', async () => {
+    const logged: Array<[LogLevel, string | undefined]> = [];
+    const url = await serve(syncApp, { interface: 'sync', log: (level, _message, error) => logged.push([level, (error as NodeJS.ErrnoException | undefined)?.code]) });
+    const res = await fetch(`${url}/file?path=${encodeURIComponent(missing)}`);
+    expect([res.status, await res.text()]).toEqual([500, 'Internal Server Error']);
+    expect(logged).toContainEqual(['error', 'ENOENT']);
+  });
+});

@@ -1,0 +1,98 @@
+// How the response reaches the wire: when the head goes out, trailer framing, a client leaving mid-write.
+import type { AsyncApp, LogLevel } from '@tsgi/async';
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { toNodeHandler, type NodeHandlerOptions } from '../src/index.js';
+import { openRaw } from './support/raw-client.js';
+
+const encoder = new TextEncoder();
+const EMPTY = new Uint8Array(0);
+
+let server: Server | undefined;
+afterEach(async () => {
+  server?.closeAllConnections();
+  await new Promise((resolve) => server?.close(resolve) ?? resolve(undefined));
+  server = undefined;
+});
+
+async function serve(app: AsyncApp, options: NodeHandlerOptions = {}): Promise<number> {
+  server = createServer(toNodeHandler(app, { interface: 'async', ...options }));
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return (server.address() as AddressInfo).port;
+}
+
+/** A promise the test resolves, to let the app go on. */
+function gate(): { wait: Promise<void>; open: () => void } {
+  let open!: () => void;
+  const wait = new Promise<void>((resolve) => (open = resolve));
+  return { wait, open };
+}
+
+describe('the response head', () => {
+  it('goes out at an empty body event, before any body byte (server-sent events)', async () => {
+    const proceed = gate();
+    const port = await serve(async (_scope, _receive, send) => {
+      await send({ type: 'http.response.start', status: 200, headers: [['content-type', 'text/event-stream']] });
+      await send({ type: 'http.response.body', body: EMPTY, moreBody: true });
+      await proceed.wait;
+      await send({ type: 'http.response.body', body: encoder.encode('data: hello\n\n'), moreBody: false });
+    });
+    const connection = await openRaw(port, 'GET /events HTTP/1.1\r\nHost: x\r\n\r\n');
+    const head = await connection.until((text) => text.includes('\r\n\r\n'));
+    expect(head).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+    expect(head).toContain('content-type: text/event-stream\r\n');
+    // Nothing of the body yet: the head stands alone until the app goes on.
+    expect(head.endsWith('\r\n\r\n')).toBe(true);
+    proceed.open();
+    const whole = await connection.until((text) => text.endsWith('0\r\n\r\n'));
+    expect(whole.slice(head.length)).toBe('d\r\ndata: hello\n\n\r\n0\r\n\r\n');
+    connection.socket.destroy();
+  });
+});
+
+describe('trailers', () => {
+  it('are sent with chunked coding over HTTP/1.1 even when the app also gave content-length', async () => {
+    const port = await serve(async (_scope, _receive, send) => {
+      await send({ type: 'http.response.start', status: 200, headers: [['content-length', '5'], ['trailer', 'x-checksum']], trailers: true });
+      await send({ type: 'http.response.body', body: encoder.encode('hello') });
+      await send({ type: 'http.response.trailers', headers: [['x-checksum', 'abc']] });
+    });
+    const connection = await openRaw(port, 'GET / HTTP/1.1\r\nHost: x\r\nTE: trailers\r\n\r\n');
+    const text = await connection.until((received) => received.endsWith('\r\n\r\n') && received.includes('x-checksum: abc'));
+    expect(text.toLowerCase()).not.toContain('content-length');
+    expect(text).toContain('Transfer-Encoding: chunked\r\n');
+    expect(text.endsWith('5\r\nhello\r\n0\r\nx-checksum: abc\r\n\r\n')).toBe(true);
+    connection.socket.destroy();
+  });
+});
+
+describe('a client that leaves', () => {
+  it('during the last write is logged as a disconnect, not as an app error', async () => {
+    const logged: Array<[LogLevel, string, string | undefined]> = [];
+    const settled = gate();
+    const port = await serve(
+      async (_scope, _receive, send) => {
+        try {
+          await send({ type: 'http.response.start', status: 200, headers: [['content-length', String(64 << 20)]] });
+          // One event for the whole body: the response is complete as far as the protocol goes.
+          await send({ type: 'http.response.body', body: new Uint8Array(64 << 20) });
+        } finally {
+          settled.open();
+        }
+      },
+      { log: (level, message, error) => logged.push([level, message, (error as Error | undefined)?.name]) },
+    );
+    const connection = await openRaw(port, 'GET / HTTP/1.1\r\nHost: x\r\n\r\n');
+    await connection.until((text) => text.length > 0);
+    connection.socket.destroy();
+    await settled.wait;
+    // runHttp logs once the app's promise settled, after the send it awaited rejected.
+    const deadline = Date.now() + 5000;
+    while (!logged.some(([, , name]) => name === 'ClientDisconnected') && Date.now() < deadline) await new Promise((resolve) => setImmediate(resolve));
+    expect(logged.filter(([, , name]) => name === 'ClientDisconnected').map(([level]) => level)).toEqual(['debug']);
+    expect(logged.filter(([level]) => level === 'error')).toEqual([]);
+  });
+});
