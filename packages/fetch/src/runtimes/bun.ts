@@ -10,7 +10,9 @@ import type { FetchHandlerOptions, FetchHandler } from '../types.js';
 
 /** The members of Bun's Server the adapter uses. */
 export interface BunServer {
-  upgrade(request: Request, options?: { data?: unknown; headers?: HeadersInit }): boolean;
+  // Bun's own typing requires `data`; headers are declared locally because `HeadersInit` is DOM-only
+  // and would break Node users' builds that check library types.
+  upgrade(request: Request, options: { data: BunSocketLink; headers?: Headers | Array<[string, string]> | Record<string, string> }): boolean;
   requestIP(request: Request): { address: string; port: number } | null;
 }
 
