@@ -76,6 +76,21 @@ export function isLifespanError(error: unknown): error is LifespanError {
   return isNamed(error, 'LifespanError');
 }
 
+/**
+ * ApplicationCommunicator's timeout: the app produced nothing, or did not finish, in time. Named
+ * 'TimeoutError', like the DOM's, so `error.name === 'TimeoutError'` checks cover it.
+ *
+ * @example
+ * await communicator.receiveOutput(100).catch((e) => { if (e.name === 'TimeoutError') ... });
+ */
+export class CommunicatorTimeout extends Error {
+  override readonly name = 'TimeoutError';
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+  }
+}
+
 /** A client-facing error as a response. `status` and `statusCode` are the same number. */
 export interface ErrorResponse {
   status: number;

@@ -53,6 +53,7 @@ export type {
 export {
   AsyncSpecError,
   ClientDisconnected,
+  CommunicatorTimeout,
   LifespanError,
   RequestError,
   isAsyncSpecError,
@@ -76,7 +77,7 @@ export { createLifespan } from './lifespan/lifespan.js';
 export type { Lifespan, LifespanOptions } from './lifespan/lifespan.js';
 
 // Test helpers
-export { ApplicationCommunicator, CommunicatorTimeout } from './testing/communicator.js';
+export { ApplicationCommunicator } from './testing/communicator.js';
 export { requestApp } from './testing/request-app.js';
 export type { AbortSignalLike, TestRequest, TestResponse } from './testing/request-app.js';
 

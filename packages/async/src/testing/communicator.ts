@@ -2,11 +2,7 @@
 import type { AsyncApp, ReceiveEvent, Scope, SendEvent } from '../types/app.js';
 import { deferred, type Deferred } from '../internal/deferred.js';
 import { clearTimeout, setTimeout } from '../internal/runtime.js';
-
-/** Thrown when the app produced nothing (or did not finish) in time. */
-export class CommunicatorTimeout extends Error {
-  override readonly name = 'TimeoutError';
-}
+import { CommunicatorTimeout } from '../errors.js';
 
 /**
  * Runs an app on a scope and lets a test feed it events and read what it sends.

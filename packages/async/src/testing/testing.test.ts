@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CommunicatorTimeout } from '../errors.js';
 import { createScope } from '../create-scope.js';
 import type { AsyncApp } from '../types/app.js';
 import { ApplicationCommunicator } from './communicator.js';
@@ -78,5 +79,13 @@ describe('requestApp', () => {
     };
     const res = await requestApp(app, { readFile: (path) => Promise.resolve(enc(`file ${path}`)) });
     expect(res.text).toBe('file /srv/a.txt');
+  });
+});
+
+describe('CommunicatorTimeout', () => {
+  it('takes { cause } like every tsgi error, and is named TimeoutError', () => {
+    const cause = new Error('slow');
+    const error = new CommunicatorTimeout('ApplicationCommunicator: timed out', { cause });
+    expect([error.name, error.cause]).toEqual(['TimeoutError', cause]);
   });
 });
