@@ -21,12 +21,12 @@ export interface Profile {
 export const FULL: Profile = {
   name: 'full',
   http: { rounds: 3, durationS: 2, warmupS: 1, connections: 64, load: null },
-  router: { samples: 15, sampleMs: 150, warmupMs: 300 },
+  router: { samples: 11, sampleMs: 150, warmupMs: 300 },
   ws: { rounds: 3, durationS: 3, clients: 64, idleConnections: 10_000 },
   serverless: { samples: 11, sampleMs: 200, warmupMs: 500 },
-  fetch: { rounds: 3, durationS: 2, warmupS: 1, connections: 64, load: null },
+  fetch: { rounds: 2, durationS: 2, warmupS: 1, connections: 64, load: null },
   threads: { rounds: 2, durationS: 4, warmupS: 1, connections: 16 },
-  bundle: { importRuns: 9 },
+  bundle: { importRuns: 5 },
   mount: { rounds: 2, durationS: 2, warmupS: 1, connections: 64, load: null },
   processModel: { inFlight: 200, reloadLoadS: 4 },
 };

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import type { HttpContenderResult, HttpResults } from '../http/run.js';
+import { renderFetch } from './render.js';
+
+const contender = (id: string, rps: number | null, unavailable: string | null = null): HttpContenderResult => ({
+  id,
+  label: id,
+  kind: id.endsWith('native') ? 'ceiling' : 'tsgi',
+  unavailable,
+  failure: null,
+  command: null,
+  runs: rps == null ? [] : [{ round: 0, scenario: 'plaintext', rps, p50Us: 100, p99Us: 900, errors: 0 }],
+  memory: [],
+});
+
+const results = (contenders: HttpContenderResult[]): HttpResults => ({
+  loadCommand: 'wrk',
+  rounds: 1,
+  durationS: 2,
+  warmupS: 1,
+  connections: 64,
+  pinned: true,
+  scenarios: [{ id: 'plaintext', title: 'Plaintext' }],
+  contenders,
+});
+
+describe('fetch report', () => {
+  it('compares each adapter with the native handler on its own runtime', () => {
+    const { targets } = renderFetch(results([contender('bun-native', 100_000), contender('bun-tsgi', 95_000), contender('deno-native', 50_000), contender('deno-tsgi', 40_000)]));
+    expect(targets[0]).toMatchObject({ status: 'not met', measured: 'Bun 0.95×; Deno 0.80×' });
+  });
+
+  it('meets the target only when both runtimes reach 90%', () => {
+    const { targets } = renderFetch(results([contender('bun-native', 100), contender('bun-tsgi', 90), contender('deno-native', 100), contender('deno-tsgi', 91)]));
+    expect(targets[0]?.status).toBe('met');
+  });
+
+  it('names the runtime that could not be measured', () => {
+    const { targets } = renderFetch(
+      results([contender('bun-native', 100), contender('bun-tsgi', 90), contender('deno-native', null, 'not installed: deno'), contender('deno-tsgi', null, 'not installed: deno')]),
+    );
+    expect(targets[0]).toMatchObject({ status: 'not yet measurable', measured: 'Deno: not installed: deno' });
+  });
+});
