@@ -13,6 +13,7 @@ export const CASE_IDS = [
   'http.headers.mixed-case',
   'http.headers.latin1',
   'http.headers.content',
+  'http.headers.underscore',
   'http.body.empty',
   'http.body.echo',
   'http.body.large',

@@ -85,6 +85,15 @@ export const mutants: Mutant[] = [
     }),
   },
   {
+    flaw: "maps header names with '_' onto '-' (X_Forwarded_For poses as X-Forwarded-For)",
+    interface: 'async',
+    fails: 'http.headers.underscore',
+    passes: 'http.headers.repeated',
+    driver: mutate('underscores mapped', {
+      request: (req, inner) => inner.request({ ...req, headers: (req.headers ?? []).map(([n, v]): [string, string] => [n.replaceAll('_', '-'), v]) }),
+    }),
+  },
+  {
     flaw: 'ends a response cleanly after the app raised mid-body',
     interface: 'sync',
     fails: 'http.error.after-start',

@@ -22,7 +22,11 @@ export function headerValue(headers: HeaderList, name: string): string | undefin
 
 /** Sends a request and parses the probe's JSON report, insisting on a 200 JSON answer. */
 export async function askReport(expect: ExpectStatic, served: Served, req: ConformanceRequest): Promise<ProbeReport> {
-  const res = await served.request(req);
+  return readReport(expect, await served.request(req));
+}
+
+/** Parses the probe's JSON report out of a response, insisting on a 200 JSON answer. */
+export function readReport(expect: ExpectStatic, res: ConformanceResponse): ProbeReport {
   expect(res.status, fromUtf8(res.body)).toBe(200);
   expect(headerValue(res.headers, 'content-type')).toBe('application/json');
   return JSON.parse(fromUtf8(res.body)) as ProbeReport;
