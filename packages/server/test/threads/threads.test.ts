@@ -122,6 +122,18 @@ describe('--threads', { timeout: 40_000 }, () => {
     expect(next.threadId).not.toBe(threadId);
   });
 
+  it('replaces a thread killed by an exception thrown from a timer', async () => {
+    const tsgi = start([syncApp, '--threads', '1']);
+    const url = await listening(tsgi);
+    const { threadId } = await fetchJson<{ threadId: number }>(`${url}/throw-later`);
+    await tsgi.waitFor(/a worker thread died \(fixture: thrown from a thread timer\); replacing it/);
+    const next = await eventually(async () => {
+      const reply = await fetchJson<{ threadId: number }>(url);
+      return reply.status === 200 ? reply : undefined;
+    });
+    expect(next.threadId).not.toBe(threadId);
+  });
+
   it('refuses --threads for an async app (exit 2)', async () => {
     const tsgi = start([asyncApp, '--threads', '2']);
     expect(await tsgi.exited).toBe(2);
