@@ -100,7 +100,9 @@ export interface HttpSettings {
 async function measureOnce(ctx: RunContext, http: HttpSettings, contender: HttpContender, result: HttpContenderResult, round: number): Promise<void> {
   const port = await freePort();
   const readyPath = http.scenarios[0]?.path ?? '/plaintext';
+  const started = Date.now();
   const server = await startServer({ command: pinned(ctx.tools, 'server', contender.command(ctx.tools, port)), port, readyPath });
+  ctx.log(`  ${contender.id}: answering after ${Date.now() - started} ms`);
   try {
     const wrong = await checkScenarios(port, http.scenarios);
     if (wrong) {
