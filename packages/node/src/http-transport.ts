@@ -91,7 +91,7 @@ export function createHttpTransport(
     // A refusal (413, 408) may have answered in the meantime.
     if (pending === null || res.headersSent || res.destroyed) return;
     if (extra) pending.fields.push(...extra);
-    (res as ServerResponse).writeHead(pending.status, pending.fields);
+    writeHead(res, pending, http2);
   };
 
   const transport = {
@@ -175,6 +175,24 @@ function abort(res: NodeResponse, http2: boolean): void {
   // node corks the socket until the next tick; end() flushes it, destroy() would drop it.
   if (socket && !socket.destroyed) socket.destroySoon();
   else res.destroy();
+}
+
+/**
+ * node's writeHead(status, fields) falls back to setHeader per pair once anything set headers before
+ * (Express middleware, a draining server's `connection: close`), keeping only the last of repeated
+ * fields such as set-cookie; those responses get the fields appended instead.
+ */
+function writeHead(res: NodeResponse, head: ResponseHead, http2: boolean): void {
+  const response = res as ServerResponse;
+  if (http2 || response.getHeaderNames().length === 0) {
+    response.writeHead(head.status, head.fields);
+    return;
+  }
+  const { fields } = head;
+  // The app's fields replace any of the same name set before it (helmet's x-frame-options).
+  for (let i = 0; i < fields.length; i += 2) response.removeHeader(fields[i] ?? '');
+  for (let i = 0; i + 1 < fields.length; i += 2) response.appendHeader(fields[i] ?? '', fields[i + 1] ?? '');
+  response.writeHead(head.status);
 }
 
 function expectsContinue(req: NodeRequest): boolean {

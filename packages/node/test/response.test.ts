@@ -1,7 +1,7 @@
 // How the response reaches the wire: when the head goes out, trailer framing, a client leaving mid-write.
 import type { AsyncApp, LogLevel } from '@tsgi/async';
 import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toNodeHandler, type NodeHandlerOptions } from '../src/index.js';
@@ -17,8 +17,12 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function serve(app: AsyncApp, options: NodeHandlerOptions = {}): Promise<number> {
-  server = createServer(toNodeHandler(app, { interface: 'async', ...options }));
+async function serve(app: AsyncApp, options: NodeHandlerOptions = {}, before?: (res: ServerResponse) => void): Promise<number> {
+  const handler = toNodeHandler(app, { interface: 'async', ...options });
+  server = createServer((req, res) => {
+    before?.(res);
+    handler(req, res);
+  });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   return (server.address() as AddressInfo).port;
@@ -49,6 +53,32 @@ describe('the response head', () => {
     proceed.open();
     const whole = await connection.until((text) => text.endsWith('0\r\n\r\n'));
     expect(whole.slice(head.length)).toBe('d\r\ndata: hello\n\n\r\n0\r\n\r\n');
+    connection.socket.destroy();
+  });
+});
+
+describe('headers set on the response before the app (framework middleware)', () => {
+  it("stay beside the app's, which keep their repeats and replace same-named ones", async () => {
+    const port = await serve(
+      async (_scope, _receive, send) => {
+        await send({ type: 'http.response.start', status: 200, headers: [['set-cookie', 'a=1'], ['x-frame-options', 'DENY'], ['set-cookie', 'b=2'], ['content-length', '2']] });
+        await send({ type: 'http.response.body', body: encoder.encode('ok') });
+      },
+      {},
+      (res) => {
+        res.setHeader('x-content-type-options', 'nosniff');
+        res.setHeader('x-frame-options', 'SAMEORIGIN');
+      },
+    );
+    const connection = await openRaw(port, 'GET / HTTP/1.1\r\nHost: x\r\n\r\n');
+    const text = await connection.until((received) => received.endsWith('\r\n\r\nok'));
+    const lines = text.split('\r\n');
+    expect(lines.filter((line) => /^(set-cookie|x-frame-options|x-content-type-options):/i.test(line))).toEqual([
+      'x-content-type-options: nosniff',
+      'set-cookie: a=1',
+      'set-cookie: b=2',
+      'x-frame-options: DENY',
+    ]);
     connection.socket.destroy();
   });
 });
