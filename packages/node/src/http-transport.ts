@@ -1,5 +1,5 @@
 // runHttp's transport over a node:http (or node:http2 compatibility) request/response pair.
-import type { HeaderList, HttpTransport, LogFn } from '@tsgi/async';
+import { ClientDisconnected, COMMON_MESSAGES, type HeaderList, type HttpTransport, type LogFn } from '@tsgi/async';
 import { Readable } from 'node:stream';
 import type { ServerResponse } from 'node:http';
 import { constants, type Http2ServerResponse } from 'node:http2';
@@ -137,7 +137,12 @@ export function createHttpTransport(
         }
         // RFC 9112 §6.3: a known length frames the body without chunked coding.
         commit(head?.mayAddLength && file.length !== null ? ['content-length', String(file.length)] : undefined);
-        for await (const chunk of file.chunks()) await write(res, chunk, record, ended);
+        for await (const chunk of file.chunks()) {
+          // A client that left is not a file that failed: runHttp tells the app as for any send.
+          await write(res, chunk, record, ended).catch((error: unknown) => {
+            throw new ClientDisconnected(COMMON_MESSAGES.clientDisconnected, { cause: error });
+          });
+        }
       } finally {
         await file.close();
       }

@@ -108,6 +108,18 @@ describe('http.response.pathsend', () => {
     expect(sha256(new Uint8Array(await res.arrayBuffer()))).toBe(sha256(bytes));
   });
 
+  it('treats a client that leaves mid-file as a disconnect, not as an app error', async () => {
+    const logged: Array<[LogLevel, string | undefined]> = [];
+    const url = await serve(asyncApp, { interface: 'async', log: (level, _message, error) => logged.push([level, (error as Error | undefined)?.name]) });
+    const connection = await openRaw(Number(new URL(url).port), 'GET /big HTTP/1.1\r\nHost: x\r\n\r\n');
+    await connection.until((text) => text.length > 100_000);
+    connection.socket.destroy();
+    const deadline = Date.now() + 5000;
+    while (!logged.some(([, name]) => name === 'ClientDisconnected') && Date.now() < deadline) await new Promise((resolve) => setImmediate(resolve));
+    expect(logged).toContainEqual(['debug', 'ClientDisconnected']);
+    expect(logged.filter(([level]) => level === 'error' || level === 'warn')).toEqual([]);
+  });
+
   it('aborts the response when the file is missing, and logs why', async () => {
     const logged: Array<[LogLevel, string, string | undefined]> = [];
     const url = await serve(asyncApp, { interface: 'async', log: (level, message, error) => logged.push([level, message, (error as NodeJS.ErrnoException | undefined)?.code]) });
