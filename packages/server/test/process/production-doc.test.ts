@@ -51,10 +51,12 @@ describe('docs/production.md', { timeout: 60_000 }, () => {
     bash.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     bash.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => bash.once('exit', resolve));
+    const log = readFileSync(join(dir, 'tsgi.log'), 'utf8');
+    expect(code, `${output}\n${log}`).toBe(0);
     expect(output).toMatch(/hello from worker \d+/);
-    expect(output).toMatch(/ready: 2 workers listening on http:\/\/127\.0\.0\.1:\d+/);
-    expect(output).toContain('supervisor stopped');
-    expect(code, output).toBe(0);
+    expect(log).toMatch(/ready: 2 workers listening on http:\/\/127\.0\.0\.1:\d+/);
+    expect(log).toContain('SIGHUP: reloading the app (generation 2)');
+    expect(log).toContain('supervisor stopped');
   });
 
   it('runs the systemd unit: ExecStart serves, ExecReload reloads, KillSignal stops it cleanly', async () => {
