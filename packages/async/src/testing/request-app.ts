@@ -1,5 +1,6 @@
 // requestApp: one HTTP request through runHttp, in memory, for tests (Starlette's TestClient, small).
 import { createScope } from '../create-scope.js';
+import { isRequestError } from '../errors.js';
 import { concat } from '../internal/bytes.js';
 import { fromUtf8, utf8 } from '../internal/runtime.js';
 import { runHttp } from '../http-cycle.js';
@@ -7,6 +8,7 @@ import type { HttpTransport, LogFn } from '../transport.js';
 import type { AsyncApp } from '../types/app.js';
 import type { Address, HeaderList, State } from '../types/common.js';
 import type { Extensions } from '../types/extensions.js';
+import type { HTTPScope } from '../types/http.js';
 
 /** The request to make; everything is optional. */
 export interface TestRequest {
@@ -62,8 +64,9 @@ export interface TestResponse {
 }
 
 /**
- * Sends one request to an async app through runHttp, in memory. Rejects with the app's error when
- * the response was aborted after it started.
+ * Sends one request to an async app through runHttp, in memory. A request the server refuses (a bad
+ * target, method or header) comes back as its 400. Rejects with the app's error when the response was
+ * aborted after it started.
  *
  * @example
  * const res = await requestApp(app, { method: 'POST', target: '/echo', body: 'hi' });
@@ -80,18 +83,26 @@ export async function requestApp(app: AsyncApp, request: TestRequest = {}): Prom
   }
   const extensions: Extensions = { ...request.extensions };
   if (request.trailers !== false) extensions['http.response.trailers'] = {};
-  const scope = createScope({
-    method: request.method ?? 'GET',
-    target: request.target ?? request.path ?? '/',
-    headers,
-    rootPath: request.rootPath ?? '',
-    scheme: request.scheme ?? 'http',
-    httpVersion: request.httpVersion ?? '1.1',
-    client: request.client === undefined ? ['testclient', 50000] : request.client,
-    server: request.server === undefined ? ['testserver', 80] : request.server,
-    extensions,
-    ...(request.state ? { state: request.state } : {}),
-  });
+  let scope: HTTPScope;
+  try {
+    scope = createScope({
+      method: request.method ?? 'GET',
+      target: request.target ?? request.path ?? '/',
+      headers,
+      rootPath: request.rootPath ?? '',
+      scheme: request.scheme ?? 'http',
+      httpVersion: request.httpVersion ?? '1.1',
+      client: request.client === undefined ? ['testclient', 50000] : request.client,
+      server: request.server === undefined ? ['testserver', 80] : request.server,
+      extensions,
+      ...(request.state ? { state: request.state } : {}),
+    });
+  } catch (error) {
+    // A request the server refuses (async §3.1.2) comes back as the refusal, as a host answers it.
+    if (!isRequestError(error)) throw error;
+    const refusal = error.toResponse();
+    return { status: refusal.status, headers: refusal.headers, body: refusal.body, text: fromUtf8(refusal.body), trailers: [], earlyHints: [] };
+  }
 
   const response: TestResponse = { status: 0, headers: [], body: new Uint8Array(0), text: '', trailers: [], earlyHints: [] };
   const chunks: Uint8Array[] = [];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CommunicatorTimeout } from '../errors.js';
+import { HTTP_MESSAGES } from '../messages.js';
 import { createScope } from '../create-scope.js';
 import type { AsyncApp } from '../types/app.js';
 import { ApplicationCommunicator } from './communicator.js';
@@ -70,6 +71,11 @@ describe('requestApp', () => {
       throw new Error('mid-stream');
     };
     await expect(requestApp(app, { log: () => {} })).rejects.toThrow('mid-stream');
+  });
+
+  it('answers a request the server refuses with its 400, as a host does, instead of throwing', async () => {
+    const res = await requestApp(echo, { target: 'no-slash' });
+    expect([res.status, res.text]).toEqual([400, `${HTTP_MESSAGES.badTarget('no-slash')}\n`]);
   });
 
   it('serves pathsend through readFile', async () => {
