@@ -184,6 +184,7 @@ describe('errors', () => {
     ['api-gateway-v2', 'api-gateway-v2', (e) => (e.isBase64Encoded = 'yes'), 'isBase64Encoded'],
     ['api-gateway-v2', 'api-gateway-v2', (e) => (e.cookies = 'a=1'), 'cookies'],
     ['api-gateway-v2', 'api-gateway-v2', (e) => (e.rawQueryString = 7), 'rawQueryString'],
+    ['api-gateway-v2', 'api-gateway-v2', (e) => delete e.requestContext, 'requestContext'],
     ['api-gateway-v2', 'api-gateway-v2', (e) => (e.requestContext.http = 'GET'), 'requestContext.http'],
     ['api-gateway-v2', 'api-gateway-v2', (e) => (e.requestContext.http.sourceIp = 1), 'requestContext.http.sourceIp'],
     ['function-url', 'function-url', (e) => (e.headers = ['a']), 'headers'],

@@ -13,6 +13,7 @@ const NAME = 'api-gateway-v2';
  * HTTP APIs deliver `rawPath` decoded, Function URLs as sent (`pathIsRaw`).
  */
 export function readPayloadV2(event: ApiGatewayV2Event, source: string, prefix: string, pathIsRaw: boolean): RequestParts {
+  requireObject(event, 'requestContext', source);
   requireObject(event, 'requestContext.http', source);
   const method = requireString(event, 'requestContext.http.method', source);
   const path = requireString(event, 'rawPath', source);
