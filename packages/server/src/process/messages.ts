@@ -30,7 +30,7 @@ export const PROCESS_MESSAGES = {
   reloading: (signal: string, generation: number) => `${signal}: reloading the app (generation ${generation})`,
   reloadDone: (generation: number, workers: number) => `reload complete: ${plural(workers, 'worker')} of generation ${generation} serving`,
   reloadFailed: (reason: string, kept: number) =>
-    `reload failed, ${plural(kept, 'worker')} keep serving the previous code: ${reason}`,
+    `reload failed, ${plural(kept, 'worker')} ${kept === 1 ? 'keeps' : 'keep'} serving the previous code: ${reason}`,
   waitingForChange: (reason: string) => `the app failed to load: ${reason}; waiting for a file change`,
   changed: (file: string) => `${file} changed; reloading`,
   resized: (signal: string, workers: number) => `${signal}: now ${plural(workers, 'worker')}`,
