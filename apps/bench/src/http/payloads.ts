@@ -10,8 +10,9 @@ export const JSON_TEXT = '{"message":"Hello, World!"}';
 export const PARAM_PREFIX = '/users/';
 /** POST /echo sends this many bytes and gets them back. */
 export const ECHO_BYTES = 1024;
-/** GET /stream answers STREAM_CHUNKS chunks of STREAM_CHUNK_BYTES bytes of 'x', one write each. */
+/** GET /stream answers STREAM_CHUNKS chunks of this many bytes of 'x', one write each. */
 export const STREAM_CHUNK_BYTES = 4096;
+/** How many chunks GET /stream writes (64 KiB in all). */
 export const STREAM_CHUNKS = 16;
 
 /** One 4 KiB chunk of the streamed response. */
