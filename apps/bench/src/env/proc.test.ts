@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseParentPid, parseProcStatus, processTree, treeMemory } from './proc.js';
+import { isRunning, parseParentPid, parseProcStatus, parseState, processTree, treeMemory } from './proc.js';
 
 describe('parseProcStatus', () => {
   it('reads VmRSS and VmHWM in bytes', () => {
@@ -18,7 +18,19 @@ describe('parseParentPid', () => {
   });
 });
 
+describe('parseState', () => {
+  it('reads the state letter after the command name', () => {
+    expect(parseState('1234 (node (worker) x) Z 1 1234')).toBe('Z');
+    expect(parseState('1 (init) S 0 1')).toBe('S');
+  });
+});
+
 describe('process memory', () => {
+  it('tells a running process from one that does not exist', () => {
+    expect(isRunning(process.pid)).toBe(true);
+    expect(isRunning(2 ** 22 + 7)).toBe(false);
+  });
+
   it('finds this process in its own tree and measures it', () => {
     expect(processTree(process.pid)).toContain(process.pid);
     const memory = treeMemory(process.pid);

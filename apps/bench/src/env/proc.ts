@@ -36,6 +36,22 @@ export function parseParentPid(stat: string): number {
   return Number(rest[1]);
 }
 
+/**
+ * The state letter of a /proc/PID/stat line (R running, S sleeping, Z zombie, …).
+ *
+ * @example
+ * parseState('1234 (node) Z 1 1234 ...'); // 'Z'
+ */
+export function parseState(stat: string): string {
+  return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+}
+
+/** Whether a process exists and has not exited (a zombie has exited, only its entry is left). */
+export function isRunning(pid: number): boolean {
+  const stat = readOrNull(`/proc/${pid}/stat`);
+  return stat != null && parseState(stat) !== 'Z';
+}
+
 function readOrNull(path: string): string | null {
   try {
     return readFileSync(path, 'utf8');

@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
 import { ServerStartError } from '../errors.js';
 import { httpRequestOnce } from './http-request.js';
-import { processTree, treeMemory, type Memory } from './proc.js';
+import { isRunning, processTree, treeMemory, type Memory } from './proc.js';
 import type { Command } from './tools.js';
 
 /** A running server. */
@@ -108,6 +108,10 @@ export async function startServer(spec: ServerSpec): Promise<ServerProcess> {
       await exited;
       clearTimeout(timer);
       signalAll(tree.slice(1), 'SIGKILL');
+      // Wait (bounded) until the descendants are gone too, so the next server never shares the core
+      // with a dying one.
+      const deadline = Date.now() + 5000;
+      while (tree.some(isRunning) && Date.now() < deadline) await delay(20);
       child.stdout?.destroy();
       child.stderr?.destroy();
     },
