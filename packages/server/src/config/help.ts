@@ -7,7 +7,8 @@ Serves a tsgi app. MODULE is a .js, .mjs, .cjs or .ts file (TypeScript needs no 
 package name; EXPORT defaults to "default", then "app". Every option can also be set with the
 environment variable shown, or in an --env-file; the command line wins.
 
-Exit codes: 0 after a clean shutdown, 2 for a bad option or app module, 3 when lifespan startup fails.`;
+Exit codes: 0 after a clean shutdown, 2 for a bad option or app module, 3 when lifespan startup fails
+(or, under the supervisor, when a worker cannot boot).`;
 
 /** The full help text. */
 export function helpText(): string {

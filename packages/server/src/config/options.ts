@@ -9,6 +9,8 @@ export interface OptionSpec<K extends keyof ServerConfig = keyof ServerConfig> {
   key: K;
   /** As typed: '--port'. */
   flag: `--${string}`;
+  /** Other spellings accepted on the command line, for users coming from gunicorn. */
+  aliases?: readonly `--${string}`[];
   /** Environment variables that set it, first match wins: ['TSGI_PORT', 'PORT']. */
   env: readonly string[];
   /** The placeholder shown in help: 'PORT'. Switches have none. */
@@ -60,8 +62,8 @@ export const OPTIONS: readonly OptionSpec[] = Object.freeze([
     help: 'How long a request body may stall in total, beyond what --min-body-rate earns; then 408 (or an aborted response) and the connection closes. 0 turns the cut-off off.' }),
   option({ key: 'minBodyRate', flag: '--min-body-rate', value: 'BYTES', parse: bytes, default: 512, shown: '512', group: 'Timeouts',
     help: 'Each this many body bytes received earn the client one more second of --timeout-body; 0 turns the cut-off off.' }),
-  option({ key: 'timeoutGracefulShutdown', flag: '--timeout-graceful-shutdown', value: 'SECONDS', parse: seconds, default: 10, shown: '10', group: 'Timeouts',
-    help: 'On SIGINT/SIGTERM, wait this long for open requests before closing connections.' }),
+  option({ key: 'timeoutGracefulShutdown', flag: '--timeout-graceful-shutdown', aliases: ['--graceful-timeout'], value: 'SECONDS', parse: seconds, default: 10, shown: '10', group: 'Timeouts',
+    help: "On SIGINT/SIGTERM, wait this long for open requests before closing connections. Also spelled --graceful-timeout (gunicorn's name)." }),
   option({ key: 'limitRequestLine', flag: '--limit-request-line', value: 'BYTES', parse: integer(16, 1024 * 1024), default: 8190, shown: '8190', group: 'Limits',
     help: 'Longest request line; longer gets 414.' }),
   option({ key: 'limitRequestFields', flag: '--limit-request-fields', value: 'COUNT', parse: integer(1, 10000), default: 100, shown: '100', group: 'Limits',

@@ -26,6 +26,11 @@ describe('resolveCommand', () => {
     expect(config).toMatchObject({ port: 9000, rootPath: '/api', http2: true, serverHeader: false, limitBody: 2 * 1024 * 1024 });
   });
 
+  it("accepts gunicorn's --graceful-timeout as another spelling of --timeout-graceful-shutdown", () => {
+    expect(serve(['--graceful-timeout', '7']).config.timeoutGracefulShutdown).toBe(7);
+    expect(serve(['--graceful-timeout=3']).config.timeoutGracefulShutdown).toBe(3);
+  });
+
   it('ranks the command line over TSGI_* over the env file over PORT-style fallbacks', () => {
     const envFile = join(directory, 'app.env');
     writeFileSync(envFile, 'TSGI_LOG_LEVEL=debug\nTSGI_HOST=0.0.0.0\nTSGI_ROOT_PATH=/file\nAPP_SECRET=s3cret\n');

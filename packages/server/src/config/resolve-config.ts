@@ -14,7 +14,9 @@ export type Command =
   | { command: 'help' }
   | { command: 'version' };
 
-const BY_FLAG = new Map(OPTIONS.map((spec) => [spec.flag, spec]));
+const BY_FLAG = new Map(
+  OPTIONS.flatMap((spec) => [spec.flag, ...(spec.aliases ?? [])].map((flag) => [flag, spec] as const)),
+);
 const isSwitch = (spec: OptionSpec): boolean => spec.parse === boolean;
 
 /**
