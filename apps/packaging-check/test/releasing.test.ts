@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectSuccess, run } from './helpers/processes.js';
 import { publicPackages, REPO_ROOT } from './helpers/workspace.js';
 
-const BUMPS = ['patch', 'minor', 'major'] as const;
+type Bump = 'patch' | 'minor' | 'major';
 const ORDER: Record<string, number> = { patch: 0, minor: 1, major: 2 };
 const copy = mkdtempSync(join(tmpdir(), 'tsgi-releasing-'));
 const changesetDir = join(REPO_ROOT, '.changeset');
@@ -18,7 +18,7 @@ const rootManifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'u
 
 interface Changeset {
   file: string;
-  bumps: Record<string, (typeof BUMPS)[number]>;
+  bumps: Record<string, Bump>;
   summary: string;
 }
 

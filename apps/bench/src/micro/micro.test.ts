@@ -45,12 +45,15 @@ describe('micro-benchmark core', () => {
     expect(opsPerSecond({ iterations: 1000, nanoseconds: 1_000_000, sink: 0 })).toBe(1_000_000);
   });
 
-  it('measures a real loop with the process clock', async () => {
+  // How many iterations the real clock allows depends on the machine and its load (a preempted first
+  // batch shrinks it), so this only checks the real clock plugs in; the fake machines check the numbers.
+  it('returns a whole, positive iteration count with the real process clock', async () => {
     const iterations = await calibrate((n) => {
       let sum = 0;
       for (let i = 0; i < n; i++) sum += i;
       return sum;
     }, 5);
-    expect(iterations).toBeGreaterThan(1000);
+    expect(Number.isInteger(iterations)).toBe(true);
+    expect(iterations).toBeGreaterThanOrEqual(1);
   });
 });
