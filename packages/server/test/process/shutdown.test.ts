@@ -67,6 +67,7 @@ describe('graceful shutdown', { timeout: 40_000 }, () => {
     stalled.on('error', () => undefined);
     stalled.write('POST /slow HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n12345');
     const stalledClosed = new Promise<void>((resolve) => stalled.once('close', () => resolve()));
+    await new Promise<void>((resolve) => stalled.once('connect', () => resolve()));
     // A client uploading slowly, but well within the graceful timeout.
     const upload = new Promise<Reply>((resolve, reject) => {
       const req = request(`${url.origin}/slow?ms=10`, { method: 'POST', agent: false, headers: { 'content-length': '6' } }, (res) => {
@@ -76,8 +77,14 @@ describe('graceful shutdown', { timeout: 40_000 }, () => {
       });
       req.on('error', reject);
       req.write('abc');
-      tsgi.signal('SIGTERM');
-      void tsgi.waitFor(/worker \d+: shutting down/).then(() => req.end('def'));
+      // SIGTERM only once the upload is connected: the listener closes first, so a signal sent while
+      // the client is still connecting would (rightly) refuse it.
+      req.once('socket', (socket) =>
+        socket.once('connect', () => {
+          tsgi.signal('SIGTERM');
+          void tsgi.waitFor(/worker \d+: shutting down/).then(() => req.end('def'));
+        }),
+      );
     });
     const began = Date.now();
     expect((await upload).status).toBe(200);
