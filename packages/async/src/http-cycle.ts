@@ -11,6 +11,10 @@ import type { HeaderList } from './types/common.js';
 import type { Extensions } from './types/extensions.js';
 import type { HTTPReceiveEvent, HTTPScope } from './types/http.js';
 
+// Shared so the hot path allocates nothing per write.
+const FINAL = Object.freeze({ final: true });
+const MORE = Object.freeze({ final: false });
+
 const ERROR_BODY = utf8('Internal Server Error');
 
 /**
@@ -160,7 +164,7 @@ class HttpCycle {
         const ends = !output.moreBody && !this.protocol.trailers;
         if (output.body.byteLength > 0 && !this.protocol.discardBody) {
           this.headSent = true;
-          await this.io(() => this.transport.write(output.body));
+          await this.io(() => this.transport.write(output.body, ends ? FINAL : MORE));
         } else if (!this.headSent && !ends) {
           // async §3.4.6: the head goes out no later than the first body event, even an empty one;
           // ending the response sends it anyway.

@@ -29,8 +29,13 @@ export interface HttpTransport {
    * uses chunked coding and sends no content-length (async §6.1).
    */
   start(status: number, headers: HeaderList, info: { trailers: boolean }): void | Promise<void>;
-  /** Writes a body chunk; resolves when the host can take more (backpressure). */
-  write(chunk: Uint8Array): Promise<void>;
+  /**
+   * Writes a body chunk; resolves when the host can take more (backpressure). `final` says the
+   * response ends right after this chunk (no more body, no trailers), so a host may send the chunk
+   * and the end in one write, framed with Content-Length when the app declared none. runHttp still
+   * calls `end()` afterwards.
+   */
+  write(chunk: Uint8Array, info?: { final: boolean }): Promise<void>;
   /**
    * Sends the status line and headers now if `start` held them back (async §3.4.6: the head goes out
    * no later than the first body event). runHttp calls it for a body event that carries no bytes

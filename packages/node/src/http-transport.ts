@@ -85,6 +85,8 @@ export function createHttpTransport(
   // async §3.4.6: the head waits for the first body event, so a file's length can still join it.
   let head: ResponseHead | null = null;
   let declaredLength: number | null = null;
+  // Set once a final write has ended the response.
+  let finished: Promise<void> | null = null;
   const commit = (extra?: [string, string]): void => {
     const pending = head;
     head = null;
@@ -109,8 +111,16 @@ export function createHttpTransport(
       // RFC 9110 §10.1.1: a body the client was told to hold back is never coming; do not wait for it.
       if (!continued && expectsContinue(req) && !body.done && !http2) head.fields.push('connection', 'close');
     },
-    write(chunk: Uint8Array) {
+    write(chunk: Uint8Array, info?: { final: boolean }) {
       if (detached) return Promise.resolve();
+      // The whole body in one chunk: head, body and end leave in one write, framed by Content-Length
+      // (RFC 9112 §6.3) instead of chunked coding and a second write for its terminator.
+      if (info?.final === true && head !== null && head.mayAddLength && declaredLength === null && !res.destroyed) {
+        commit(['content-length', String(chunk.byteLength)]);
+        record.bytes += chunk.byteLength;
+        finished = finish(res, ended, chunk);
+        return finished;
+      }
       commit();
       return write(res, chunk, record, ended);
     },
@@ -122,6 +132,7 @@ export function createHttpTransport(
     },
     async end(trailers?: HeaderList) {
       if (detached) return;
+      if (finished !== null) return finished;
       commit();
       if (trailers && http2) (res as Http2ServerResponse).addTrailers(trailerObject(trailers));
       else if (trailers) (res as ServerResponse).addTrailers(trailers);
@@ -218,10 +229,11 @@ function write(res: NodeResponse, chunk: Uint8Array, record: ExchangeRecord, end
   });
 }
 
-function finish(res: NodeResponse, ended: Promise<void>): Promise<void> {
+function finish(res: NodeResponse, ended: Promise<void>, chunk?: Uint8Array): Promise<void> {
   if (res.destroyed) return Promise.reject(new Error('the connection is closed'));
   return new Promise((resolve, reject) => {
-    (res as ServerResponse).end(() => resolve());
+    if (chunk) (res as ServerResponse).end(chunk, () => resolve());
+    else (res as ServerResponse).end(() => resolve());
     void ended.then(() => (res.writableFinished ? resolve() : reject(new Error('the connection closed before the response ended'))));
   });
 }

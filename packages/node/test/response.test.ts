@@ -57,6 +57,33 @@ describe('the response head', () => {
   });
 });
 
+describe('a body sent in one event', () => {
+  it('is framed by Content-Length instead of chunked coding when the app declared no length', async () => {
+    const port = await serve(async (_scope, _receive, send) => {
+      await send({ type: 'http.response.start', status: 200, headers: [['content-type', 'text/plain']] });
+      await send({ type: 'http.response.body', body: encoder.encode('hello') });
+    });
+    const connection = await openRaw(port, 'GET / HTTP/1.1\r\nHost: x\r\n\r\n');
+    const whole = await connection.until((text) => text.endsWith('\r\n\r\nhello'));
+    expect(whole).toContain('content-length: 5\r\n');
+    expect(whole.toLowerCase()).not.toContain('transfer-encoding');
+    connection.socket.destroy();
+  });
+
+  it('keeps chunked coding when more body may follow', async () => {
+    const port = await serve(async (_scope, _receive, send) => {
+      await send({ type: 'http.response.start', status: 200, headers: [] });
+      await send({ type: 'http.response.body', body: encoder.encode('a'), moreBody: true });
+      await send({ type: 'http.response.body', body: encoder.encode('b') });
+    });
+    const connection = await openRaw(port, 'GET / HTTP/1.1\r\nHost: x\r\n\r\n');
+    const whole = await connection.until((text) => text.endsWith('0\r\n\r\n'));
+    expect(whole.toLowerCase()).toContain('transfer-encoding: chunked\r\n');
+    expect(whole.slice(whole.indexOf('\r\n\r\n') + 4)).toBe('1\r\na\r\n1\r\nb\r\n0\r\n\r\n');
+    connection.socket.destroy();
+  });
+});
+
 describe('headers set on the response before the app (framework middleware)', () => {
   it("stay beside the app's, which keep their repeats and replace same-named ones", async () => {
     const port = await serve(
