@@ -3,7 +3,10 @@ import { type AsyncApp, createScope, runHttp } from '@tsgi/async';
 import type { Runner } from './types.js';
 
 // Lambda never tells a function that its client went away: the response is collected either way.
-const NEVER = new Promise<void>(() => undefined);
+// A fresh promise per invocation: runHttp attaches a reaction to `closed`, and a promise shared by
+// every invocation would keep each one's scope, event and response alive for the life of the
+// execution environment (the heap grew without bound across warm invocations).
+const never = (): Promise<void> => new Promise<void>(() => undefined);
 
 /** The scope extension that carries the raw event and context: `scope.extensions['aws.lambda']`. */
 export const SCOPE_EXTENSION = 'aws.lambda';
@@ -30,7 +33,7 @@ export function asyncRunner(app: AsyncApp): Runner {
         body = null;
         return Promise.resolve(chunk);
       },
-      closed: NEVER,
+      closed: never(),
       start: (status, headers) => sink.start(status, headers),
       write: (chunk) => sink.write(chunk),
       flush: () => sink.flush(),
