@@ -8,6 +8,8 @@ import type { ResolvedOptions } from './options.js';
 export interface ColdStart {
   /** Shared with every request's scope (shallow-copied into each). */
   readonly state: State;
+  /** True once startup succeeded: warm invocations then skip waiting on it. */
+  readonly isReady: boolean;
   /** Runs startup the first time; later calls return the first outcome. Resolves false on failure. */
   ready(): Promise<boolean>;
   /** Runs startup the first time, rejecting with the app's LifespanError when it failed. */
@@ -30,6 +32,7 @@ export function createColdStart(app: unknown, options: ResolvedOptions, log: Log
     (started ??= lifespan.startup().then(
       () => {
         if (mode !== 'off') shutdownOnSigterm(() => lifespan.shutdown(), log);
+        coldStart.isReady = true;
         return { ok: true as const };
       },
       (error: unknown) => {
@@ -37,8 +40,9 @@ export function createColdStart(app: unknown, options: ResolvedOptions, log: Log
         return { ok: false as const, error };
       },
     ));
-  return {
+  const coldStart = {
     state: lifespan.state,
+    isReady: false,
     ready: async () => (await startup()).ok,
     async startup() {
       const outcome = await startup();
@@ -46,6 +50,7 @@ export function createColdStart(app: unknown, options: ResolvedOptions, log: Log
     },
     shutdown: () => lifespan.shutdown(),
   };
+  return coldStart;
 }
 
 /** Inside a Lambda runtime (the `awslambda` global exists), runs shutdown on SIGTERM, then exits as usual. */

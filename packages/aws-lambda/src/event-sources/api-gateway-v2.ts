@@ -19,17 +19,25 @@ export function readPayloadV2(event: ApiGatewayV2Event, source: string, prefix: 
   const path = requireString(event, 'rawPath', source);
   const headers: HeaderList = [];
   const cookies = stringArray(event, 'cookies', source);
-  for (const [name, value] of Object.entries(stringMap(event, 'headers', source))) {
+  const fields = stringMap(event, 'headers', source);
+  let hasHost = false;
+  let proto: string | undefined;
+  for (const name in fields) {
+    if (!Object.hasOwn(fields, name)) continue;
+    const value = fields[name]!;
+    // Names arrive lower-case from API Gateway; a test event may not, so compare without case.
+    const lower = name.toLowerCase();
     // 2.0 moves the Cookie header into `cookies`; if both arrive, the array is the complete one.
-    if (cookies.length > 0 && name.toLowerCase() === 'cookie') continue;
+    if (cookies.length > 0 && lower === 'cookie') continue;
+    if (lower === 'host') hasHost = true;
+    else if (lower === 'x-forwarded-proto') proto ??= value;
     headers.push([name, value]);
   }
   // RFC 6265 §5.4: cookie-pairs join with "; ".
-  if (cookies.length > 0) headers.push(['cookie', cookies.join('; ')]);
+  if (cookies.length > 0) headers.push(['cookie', cookies.length === 1 ? cookies[0]! : cookies.join('; ')]);
   // RFC 9112 §3.2: a request has a Host; an event that lost it still names the domain it came to.
   const domain = optionalString(event, 'requestContext.domainName', source);
-  if (domain && !headers.some(([name]) => name.toLowerCase() === 'host')) headers.push(['host', domain]);
-  const proto = headers.find(([name]) => name.toLowerCase() === 'x-forwarded-proto')?.[1];
+  if (domain && !hasHost) headers.push(['host', domain]);
   return {
     method,
     path,

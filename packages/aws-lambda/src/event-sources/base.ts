@@ -4,9 +4,9 @@ import type { HeaderList } from '@tsgi/async';
 import type { MultiValueMap, StringMap } from '../aws-types.js';
 import { MalformedEventError } from '../errors.js';
 import { encodeBase64, decodeBase64 } from '../internal/base64.js';
-import { type BinaryHook, isBinaryBody } from '../internal/binary.js';
+import { type BinaryHook, isBinaryByHeaders } from '../internal/binary.js';
 import { fromLatin1, toLatin1 } from '../internal/latin1.js';
-import { fromUtf8, utf8 } from '../internal/runtime.js';
+import { fromUtf8Strict, utf8 } from '../internal/runtime.js';
 import { decodePath, escapePath, stripPrefix } from '../internal/path.js';
 import type { EventSource, LambdaRequest, RequestParts, ResponseParts } from './types.js';
 
@@ -41,8 +41,12 @@ export function headersFromMaps(single: StringMap, multi: MultiValueMap): Header
   return headers;
 }
 
+// One shared empty body: a zero-length array has no bytes to change, and allocating a typed array costs
+// more than the rest of a small GET's request translation. Frozen so no one can hang properties on it.
+const NO_BODY: Uint8Array = Object.freeze(new Uint8Array(0));
+
 function decodeBody(parts: RequestParts, source: string, event: object): Uint8Array {
-  if (parts.body == null || parts.body === '') return new Uint8Array(0);
+  if (parts.body == null || parts.body === '') return NO_BODY;
   if (!parts.isBase64Encoded) return utf8(parts.body);
   const bytes = decodeBase64(parts.body);
   if (bytes === null) throw new MalformedEventError(source, 'body', keysOf(event));
@@ -50,18 +54,18 @@ function decodeBody(parts: RequestParts, source: string, event: object): Uint8Ar
 }
 
 function httpVersion(protocol: string | undefined): LambdaRequest['httpVersion'] {
+  if (protocol === 'HTTP/1.1') return '1.1';
   const version = /^HTTP\/(\d(?:\.\d)?)$/i.exec(protocol ?? '')?.[1];
   if (version === '1.0' || version === '2' || version === '3') return version;
   if (version === '2.0') return '2';
   return '1.1';
 }
 
-function serverAddress(headers: HeaderList, scheme: 'http' | 'https'): LambdaRequest['server'] {
-  const host = headers.find(([name]) => name === 'host')?.[1];
+function serverAddress(host: string | undefined, forwardedPort: string | undefined, scheme: 'http' | 'https'): LambdaRequest['server'] {
   if (host === undefined) return null;
   // RFC 9110 §7.2: Host is uri-host [":" port]; an IPv6 literal keeps its brackets.
   const match = /^(\[[^\]]*\]|[^:]*)(?::(\d+))?$/.exec(host);
-  const forwarded = Number(headers.find(([name]) => name === 'x-forwarded-port')?.[1]);
+  const forwarded = Number(forwardedPort);
   const port = match?.[2] ? Number(match[2]) : Number.isInteger(forwarded) && forwarded > 0 ? forwarded : null;
   return [match?.[1] ?? host, port ?? (scheme === 'https' ? 443 : 80)];
 }
@@ -90,13 +94,18 @@ export function toLambdaRequest<E extends object>(
   const body = decodeBody(parts, source.name, event);
   const headers: HeaderList = [];
   let hadLength = false;
+  let host: string | undefined;
+  let forwardedPort: string | undefined;
   for (const [name, value] of parts.headers) {
     const lower = name.toLowerCase();
     // RFC 9112 §6.3: the body is buffered now, so its length is known and any framing header the
     // client sent no longer describes what the app reads.
     if (lower === 'content-length') hadLength = true;
     if (lower === 'content-length' || lower === 'transfer-encoding') continue;
-    headers.push([lower, toLatin1(value)]);
+    const text = toLatin1(value);
+    if (lower === 'host') host ??= text;
+    else if (lower === 'x-forwarded-port') forwardedPort ??= text;
+    headers.push([lower, text]);
   }
   if (body.length > 0 || hadLength) headers.push(['content-length', String(body.length)]);
 
@@ -111,7 +120,7 @@ export function toLambdaRequest<E extends object>(
     scheme: parts.scheme,
     httpVersion: httpVersion(parts.protocol),
     client: sourceIp ? [sourceIp, null] : null,
-    server: serverAddress(headers, parts.scheme),
+    server: serverAddress(host, forwardedPort, parts.scheme),
   };
 }
 
@@ -124,17 +133,26 @@ export function toResponseParts(
 ): ResponseParts {
   const cookies: string[] = [];
   const rest: HeaderList = [];
+  let contentType: string | undefined;
+  let contentEncoding: string | undefined;
   for (const [name, value] of headers) {
-    if (name.toLowerCase() === 'set-cookie') cookies.push(fromLatin1(value));
-    else rest.push([name, fromLatin1(value)]);
+    const lower = name.toLowerCase();
+    if (lower === 'set-cookie') {
+      cookies.push(fromLatin1(value));
+      continue;
+    }
+    if (lower === 'content-type') contentType ??= value;
+    else if (lower === 'content-encoding') contentEncoding ??= value;
+    rest.push([name, fromLatin1(value)]);
   }
-  const binary = isBinaryBody(headers, body, isBinary);
+  // A text body is decoded once: the strict decode both proves it is UTF-8 and gives the string.
+  const text = isBinaryByHeaders(headers, contentType, contentEncoding, body, isBinary) ? null : body.length === 0 ? '' : fromUtf8Strict(body);
   return {
     status,
     headers: rest,
     cookies,
-    body: binary ? encodeBase64(body) : fromUtf8(body),
-    isBase64Encoded: binary,
+    body: text ?? encodeBase64(body),
+    isBase64Encoded: text === null,
   };
 }
 

@@ -5,10 +5,16 @@ import { MalformedEventError } from '../errors.js';
 /** A string map after checking: names to strings. */
 export type Fields = Record<string, string>;
 
+// Each dotted path is split once: the same few paths are read on every invocation of a warm handler.
+const KEYS = new Map<string, readonly string[]>();
+
 function at(event: object, path: string): unknown {
+  let keys = KEYS.get(path);
+  if (keys === undefined) KEYS.set(path, (keys = path.split('.')));
   let value: unknown = event;
-  for (const key of path.split('.')) {
-    value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+  for (let i = 0; i < keys.length; i++) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<string, unknown>)[keys[i]!];
   }
   return value;
 }
@@ -16,6 +22,28 @@ function at(event: object, path: string): unknown {
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+// Loops rather than Object.values(...).every(...): no array per check on the per-invocation path.
+function isStringArray(value: unknown): boolean {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) if (typeof value[i] !== 'string') return false;
+  return true;
+}
+
+function isStringMap(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  for (const key in value) if (Object.hasOwn(value, key) && typeof value[key] !== 'string') return false;
+  return true;
+}
+
+function isStringArrayMap(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  for (const key in value) if (Object.hasOwn(value, key) && !isStringArray(value[key])) return false;
+  return true;
+}
+
+const isString = (value: unknown): boolean => typeof value === 'string';
+const isBoolean = (value: unknown): boolean => typeof value === 'boolean';
 
 /** Reads a field through `check`; absent or null gives `fallback`, a wrong type throws naming `path`. */
 function read<T>(event: object, path: string, source: string, check: (value: unknown) => boolean, fallback: T): T {
@@ -46,27 +74,25 @@ export function optionalObject(event: object, path: string, source: string): Rec
 
 /** An optional string (`body`, `rawQueryString`); undefined when absent or null. */
 export function optionalString(event: object, path: string, source: string): string | undefined {
-  return read<string | undefined>(event, path, source, (value) => typeof value === 'string', undefined);
+  return read<string | undefined>(event, path, source, isString, undefined);
 }
 
 /** An optional boolean (`isBase64Encoded`); false when absent or null. */
 export function optionalBoolean(event: object, path: string, source: string): boolean {
-  return read(event, path, source, (value) => typeof value === 'boolean', false);
+  return read(event, path, source, isBoolean, false);
 }
 
 /** An array of strings (`cookies`); `[]` when absent or null. */
 export function stringArray(event: object, path: string, source: string): string[] {
-  return read(event, path, source, (value) => Array.isArray(value) && value.every((item) => typeof item === 'string'), []);
+  return read(event, path, source, isStringArray, []);
 }
 
 /** A map of names to strings (`headers`, `queryStringParameters`); `{}` when absent or null. */
 export function stringMap(event: object, path: string, source: string): Fields {
-  const check = (value: unknown) => isRecord(value) && Object.values(value).every((item) => typeof item === 'string');
-  return read(event, path, source, check, {});
+  return read(event, path, source, isStringMap, {});
 }
 
 /** A map of names to string arrays (`multiValueHeaders`); `{}` when absent or null. */
 export function multiValueMap(event: object, path: string, source: string): Record<string, string[]> {
-  const strings = (item: unknown) => Array.isArray(item) && item.every((value) => typeof value === 'string');
-  return read(event, path, source, (value) => isRecord(value) && Object.values(value).every(strings), {});
+  return read(event, path, source, isStringArrayMap, {});
 }

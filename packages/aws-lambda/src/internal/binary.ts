@@ -35,18 +35,41 @@ const TEXT_EXACT = new Set([
   'image/svg+xml',
 ]);
 
+// An app answers with a handful of media types: each is classified once, not on every response.
+const TEXT_TYPES = new Map<string, boolean>();
+const TEXT_TYPES_MAX = 64;
+
 /** Whether a media type is text by the built-in allow-list (`text/*`, JSON, XML, `+json`, `+xml`, ...). */
 export function isTextType(contentType: string): boolean {
+  const known = TEXT_TYPES.get(contentType);
+  if (known !== undefined) return known;
   const type = contentType.split(';', 1)[0]!.trim().toLowerCase();
-  return type.startsWith('text/') || TEXT_EXACT.has(type) || type.endsWith('+json') || type.endsWith('+xml');
-}
-
-function isUtf8(body: Uint8Array): boolean {
-  return fromUtf8Strict(body) !== null;
+  const text = type.startsWith('text/') || TEXT_EXACT.has(type) || type.endsWith('+json') || type.endsWith('+xml');
+  if (TEXT_TYPES.size < TEXT_TYPES_MAX) TEXT_TYPES.set(contentType, text);
+  return text;
 }
 
 function header(headers: HeaderList, name: string): string | undefined {
   return headers.find(([key]) => key.toLowerCase() === name)?.[1];
+}
+
+/**
+ * Whether the response's headers (and the hook) make its body binary; false leaves the decision to
+ * the bytes. `contentType` and `contentEncoding` are the first such headers, as the caller found them.
+ */
+export function isBinaryByHeaders(
+  headers: HeaderList,
+  contentType: string | undefined,
+  contentEncoding: string | undefined,
+  body: Uint8Array,
+  hook: BinaryHook | undefined,
+): boolean {
+  const encoding = contentEncoding?.trim().toLowerCase();
+  if (encoding !== undefined && encoding !== '' && encoding !== 'identity') return true;
+  if (body.length === 0) return false;
+  const decided = hook?.({ contentType, headers });
+  if (decided === true) return true;
+  return decided === undefined && contentType !== undefined && !isTextType(contentType);
 }
 
 /**
@@ -55,12 +78,6 @@ function header(headers: HeaderList, name: string): string | undefined {
  * base64, since a JSON string cannot carry it.
  */
 export function isBinaryBody(headers: HeaderList, body: Uint8Array, hook: BinaryHook | undefined): boolean {
-  const encoding = header(headers, 'content-encoding')?.trim().toLowerCase();
-  if (encoding !== undefined && encoding !== '' && encoding !== 'identity') return true;
-  if (body.length === 0) return false;
-  const contentType = header(headers, 'content-type');
-  const decided = hook?.({ contentType, headers });
-  if (decided === true) return true;
-  if (decided === undefined && contentType !== undefined && !isTextType(contentType)) return true;
-  return !isUtf8(body);
+  const binary = isBinaryByHeaders(headers, header(headers, 'content-type'), header(headers, 'content-encoding'), body, hook);
+  return binary || fromUtf8Strict(body) === null;
 }

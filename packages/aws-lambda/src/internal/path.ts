@@ -17,7 +17,15 @@ function percent(char: string): string {
   return out;
 }
 
+// Text holding none of what escapeWith changes (nor `%`, whose check needs a look ahead) is returned as
+// it came: the usual path or query of a warm invocation costs one regex test, not a string rebuild.
+const PLAIN: Record<string, RegExp> = {
+  '?': /^[^\x00-\x20\x7f-\uffff#%?]*$/,
+  '': /^[^\x00-\x20\x7f-\uffff#%]*$/,
+};
+
 function escapeWith(text: string, also: string, { raw = false }: EscapeOptions): string {
+  if (PLAIN[also]?.test(text)) return text;
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -66,6 +74,7 @@ export function escapeQueryComponent(text: string): string {
 
 /** Percent-decodes as UTF-8, keeping any malformed escape as it was. */
 export function decodePath(path: string): string {
+  if (!path.includes('%')) return path;
   try {
     return decodeURIComponent(path);
   } catch {

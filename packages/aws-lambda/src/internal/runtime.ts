@@ -8,17 +8,11 @@ interface Runtime {
 
 const runtime = globalThis as unknown as Runtime;
 const encoder = new runtime.TextEncoder();
-const lossy = new runtime.TextDecoder('utf-8', { fatal: false });
 const strict = new runtime.TextDecoder('utf-8', { fatal: true });
 
 /** UTF-8 bytes of a string. */
 export function utf8(text: string): Uint8Array {
   return encoder.encode(text);
-}
-
-/** Text from UTF-8 bytes, U+FFFD for invalid sequences. */
-export function fromUtf8(bytes: Uint8Array): string {
-  return lossy.decode(bytes);
 }
 
 /** Text from UTF-8 bytes, or null when they are not valid UTF-8. */
