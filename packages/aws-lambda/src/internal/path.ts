@@ -20,7 +20,9 @@ function percent(char: string): string {
 // Text holding none of what escapeWith changes (nor `%`, whose check needs a look ahead) is returned as
 // it came: the usual path or query of a warm invocation costs one regex test, not a string rebuild.
 const PLAIN: Record<string, RegExp> = {
+  // eslint-disable-next-line no-control-regex -- the controls are what these look for
   '?': /^[^\x00-\x20\x7f-\uffff#%?]*$/,
+  // eslint-disable-next-line no-control-regex -- the controls are what these look for
   '': /^[^\x00-\x20\x7f-\uffff#%]*$/,
 };
 
