@@ -161,7 +161,7 @@ export function compile(root: { [DEFS]: RouterDefs }, mode: 'sync' | 'async'): T
   for (const [mw, routes] of blocked) throw new RouterError(messages.syncMiddlewareOverAsync(mw, routes), { code: 'refused' });
   // RFC 9110 §9.3.7: `OPTIONS *` asks about the server as a whole; Allow lists every method a route
   // takes, unless a route or a mounted app may take any.
-  const methods = new Set(table.trie.values().flatMap(finishEntry));
+  const methods = new Set(table.trie.values.flatMap(finishEntry));
   const allow: Array<[string, string]> = methods.has('*') ? [] : [['allow', [...methods].join(', ')]];
   table.serverOptions = buildChain(() => new RouterResponse(null, { status: 204, headers: allow }), 'OPTIONS *', rootCtx);
   return table;

@@ -20,32 +20,19 @@ export type Resolved =
 export function resolve(table: Table, method: string, path: string): Resolved {
   // The asterisk-form target (sync §4.6, async §3.1.1): only OPTIONS has a meaning for it.
   if (path === '*') return { type: 'answer', chain: method === 'OPTIONS' ? table.serverOptions : table.notFound };
-  const match = table.trie.match(path || '/', method);
-  if (match === null) {
-    const near = table.trie.fallback;
-    return { type: 'answer', chain: near?.notAllowed ?? table.notFound };
-  }
-  const { value: entry, values } = match;
+  const { trie } = table;
+  const entry = trie.match(path || '/', method);
+  if (entry === null) return { type: 'answer', chain: trie.fallback?.notAllowed ?? table.notFound };
   const route =
     entry.methods.get(method) ?? (method === WS ? undefined : (entry.methods.get('*') ?? (method === 'HEAD' ? entry.methods.get('GET') : undefined)));
   if (route) {
     const params: Record<string, string> = {};
-    for (let i = 0; i < route.names.length; i++) params[route.names[i] as string] = values[i] as string;
+    for (let i = 0; i < route.names.length; i++) params[route.names[i] as string] = trie.param(i);
     return { type: 'route', route, chain: route.chain, params, pattern: route.pattern };
   }
   if (method === 'OPTIONS' && entry.options) return { type: 'answer', chain: entry.options };
-  return { type: 'mount', app: entry.mount as SyncApp | AsyncApp, ...mountPaths(path, values.at(-1) ?? '') };
-}
-
-/**
- * Splits a path at a mount point: the prefix moves to the root path, the rest stays the path
- * ('' when the request is the mount point itself, as PATH_INFO is under SCRIPT_NAME).
- *
- * @example
- * mountPaths('/static/a/b', 'a/b'); // { prefix: '/static', path: '/a/b' }
- * mountPaths('/static', '');        // { prefix: '/static', path: '' }
- */
-export function mountPaths(path: string, rest: string): { prefix: string; path: string } {
-  if (path.endsWith(`/${rest}`)) return { prefix: path.slice(0, path.length - rest.length - 1), path: `/${rest}` };
-  return { prefix: path, path: '' };
+  // The remainder after the mount point moves to the path, the rest to the root path ('' when the
+  // request is the mount point itself, as PATH_INFO is under SCRIPT_NAME).
+  const at = trie.restAt();
+  return { type: 'mount', app: entry.mount as SyncApp | AsyncApp, prefix: path.slice(0, at), path: path.slice(at) };
 }

@@ -16,7 +16,7 @@ function table(patterns: string[]) {
   return (path: string, method = 'GET') => {
     const m = trie.match(path, method);
     if (!m) return trie.fallback ? `405 ${trie.fallback.pattern}` : null;
-    return { pattern: m.value.pattern, params: Object.fromEntries(m.value.names.map((n, i) => [n, m.values[i]])) };
+    return { pattern: m.pattern, params: Object.fromEntries(m.names.map((n, i) => [n, trie.param(i)])) };
   };
 }
 
