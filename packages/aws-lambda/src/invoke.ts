@@ -42,35 +42,51 @@ function prepare(core: HandlerCore, event: unknown, log: LogFn): Prepared {
   }
 }
 
-async function serve(core: HandlerCore, request: LambdaRequest, event: unknown, context: LambdaContext, log: LogFn, sink: ResponseSink): Promise<void> {
-  // Warm invocations skip the await: one fewer promise hop per event once startup has succeeded.
-  if (!core.coldStart.isReady && !(await core.coldStart.ready())) return sendError(sink, new Error(MESSAGES.lifespanFailed), log);
+/** Runs the app into `sink`; nothing to await when it all happened synchronously. */
+function serve(core: HandlerCore, request: LambdaRequest, event: unknown, context: LambdaContext, log: LogFn, sink: ResponseSink): void | Promise<void> {
+  // Warm invocations go straight to the app: no await on a startup that already succeeded.
+  if (core.coldStart.isReady) return run(core, request, event, context, log, sink);
+  return core.coldStart.ready().then((ready) => (ready ? run(core, request, event, context, log, sink) : sendError(sink, new Error(MESSAGES.lifespanFailed), log)));
+}
+
+function run(core: HandlerCore, request: LambdaRequest, event: unknown, context: LambdaContext, log: LogFn, sink: ResponseSink): void | Promise<void> {
+  // A runner never fails for the app's errors; a failure here is the host's, answered the same way.
+  const failed = (error: unknown) => sendError(sink, error, log);
+  let pending: void | Promise<void>;
   try {
-    await core.runner(request, { event, context, log, state: core.coldStart.state }, sink);
+    pending = core.runner(request, { event, context, log, state: core.coldStart.state }, sink);
   } catch (error) {
-    // A runner never rejects for the app's errors; this is a host failure, answered the same way.
-    await sendError(sink, error, log);
+    return failed(error);
   }
+  return pending?.then(undefined, failed);
 }
 
 /** Runs one invocation to a buffered JSON result in the shape the event's source accepts. */
-export async function invokeBuffered(core: HandlerCore, event: unknown, context: LambdaContext): Promise<LambdaHttpResult> {
-  const log = core.logFor(context);
-  const prepared = prepare(core, event, log);
-  const { source } = prepared;
-  const sourceLog = (level: 'warn' | 'error', message: string) => log(level, message);
-  if ('failed' in prepared) return source.result(errorParts(500, 'Internal Server Error'), event as object, sourceLog);
-  const sink = new BufferedSink();
-  await serve(core, prepared.request, event, context, log, sink);
-  let response;
+export function invokeBuffered(core: HandlerCore, event: unknown, context: LambdaContext): Promise<LambdaHttpResult> {
   try {
-    response = sink.result();
+    const log = core.logFor(context);
+    const prepared = prepare(core, event, log);
+    const { source } = prepared;
+    const sourceLog = (level: 'warn' | 'error', message: string) => log(level, message);
+    if ('failed' in prepared) return Promise.resolve(source.result(errorParts(500, 'Internal Server Error'), event as object, sourceLog));
+    const sink = new BufferedSink();
+    const finish = (): LambdaHttpResult => {
+      let response;
+      try {
+        response = sink.result();
+      } catch (error) {
+        log('error', (error as Error).message, (error as Error).cause);
+        throw error;
+      }
+      const parts = toResponseParts(response.status, response.headers, response.body, core.options.isBinary);
+      return source.result(parts, event as object, sourceLog);
+    };
+    const served = serve(core, prepared.request, event, context, log, sink);
+    // A sync app into this sink finishes before serve returns: the result is ready without a hop.
+    return served === undefined ? Promise.resolve(finish()) : served.then(finish);
   } catch (error) {
-    log('error', (error as Error).message, (error as Error).cause);
-    throw error;
+    return Promise.reject(error as Error);
   }
-  const parts = toResponseParts(response.status, response.headers, response.body, core.options.isBinary);
-  return source.result(parts, event as object, sourceLog);
 }
 
 /**

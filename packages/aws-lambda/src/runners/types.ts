@@ -14,5 +14,8 @@ export interface Invocation {
   state: State;
 }
 
-/** Serves one request; never rejects for app errors (500 before the head, abort after it). */
-export type Runner = (request: LambdaRequest, invocation: Invocation, sink: ResponseSink) => Promise<void>;
+/**
+ * Serves one request; never rejects for app errors (500 before the head, abort after it). Returns
+ * nothing when it finished synchronously (a sync app into a buffered sink).
+ */
+export type Runner = (request: LambdaRequest, invocation: Invocation, sink: ResponseSink) => void | Promise<void>;

@@ -10,9 +10,13 @@ export interface BufferedResponse {
   body: Uint8Array;
 }
 
+// Every call is done when it returns: one settled promise serves them all, rather than one per call.
+const DONE = Promise.resolve();
+
 /** A sink that keeps every chunk and hands back the whole response. */
 export class BufferedSink implements ResponseSink {
   started = false;
+  readonly synchronous = true;
   private status = 500;
   private headers: HeaderList = [];
   private chunks: Uint8Array[] = [];
@@ -22,22 +26,22 @@ export class BufferedSink implements ResponseSink {
     this.started = true;
     this.status = status;
     this.headers = headers;
-    return Promise.resolve();
+    return DONE;
   }
 
   write(chunk: Uint8Array): Promise<void> {
     // Copy: the app may reuse its buffer once write() resolves.
     if (chunk.byteLength > 0) this.chunks.push(chunk.slice());
-    return Promise.resolve();
+    return DONE;
   }
 
   flush(): Promise<void> {
-    return Promise.resolve();
+    return DONE;
   }
 
   end(): Promise<void> {
     this.outcome ??= { ok: true, response: { status: this.status, headers: this.headers, body: concat(this.chunks) } };
-    return Promise.resolve();
+    return DONE;
   }
 
   abort(error: unknown): void {

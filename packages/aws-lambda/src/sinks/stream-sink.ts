@@ -11,6 +11,7 @@ export type PreludeFn = (status: number, headers: HeaderList) => HttpResponseStr
 /** A sink over Lambda's response stream, with backpressure from the stream's `drain`. */
 export class StreamSink implements ResponseSink {
   started = false;
+  readonly synchronous = false;
   private stream: LambdaResponseStream | undefined;
   private wrote = false;
   private failure: { error: unknown } | undefined;

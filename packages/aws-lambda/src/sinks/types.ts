@@ -5,6 +5,11 @@ import type { HeaderList } from '@tsgi/async';
 export interface ResponseSink {
   /** True once `start` was called: an error can then only abort. */
   readonly started: boolean;
+  /**
+   * True when every call is done by the time it returns (memory): a sync app's response is then
+   * relayed without awaiting each call, so a buffered invocation takes no promise hop per call.
+   */
+  readonly synchronous: boolean;
   start(status: number, headers: HeaderList): Promise<void>;
   write(chunk: Uint8Array): Promise<void>;
   /** Sends the head now, before any body byte (async §3.4.6); a buffered sink has nothing to send. */
