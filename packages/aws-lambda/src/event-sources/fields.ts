@@ -45,54 +45,94 @@ function isStringArrayMap(value: unknown): boolean {
 const isString = (value: unknown): boolean => typeof value === 'string';
 const isBoolean = (value: unknown): boolean => typeof value === 'boolean';
 
-/** Reads a field through `check`; absent or null gives `fallback`, a wrong type throws naming `path`. */
-function read<T>(event: object, path: string, source: string, check: (value: unknown) => boolean, fallback: T): T {
-  const value = at(event, path);
+/** The error for field `path` of `event`, missing or of the wrong type. */
+export function malformed(event: object, path: string, source: string): MalformedEventError {
+  return new MalformedEventError(source, path, Object.keys(event));
+}
+
+/** Checks a value through `check`; absent or null gives `fallback`, a wrong type throws naming `path`. */
+function checked<T>(value: unknown, event: object, path: string, source: string, check: (value: unknown) => boolean, fallback: T): T {
   if (value === undefined || value === null) return fallback;
-  if (!check(value)) throw new MalformedEventError(source, path, Object.keys(event));
+  if (!check(value)) throw malformed(event, path, source);
   return value as T;
+}
+
+// The checks below take a value the caller already read from `event` (a hot path reads its fields
+// directly, not by dotted path); `path` only names the field when it is wrong.
+
+/** A required non-empty string. */
+export function checkRequiredString(value: unknown, event: object, path: string, source: string): string {
+  if (typeof value !== 'string' || value === '') throw malformed(event, path, source);
+  return value;
+}
+
+/** A required object. */
+export function checkRequiredObject(value: unknown, event: object, path: string, source: string): Record<string, unknown> {
+  if (!isRecord(value)) throw malformed(event, path, source);
+  return value;
+}
+
+/** An optional string; undefined when absent or null. */
+export function checkOptionalString(value: unknown, event: object, path: string, source: string): string | undefined {
+  return checked<string | undefined>(value, event, path, source, isString, undefined);
+}
+
+/** An optional boolean; false when absent or null. */
+export function checkOptionalBoolean(value: unknown, event: object, path: string, source: string): boolean {
+  return checked(value, event, path, source, isBoolean, false);
+}
+
+/** An array of strings; `[]` when absent or null. */
+export function checkStringArray(value: unknown, event: object, path: string, source: string): string[] {
+  return checked(value, event, path, source, isStringArray, []);
+}
+
+/** An optional object whose entries the caller checks as it reads them; `{}` when absent or null. */
+export function checkOptionalObject(value: unknown, event: object, path: string, source: string): Record<string, unknown> {
+  return checked(value, event, path, source, isRecord, {});
+}
+
+/** A map of names to strings; `{}` when absent or null. */
+export function checkStringMap(value: unknown, event: object, path: string, source: string): Fields {
+  return checked(value, event, path, source, isStringMap, {});
 }
 
 /** A required non-empty string, e.g. `httpMethod`. */
 export function requireString(event: object, path: string, source: string): string {
-  const value = at(event, path);
-  if (typeof value !== 'string' || value === '') throw new MalformedEventError(source, path, Object.keys(event));
-  return value;
+  return checkRequiredString(at(event, path), event, path, source);
 }
 
 /** A required object, e.g. `requestContext.http`. */
 export function requireObject(event: object, path: string, source: string): Record<string, unknown> {
-  const value = at(event, path);
-  if (!isRecord(value)) throw new MalformedEventError(source, path, Object.keys(event));
-  return value;
+  return checkRequiredObject(at(event, path), event, path, source);
 }
 
 /** An optional object; `{}` when absent or null. */
 export function optionalObject(event: object, path: string, source: string): Record<string, unknown> {
-  return read(event, path, source, isRecord, {});
+  return checkOptionalObject(at(event, path), event, path, source);
 }
 
 /** An optional string (`body`, `rawQueryString`); undefined when absent or null. */
 export function optionalString(event: object, path: string, source: string): string | undefined {
-  return read<string | undefined>(event, path, source, isString, undefined);
+  return checkOptionalString(at(event, path), event, path, source);
 }
 
 /** An optional boolean (`isBase64Encoded`); false when absent or null. */
 export function optionalBoolean(event: object, path: string, source: string): boolean {
-  return read(event, path, source, isBoolean, false);
+  return checkOptionalBoolean(at(event, path), event, path, source);
 }
 
 /** An array of strings (`cookies`); `[]` when absent or null. */
 export function stringArray(event: object, path: string, source: string): string[] {
-  return read(event, path, source, isStringArray, []);
+  return checkStringArray(at(event, path), event, path, source);
 }
 
 /** A map of names to strings (`headers`, `queryStringParameters`); `{}` when absent or null. */
 export function stringMap(event: object, path: string, source: string): Fields {
-  return read(event, path, source, isStringMap, {});
+  return checkStringMap(at(event, path), event, path, source);
 }
 
 /** A map of names to string arrays (`multiValueHeaders`); `{}` when absent or null. */
 export function multiValueMap(event: object, path: string, source: string): Record<string, string[]> {
-  return read(event, path, source, isStringArrayMap, {});
+  return checked(at(event, path), event, path, source, isStringArrayMap, {});
 }
