@@ -227,21 +227,23 @@ const DISCONNECT = Object.freeze({ type: 'http.disconnect' }) as { type: 'http.d
 
 /** The extensions the app sees: the host's, plus what this transport can do, minus what it cannot. */
 function advertise(scope: HTTPScope, transport: HttpTransport): Extensions {
-  const result: Extensions = { ...scope.extensions };
+  // A fresh object filled key by key: deleting from (or adding to) a spread copy would make node
+  // 20's V8 fall back to a slow dictionary object on every request.
+  const result: Extensions = {};
+  const given = scope.extensions;
+  if (given) for (const name in given) if (!KIT_DECIDES.has(name) && Object.hasOwn(given, name)) result[name] = given[name];
   // async §6.1, §6.4: HTTP/1.0 has neither chunked trailers nor interim responses.
   const modern = scope.httpVersion !== '1.0';
-  for (const [name, supported] of [
-    ['http.response.pathsend', transport.sendFile !== undefined],
-    ['http.response.early_hint', transport.earlyHints !== undefined && modern],
-    ['http.response.trailers', result['http.response.trailers'] !== undefined && modern],
-    // async §6.3: the kit has no file-descriptor path; a host wanting it drives events itself.
-    ['http.response.zerocopysend', false],
-  ] as const) {
-    if (supported) result[name] = {};
-    else delete result[name];
-  }
+  if (transport.sendFile !== undefined) result['http.response.pathsend'] = {};
+  if (transport.earlyHints !== undefined && modern) result['http.response.early_hint'] = {};
+  if (given?.['http.response.trailers'] !== undefined && modern) result['http.response.trailers'] = {};
+  // async §6.3: the kit has no file-descriptor path, so http.response.zerocopysend is never offered;
+  // a host wanting it drives events itself.
   return result;
 }
+
+// The extensions runHttp offers or withholds itself, whatever the host passed.
+const KIT_DECIDES = new Set(['http.response.pathsend', 'http.response.early_hint', 'http.response.trailers', 'http.response.zerocopysend']);
 
 function describe(error: unknown, what: string): string {
   return isAsyncSpecError(error) ? error.message : `async §3.6: ${what}`;

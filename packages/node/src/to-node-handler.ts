@@ -1,5 +1,5 @@
 // toNodeHandler: a tsgi app as a node:http / node:http2 'request' listener.
-import { createScope, isClientDisconnected, isRequestError, runHttp, type AsyncApp, type Extensions, type HTTPScope, type LogFn } from '@tsgi/async';
+import { createScope, isClientDisconnected, isRequestError, runHttp, type AsyncApp, type Extensions, type HTTPScope, type LogFn, type ScopeRequest } from '@tsgi/async';
 import type { SyncApp } from '@tsgi/sync';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
@@ -82,25 +82,27 @@ function buildScope(req: NodeRequest, res: NodeResponse, options: ResolvedOption
     writeRefusal(res, new HttpError(NODE_MESSAGES.bodyTooLarge(options.body.limit), { status: 413 }), options);
     return null;
   }
+  const parts = requestParts(req, options.trustedProxies);
+  // Every key in one literal: node 20's V8 makes `{ ...parts, key }` a slow dictionary object.
+  const request: ScopeRequest = {
+    method: parts.method,
+    target: overrides?.target ?? parts.target,
+    headers: parts.headers,
+    httpVersion: parts.httpVersion,
+    scheme: overrides?.scheme ?? parts.scheme,
+    rootPath: overrides?.rootPath ?? options.rootPath,
+    client: overrides && 'client' in overrides ? (overrides.client ?? null) : parts.client,
+    server: parts.server,
+    underscoreHeaders: options.underscoreHeaders,
+    extensions: withTls(extensions, req),
+  };
+  if (options.state) request.state = options.state;
   try {
-    return createScope({
-      ...requestParts(req, options.trustedProxies),
-      rootPath: options.rootPath,
-      ...withoutBody(overrides),
-      underscoreHeaders: options.underscoreHeaders,
-      extensions: withTls(extensions, req),
-      ...(options.state ? { state: options.state } : {}),
-    });
+    return createScope(request);
   } catch (error) {
     if (!isRequestError(error)) throw error;
     options.log('info', error.message);
     writeRefusal(res, error, options);
     return null;
   }
-}
-
-function withoutBody(overrides: RequestOverrides | undefined): Omit<RequestOverrides, 'body'> {
-  if (!overrides) return {};
-  const { body: _body, ...rest } = overrides;
-  return rest;
 }

@@ -32,6 +32,9 @@ export type ParsedTarget = Omit<RequestTarget, 'rawPath'>;
 const INVALID = /[\x00-\x20\x7f]/;
 const ABSOLUTE = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#]*)/;
 
+// An escape, or a byte past ASCII that must be read as UTF-8.
+const NEEDS_DECODING = /[%\x80-\xff]/;
+
 /**
  * Takes a raw request target apart without throwing: origin-form (`/a?b`), absolute-form
  * (`http://h/a?b`) and the asterisk form (`*`) are accepted; anything else, and any target holding
@@ -64,7 +67,8 @@ export function parseRequestTarget(target: string): ParsedRequestTarget {
   const mark = rest.indexOf('?');
   const rawPath = mark === -1 ? rest : rest.slice(0, mark);
   const query = mark === -1 ? '' : rest.slice(mark + 1);
-  const path = decodeUtf8(percentDecode(rawPath));
+  // Most paths are plain ASCII with no escapes: they decode to themselves.
+  const path = NEEDS_DECODING.test(rawPath) ? decodeUtf8(percentDecode(rawPath)) : rawPath;
   return authority === undefined ? { ok: true, rawPath, path, query } : { ok: true, rawPath, path, query, authority };
 }
 

@@ -36,7 +36,8 @@ export function readTlsInfo(req: NodeRequest): TlsInfo | null {
 /** The host's extensions, plus `tls` when the request arrived over TLS (async §6.7). */
 export function withTls(extensions: Extensions, req: NodeRequest): Extensions {
   const tls = readTlsInfo(req);
-  return tls ? { ...extensions, tls } : extensions;
+  // Object.assign, not `{ ...extensions, tls }`: node 20 makes that spread a slow dictionary object.
+  return tls ? Object.assign({ tls }, extensions) : extensions;
 }
 
 function describe(socket: TLSSocket): TlsInfo {
