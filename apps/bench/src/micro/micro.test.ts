@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calibrate, opsPerSecond, timeBatch, type Clock } from './micro.js';
+import { calibrate, cpuClock, hrClock, opsPerSecond, timeBatch, type Clock } from './micro.js';
 
 /** A clock where each batch iteration costs `nsPerOp`, advanced by the batch itself. */
 function fakeMachine(nsPerOp: number) {
@@ -55,5 +55,15 @@ describe('micro-benchmark core', () => {
     }, 5);
     expect(Number.isInteger(iterations)).toBe(true);
     expect(iterations).toBeGreaterThanOrEqual(1);
+  });
+
+  // Load on the machine can only lengthen the wall-clock wait, never add CPU time to this process.
+  it('counts CPU time, not time spent waiting', async () => {
+    const cpu = cpuClock();
+    const wall = hrClock();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const waited = Number(hrClock() - wall);
+    expect(waited).toBeGreaterThanOrEqual(99e6);
+    expect(Number(cpuClock() - cpu)).toBeLessThan(waited / 2);
   });
 });

@@ -43,7 +43,9 @@ export function renderServerless(results: ServerlessResults): Section {
     'Per-event overhead of each adapter, measured in-process: the same API Gateway HTTP API (payload 2.0) event object is handed to the handler again and again, ' +
       'each call awaited before the next, as the Lambda runtime does. The express contenders run the express app from the HTTP suite; the tsgi contenders run its raw apps. ' +
       'Each contender runs in its own worker process; every handler is first checked to answer 200 with the right body. ' +
-      `Samples of about ${results.sampleMs} ms are taken round-robin across contenders.`,
+      `Samples of about ${results.sampleMs} ms are taken round-robin across contenders. ` +
+      "Time is the worker's CPU time (user + system, all its threads, so garbage collection counts), not the wall clock: " +
+      'the handlers do no I/O and set no timers, and a Lambda environment has its CPU to itself, so time the shared benchmark machine spends on other processes is left out.',
     '',
     renderTable(['Adapter', ...results.groups.flatMap((g) => [`${g.title}: events/s`, 'per event']), 'vs serverless-express (geometric mean)'], rows),
     '',
