@@ -96,16 +96,19 @@ export function toLambdaRequest<E extends object>(
   let hadLength = false;
   let host: string | undefined;
   let forwardedPort: string | undefined;
-  for (const [name, value] of parts.headers) {
-    const lower = name.toLowerCase();
+  // The translator made these pairs for this event alone (RequestParts.headers): each is reused.
+  for (const pair of parts.headers) {
+    const lower = pair[0].toLowerCase();
     // RFC 9112 §6.3: the body is buffered now, so its length is known and any framing header the
     // client sent no longer describes what the app reads.
     if (lower === 'content-length') hadLength = true;
     if (lower === 'content-length' || lower === 'transfer-encoding') continue;
-    const text = toLatin1(value);
+    const text = toLatin1(pair[1]);
     if (lower === 'host') host ??= text;
     else if (lower === 'x-forwarded-port') forwardedPort ??= text;
-    headers.push([lower, text]);
+    pair[0] = lower;
+    pair[1] = text;
+    headers.push(pair);
   }
   if (body.length > 0 || hadLength) headers.push(['content-length', String(body.length)]);
 

@@ -28,7 +28,7 @@ export interface RequestParts {
   prefix: string;
   /** The query string, a valid raw query (escaped by the source where AWS decoded it), without `?`. */
   query: string;
-  /** Header names in any case; values as JSON text. */
+  /** Header names in any case; values as JSON text. New pairs for this event alone: the base reuses them. */
   headers: HeaderList;
   body: string | null | undefined;
   isBase64Encoded: boolean;
