@@ -7,7 +7,7 @@
 interface Node<T> {
   /** The segment this static child stands for. */
   seg: string;
-  /** Static children by the first char code of their segment (0 for the empty segment). */
+  /** Static children by the first char code of their segment ('/' for the empty segment). */
   kids: Array<Array<Node<T>> | undefined> | null;
   param: Node<T> | null;
   /** The value stored at this exact path. */
@@ -76,23 +76,28 @@ export function createTrie<T>(accept: (value: T, key: string) => boolean): Trie<
       if (take(n.value, depth)) return n.value;
     } else {
       const start = pos + 1;
-      let end = path.indexOf('/', start);
-      if (end === -1) end = length;
-      const kids = n.kids?.[start < end ? path.charCodeAt(start) : 0];
+      // charCodeAt stays in bounds: reading past the end would make V8 deoptimize the walk.
+      const kids = n.kids?.[start < length ? path.charCodeAt(start) : 47];
       if (kids) {
         for (const kid of kids) {
-          if (kid.seg.length === end - start && path.startsWith(kid.seg, start)) {
+          // A segment holds no '/', so at most one kid ends where the path's segment does.
+          const end = start + kid.seg.length;
+          if ((end < length ? path.charCodeAt(end) === 47 : end === length) && path.startsWith(kid.seg, start)) {
             const found = walk(kid, end, depth);
             if (found !== null) return found;
             break;
           }
         }
       }
-      if (n.param && start < end) {
-        at[depth] = start;
-        at[depth + 1] = end;
-        const found = walk(n.param, end, depth + 2);
-        if (found !== null) return found;
+      if (n.param) {
+        let end = path.indexOf('/', start);
+        if (end === -1) end = length;
+        if (start < end) {
+          at[depth] = start;
+          at[depth + 1] = end;
+          const found = walk(n.param, end, depth + 2);
+          if (found !== null) return found;
+        }
       }
     }
     if (n.wildcard !== null) {
@@ -114,7 +119,7 @@ export function createTrie<T>(accept: (value: T, key: string) => boolean): Trie<
         if (seg === '*') return (n.wildcard ??= add(create()));
         if (seg === ':') n = n.param ??= node('');
         else {
-          const kids = ((n.kids ??= [])[seg === '' ? 0 : seg.charCodeAt(0)] ??= []);
+          const kids = ((n.kids ??= [])[seg === '' ? 47 : seg.charCodeAt(0)] ??= []);
           let kid = kids.find((k) => k.seg === seg);
           if (!kid) kids.push((kid = node(seg)));
           n = kid;
