@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     send({ type: 'ready', problem: prepared.problem, groups: [] });
     return;
   }
-  const { batches } = prepared as { batches: Record<string, Batch> };
+  const { batches, warmupOperations = 0 } = prepared as { batches: Record<string, Batch>; warmupOperations?: number };
   const sizes = new Map<string, number>();
   const clock = CLOCKS[suite ?? ''] ?? hrClock;
   send({ type: 'ready', problem: null, groups: Object.keys(batches) });
@@ -48,6 +48,7 @@ async function main(): Promise<void> {
       }
       const batch = batches[message.group] as Batch;
       if (message.type === 'warmup') {
+        if (warmupOperations > 0) sink += await batch(warmupOperations);
         await warmup(batch, message.ms, clock);
         sizes.set(message.group, await calibrate(batch, message.sampleMs, clock));
         send({ type: 'warm' });

@@ -5,6 +5,7 @@ import { renderTable } from '../report/markdown-table.js';
 import { atLeast } from '../report/targets.js';
 import { chartLink, type Section } from '../suite.js';
 import { LAMBDA_BASELINE_ID } from './contenders.js';
+import { WARMUP_EVENTS } from './prepare.js';
 import type { ServerlessResults } from './run.js';
 
 /** Renders the serverless section. */
@@ -43,7 +44,8 @@ export function renderServerless(results: ServerlessResults): Section {
     'Per-event overhead of each adapter, measured in-process: the same API Gateway HTTP API (payload 2.0) event object is handed to the handler again and again, ' +
       'each call awaited before the next, as the Lambda runtime does. The express contenders run the express app from the HTTP suite; the tsgi contenders run its raw apps. ' +
       'Each contender runs in its own worker process; every handler is first checked to answer 200 with the right body. ' +
-      `Samples of about ${results.sampleMs} ms are taken round-robin across contenders. ` +
+      `Every handler first answers ${WARMUP_EVENTS.toLocaleString('en-US')} events per group (express runs several times slower until V8 has optimised it), then warms up; ` +
+      `samples of about ${results.sampleMs} ms are then taken round-robin across contenders. ` +
       "Time is the worker's CPU time (user + system, all its threads, so garbage collection counts), not the wall clock: " +
       'the handlers do no I/O and set no timers, and a Lambda environment has its CPU to itself, so time the shared benchmark machine spends on other processes is left out.',
     '',
