@@ -64,7 +64,7 @@ class HttpCycle {
       failure = error;
       failed = true;
     }
-    await this.tail.catch(() => undefined);
+    if (this.sending > 0) await this.tail;
     if (this.violation) [failed, failure] = [true, this.violation.error];
     await this.finish(failed, failure);
     this.disconnect.resolve();
@@ -104,12 +104,18 @@ class HttpCycle {
     }
   }
 
-  private receiveTail: Promise<unknown> = Promise.resolve();
+  private receiveTail: Promise<void> = Promise.resolve();
+
+  private receiving = 0;
 
   // Calls are served one at a time, so a transport never sees two reads at once.
   private readonly receive: Receive = () => {
-    const next = this.receiveTail.then(() => this.receiveOne());
-    this.receiveTail = next.catch(() => undefined);
+    const next = this.receiving === 0 ? this.receiveOne() : this.receiveTail.then(() => this.receiveOne());
+    this.receiving++;
+    const settled = (): void => {
+      this.receiving--;
+    };
+    this.receiveTail = next.then(settled, settled);
     return next;
   };
 
@@ -150,26 +156,50 @@ class HttpCycle {
       throw error;
     }
     if (this.clientGone) throw new ClientDisconnected(COMMON_MESSAGES.clientDisconnected);
-    // Sends run one after another even when the app forgets to await one.
+    // Sends run one after another even when the app forgets to await one; an app that awaits each
+    // send (almost all) finds nothing in flight and skips the queue.
+    if (this.sending === 0) return this.track(this.deliver(output));
     const step = this.tail.then(() => this.deliver(output));
-    this.tail = step.catch(() => undefined);
-    return step;
+    return this.track(step);
   };
+
+  /** Sends in flight; `tail` settles after the last of them. */
+  private sending = 0;
+
+  private track(step: Promise<void>): Promise<void> {
+    this.sending++;
+    const settled = (): void => {
+      this.sending--;
+    };
+    this.tail = step.then(settled, settled);
+    return step;
+  }
 
   private async deliver(output: HttpOutput): Promise<void> {
     switch (output.type) {
       case 'http.response.start':
-        return this.io(() => this.transport.start(output.status, output.headers, { trailers: output.trailers }));
+        try {
+          // Most hosts hold the head back until the first body event, synchronously.
+          const started = this.transport.start(output.status, output.headers, { trailers: output.trailers });
+          if (started) await started;
+        } catch (error) {
+          throw this.lost(error);
+        }
+        return;
       case 'http.response.body': {
         const ends = !output.moreBody && !this.protocol.trailers;
-        if (output.body.byteLength > 0 && !this.protocol.discardBody) {
-          this.headSent = true;
-          await this.io(() => this.transport.write(output.body, ends ? FINAL : MORE));
-        } else if (!this.headSent && !ends) {
-          // async §3.4.6: the head goes out no later than the first body event, even an empty one;
-          // ending the response sends it anyway.
-          this.headSent = true;
-          await this.io(() => (this.transport.flush ? this.transport.flush() : this.transport.write(EMPTY)));
+        try {
+          if (output.body.byteLength > 0 && !this.protocol.discardBody) {
+            this.headSent = true;
+            await this.transport.write(output.body, ends ? FINAL : MORE);
+          } else if (!this.headSent && !ends) {
+            // async §3.4.6: the head goes out no later than the first body event, even an empty one;
+            // ending the response sends it anyway.
+            this.headSent = true;
+            await (this.transport.flush ? this.transport.flush() : this.transport.write(EMPTY));
+          }
+        } catch (error) {
+          throw this.lost(error);
         }
         if (ends) await this.complete();
         return;
@@ -202,7 +232,11 @@ class HttpCycle {
   }
 
   private async complete(trailers?: HeaderList): Promise<void> {
-    await this.io(() => this.transport.end(trailers && trailers.length > 0 ? trailers : undefined));
+    try {
+      await this.transport.end(trailers && trailers.length > 0 ? trailers : undefined);
+    } catch (error) {
+      throw this.lost(error);
+    }
     this.disconnect.resolve();
   }
 
@@ -211,9 +245,14 @@ class HttpCycle {
     try {
       await call();
     } catch (error) {
-      this.leave();
-      throw new ClientDisconnected(COMMON_MESSAGES.clientDisconnected, { cause: error });
+      throw this.lost(error);
     }
+  }
+
+  /** A transport call failed: the client is gone (async §2.4), and the app hears so. */
+  private lost(error: unknown): ClientDisconnected {
+    this.leave();
+    return new ClientDisconnected(COMMON_MESSAGES.clientDisconnected, { cause: error });
   }
 
   private leave(): void {

@@ -23,7 +23,8 @@ export function onExchangeEnd(req: NodeRequest, res: NodeResponse, callback: () 
     if (socket) waiting.get(socket)?.delete(fire);
     callback();
   };
-  res.once('close', fire);
+  // on(), not once(): fire() removes itself, and once() would wrap it in one more closure.
+  res.on('close', fire);
   if (!socket) return;
   if (socket.destroyed) {
     queueMicrotask(fire);

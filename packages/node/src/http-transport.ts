@@ -48,15 +48,24 @@ export function createHttpTransport(
   let continued = false;
   let aborted = false;
   let leave!: () => void;
-  const ended = new Promise<void>((resolve) => onExchangeEnd(req, res, resolve));
   const closed = new Promise<void>((resolve) => {
     leave = resolve;
-    void ended.then(() => {
-      // node:http2's compatibility response reports writableFinished even for a reset stream, so
-      // "the app never ended it" is what says the client left.
-      record.completed = res.writableEnded && !aborted;
-      if (!record.completed) resolve();
-    });
+  });
+  // Callbacks plain functions rather than promises: one exchange-end hook serves them all, so a
+  // request allocates no promise it does not wait on.
+  let over = false;
+  let onOver: Array<() => void> | null = null;
+  const whenOver = (callback: () => void): void => {
+    if (over) callback();
+    else (onOver ??= []).push(callback);
+  };
+  onExchangeEnd(req, res, () => {
+    over = true;
+    // node:http2's compatibility response reports writableFinished even for a reset stream, so
+    // "the app never ended it" is what says the client left.
+    record.completed = res.writableEnded && !aborted;
+    if (!record.completed) leave();
+    if (onOver) for (const callback of onOver) callback();
   });
   // A body something upstream already read (Express's parsers) is replayed instead of the stream.
   const source = bodyBytes === undefined ? req : Readable.from(bodyBytes.byteLength > 0 ? [Buffer.from(bodyBytes)] : []);
@@ -118,11 +127,11 @@ export function createHttpTransport(
       if (info?.final === true && head !== null && head.mayAddLength && declaredLength === null && !res.destroyed) {
         commit(['content-length', String(chunk.byteLength)]);
         record.bytes += chunk.byteLength;
-        finished = finish(res, ended, chunk);
+        finished = finish(res, chunk);
         return finished;
       }
       commit();
-      return write(res, chunk, record, ended);
+      return write(res, chunk, record, whenOver);
     },
     flush() {
       if (detached) return;
@@ -136,7 +145,7 @@ export function createHttpTransport(
       commit();
       if (trailers && http2) (res as Http2ServerResponse).addTrailers(trailerObject(trailers));
       else if (trailers) (res as ServerResponse).addTrailers(trailers);
-      await finish(res, ended);
+      await finish(res);
     },
     async sendFile(path: string) {
       if (detached) return;
@@ -150,7 +159,7 @@ export function createHttpTransport(
         commit(head?.mayAddLength && file.length !== null ? ['content-length', String(file.length)] : undefined);
         for await (const chunk of file.chunks()) {
           // A client that left is not a file that failed: runHttp tells the app as for any send.
-          await write(res, chunk, record, ended).catch((error: unknown) => {
+          await write(res, chunk, record, whenOver).catch((error: unknown) => {
             throw new ClientDisconnected(COMMON_MESSAGES.clientDisconnected, { cause: error });
           });
         }
@@ -215,28 +224,32 @@ function expectsContinue(req: NodeRequest): boolean {
   return req.headers.expect?.toLowerCase() === '100-continue';
 }
 
-function write(res: NodeResponse, chunk: Uint8Array, record: ExchangeRecord, ended: Promise<void>): Promise<void> {
+function write(res: NodeResponse, chunk: Uint8Array, record: ExchangeRecord, whenOver: (callback: () => void) => void): Promise<void> {
   if (res.destroyed || res.writableEnded) return Promise.reject(new Error('the connection is closed'));
   record.bytes += chunk.byteLength;
-  if ((res as ServerResponse).write(chunk)) return Promise.resolve();
+  if ((res as ServerResponse).write(chunk)) return RESOLVED;
   return new Promise((resolve, reject) => {
     const onDrain = (): void => resolve();
     res.once('drain', onDrain);
-    void ended.then(() => {
+    whenOver(() => {
       res.off('drain', onDrain);
       reject(new Error('the connection closed while writing'));
     });
   });
 }
 
-function finish(res: NodeResponse, ended: Promise<void>, chunk?: Uint8Array): Promise<void> {
+/**
+ * Ends the response. The last bytes are handed to node, which flushes them on its own: like
+ * uvicorn, the app's last send does not wait for the client to take them.
+ */
+function finish(res: NodeResponse, chunk?: Uint8Array): Promise<void> {
   if (res.destroyed) return Promise.reject(new Error('the connection is closed'));
-  return new Promise((resolve, reject) => {
-    if (chunk) (res as ServerResponse).end(chunk, () => resolve());
-    else (res as ServerResponse).end(() => resolve());
-    void ended.then(() => (res.writableFinished ? resolve() : reject(new Error('the connection closed before the response ended'))));
-  });
+  if (chunk) (res as ServerResponse).end(chunk);
+  else (res as ServerResponse).end();
+  return RESOLVED;
 }
+
+const RESOLVED = Promise.resolve();
 
 function trailerObject(trailers: HeaderList): Record<string, string[]> {
   const object: Record<string, string[]> = {};

@@ -38,8 +38,9 @@ export function toNodeHandler(app: SyncApp | AsyncApp, options: NodeHandlerOptio
   const { onExchange, requestOverrides, onError, onResponseStart } = options;
   const transportOptions: TransportOptions = { ...resolved, log: quietDisconnects(resolved.log), ...(onResponseStart ? { onResponseStart } : {}) };
   const extensions = { ...resolved.extensions, ...EXTENSIONS };
+  const onResponseError = (error: Error): void => resolved.log('debug', 'response stream error', error);
   const handler = (req: NodeRequest, res: NodeResponse): void => {
-    res.on('error', (error) => resolved.log('debug', 'response stream error', error));
+    res.on('error', onResponseError);
     const overrides = requestOverrides?.(req);
     const scope = buildScope(req, res, resolved, extensions, overrides);
     if (scope === null) return;
