@@ -6,6 +6,7 @@ import { buildChain, type Chain, type ChainContext } from './chain.js';
 import { HttpError, RouterError, messages } from './errors.js';
 import { DEFS, type RouterDefs } from './internal/defs.js';
 import { isAsyncFunction } from './internal/kind.js';
+import { paramsBuilder, type ParamsBuilder } from './matcher/params-object.js';
 import { parsePattern } from './matcher/pattern.js';
 import { createTrie, type Trie } from './matcher/trie.js';
 import type { RouterRequest } from './request/request.js';
@@ -18,7 +19,7 @@ import { noWebSockets } from './internal/websocket-off.js';
 export const WS = ' ws';
 
 export interface CompiledRoute {
-  names: string[];
+  params: ParamsBuilder;
   chain: Chain;
   pattern: string;
   /** WebSocket routes: the handler, and the context their errors are rendered in. */
@@ -53,12 +54,20 @@ export interface Table {
   forms: FormParser | undefined;
 }
 
-// Whether an entry answers a method: itself, `all`, GET for HEAD, the automatic OPTIONS, or a mount.
-const accept = (e: Entry, key: string): boolean =>
-  e.mount !== null ||
-  e.methods.has(key) ||
-  (key !== WS && (e.methods.has('*') || (e.notAllowed !== null && (key === 'OPTIONS' || (key === 'HEAD' && e.methods.has('GET'))))));
+/**
+ * The route of an entry that serves a method: its own, then `all`, then GET for HEAD (RFC 9110 §9.3.2).
+ *
+ * @example
+ * routeFor(entry, 'HEAD'); // the GET route when the entry has no HEAD or `all` route
+ */
+export const routeFor = (e: Entry, method: string): CompiledRoute | undefined =>
+  e.methods.get(method) ?? (method === WS ? undefined : (e.methods.get('*') ?? (method === 'HEAD' ? e.methods.get('GET') : undefined)));
 
+// Whether an entry answers a method: a route, the automatic OPTIONS, or a mount.
+const accept = (e: Entry, key: string): boolean =>
+  !!(e.mount || routeFor(e, key) || (key === 'OPTIONS' && e.notAllowed));
+
+const dup = (what: string): RouterError => new RouterError(messages.duplicate(what), { code: 'duplicate' });
 const join = (prefix: string, path: string): string => (path === '/' ? prefix || '/' : prefix + path);
 const nameOf = (fn: { name: string }): string => fn.name || 'anonymous';
 
@@ -116,7 +125,6 @@ export function compile(root: { [DEFS]: RouterDefs }, mode: 'sync' | 'async'): T
         shape,
         entry: table.trie.upsert(shape.segments, () => ({ methods: new Map(), mount: null, notAllowed: null, options: null, ctx })),
       }));
-    const dup = (what: string) => new RouterError(messages.duplicate(what), { code: 'duplicate' });
     table.startup.push(...defs.startup);
     table.shutdown.push(...defs.shutdown);
     for (const hook of [...defs.startup, ...defs.shutdown]) needSync(hook, 'lifespan hook');
@@ -143,9 +151,10 @@ export function compile(root: { [DEFS]: RouterDefs }, mode: 'sync' | 'async'): T
         if (mode === 'async' && !ws) checkMiddleware(ctx, isAsync, label, blocked);
         const chain = buildChain(def.handler as Handler, label, ctx);
         for (const { shape, entry } of entries(pattern)) {
+          const params = paramsBuilder(shape.names);
           for (const method of def.methods) {
             if (entry.methods.has(method)) throw dup(label);
-            entry.methods.set(method, { names: shape.names, chain, pattern, ctx, ...(ws && { ws }) });
+            entry.methods.set(method, { params, chain, pattern, ctx, ...(ws && { ws }) });
           }
         }
       }
@@ -172,7 +181,7 @@ export function collectNames(defs: RouterDefs, prefix: string, names: Map<string
   for (const def of defs.routes) {
     if (def.type === 'router') collectNames(def.router[DEFS], join(prefix, def.prefix), names);
     else if (def.type !== 'app' && def.name !== undefined) {
-      if (names.has(def.name)) throw new RouterError(messages.duplicate(`route name '${def.name}'`), { code: 'duplicate' });
+      if (names.has(def.name)) throw dup(`route name '${def.name}'`);
       names.set(def.name, join(prefix, def.pattern));
     }
   }

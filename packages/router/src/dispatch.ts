@@ -2,7 +2,7 @@
 import type { AsyncApp } from '@tsgi/async';
 import type { SyncApp } from '@tsgi/sync';
 import type { Chain } from './chain.js';
-import { type CompiledRoute, type Table, WS } from './compile.js';
+import { type CompiledRoute, routeFor, type Table } from './compile.js';
 
 export type Resolved =
   | { type: 'route'; route: CompiledRoute; chain: Chain; params: Record<string, string>; pattern: string }
@@ -23,13 +23,8 @@ export function resolve(table: Table, method: string, path: string): Resolved {
   const { trie } = table;
   const entry = trie.match(path || '/', method);
   if (entry === null) return { type: 'answer', chain: trie.fallback?.notAllowed ?? table.notFound };
-  const route =
-    entry.methods.get(method) ?? (method === WS ? undefined : (entry.methods.get('*') ?? (method === 'HEAD' ? entry.methods.get('GET') : undefined)));
-  if (route) {
-    const params: Record<string, string> = {};
-    for (let i = 0; i < route.names.length; i++) params[route.names[i] as string] = trie.param(i);
-    return { type: 'route', route, chain: route.chain, params, pattern: route.pattern };
-  }
+  const route = routeFor(entry, method);
+  if (route) return { type: 'route', route, chain: route.chain, params: route.params(trie.param), pattern: route.pattern };
   if (method === 'OPTIONS' && entry.options) return { type: 'answer', chain: entry.options };
   // The remainder after the mount point moves to the path, the rest to the root path ('' when the
   // request is the mount point itself, as PATH_INFO is under SCRIPT_NAME).

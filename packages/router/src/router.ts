@@ -44,6 +44,9 @@ export class Router {
 
   constructor(options: RouterOptions = {}) {
     this[DEFS] = { options, routes: [], middleware: [], errorHandlers: [], startup: [], shutdown: [], frozen: false };
+    for (const name of ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all'] as const) {
+      this[name] = (path, handler, routeOptions) => this.on(name === 'all' ? '*' : name.toUpperCase(), path, handler, routeOptions);
+    }
   }
 
   #add(what: string, apply: (defs: RouterDefs) => void): this {
@@ -62,14 +65,16 @@ export class Router {
     );
   }
 
-  get: Route<this> = (path, handler, options) => this.on('GET', path, handler, options);
-  post: Route<this> = (path, handler, options) => this.on('POST', path, handler, options);
-  put: Route<this> = (path, handler, options) => this.on('PUT', path, handler, options);
-  patch: Route<this> = (path, handler, options) => this.on('PATCH', path, handler, options);
-  delete: Route<this> = (path, handler, options) => this.on('DELETE', path, handler, options);
-  head: Route<this> = (path, handler, options) => this.on('HEAD', path, handler, options);
-  options: Route<this> = (path, handler, options) => this.on('OPTIONS', path, handler, options);
-  all: Route<this> = (path, handler, options) => this.on('*', path, handler, options);
+  // The method shortcuts (bound, like the rest of the API) are made in the constructor.
+  declare get: Route<this>;
+  declare post: Route<this>;
+  declare put: Route<this>;
+  declare patch: Route<this>;
+  declare delete: Route<this>;
+  declare head: Route<this>;
+  declare options: Route<this>;
+  /** Any method, like `on('*', ...)`. */
+  declare all: Route<this>;
 
   /** Adds a WebSocket route (async interface only). */
   ws<Path extends string>(path: Path, handler: WebSocketHandler<Params<Path>>, options: RouteOptions = {}): this {

@@ -44,7 +44,26 @@ describe('createTrie', () => {
     expect(match('/a/new/x/1')).toMatchObject({ pattern: '/a/new/x/:y' });
   });
 
-  it('does not let a param match an empty segment', () => {
+  it('matches empty segments (a doubled or a trailing slash) only where the route has one', () => {
+    const match = table(['/a//b', '/a/', '/a/:id', '/c/:id/']);
+    expect(match('/a//b')).toMatchObject({ pattern: '/a//b' });
+    expect(match('/a/')).toMatchObject({ pattern: '/a/' });
+    expect(match('/a/x')).toMatchObject({ pattern: '/a/:id', params: { id: 'x' } });
+    expect(match('/c/1/')).toMatchObject({ pattern: '/c/:id/', params: { id: '1' } });
+    expect(match('/c/1')).toBeNull();
+    expect(match('/a//c')).toBeNull();
+  });
+
+  it('tells apart static segments that share a first character and a length', () => {
+    const match = table(['/search', '/static', '/stats/:id', '/s/:x']);
+    expect(match('/static')).toMatchObject({ pattern: '/static' });
+    expect(match('/search')).toMatchObject({ pattern: '/search' });
+    expect(match('/statix')).toBeNull();
+    expect(match('/stats/7')).toMatchObject({ pattern: '/stats/:id', params: { id: '7' } });
+    expect(match('/s/static')).toMatchObject({ pattern: '/s/:x', params: { x: 'static' } });
+  });
+
+    it('does not let a param match an empty segment', () => {
     const match = table(['/users/:id']);
     expect(match('/users/')).toBeNull();
   });

@@ -7,7 +7,7 @@
 interface Node<T> {
   /** The segment this static child stands for. */
   seg: string;
-  /** Static children by the first char code of their segment ('/' for the empty segment). */
+  /** Static children by the first char code of their segment ('/' for the empty segment, and NUL). */
   kids: Array<Array<Node<T>> | undefined> | null;
   param: Node<T> | null;
   /** The value stored at this exact path. */
@@ -35,9 +35,9 @@ export interface Trie<T> {
    */
   match(path: string, key: string): T | null;
   /** Param `i` (in pattern order) of the last `match` that found a value; sliced only when asked for. */
-  param(i: number): string;
+  param: (i: number) => string;
   /** Where the last param of that match begins, less one: the '/' before a wildcard's remainder, or the path's end. */
-  restAt(): number;
+  restAt: () => number;
   /** The first path-only match of the last `match` call that returned null. */
   fallback: T | null;
   /** Every stored value, in insertion order. */
@@ -59,8 +59,8 @@ export function createTrie<T>(accept: (value: T, key: string) => boolean): Trie<
   // How many offsets the last value taken captured.
   let taken = 0;
 
-  const take = (value: T | null, depth: number): boolean => {
-    if (value === null) return false;
+  const take = (value: T | null | undefined, depth: number): value is T => {
+    if (value == null) return false;
     if (accept(value, key)) {
       taken = depth;
       return true;
@@ -76,8 +76,8 @@ export function createTrie<T>(accept: (value: T, key: string) => boolean): Trie<
       if (take(n.value, depth)) return n.value;
     } else {
       const start = pos + 1;
-      // charCodeAt stays in bounds: reading past the end would make V8 deoptimize the walk.
-      const kids = n.kids?.[start < length ? path.charCodeAt(start) : 47];
+      // Past the end (a trailing slash) charCodeAt is NaN: the empty segment's bucket, like a '/' is.
+      const kids = n.kids?.[path.charCodeAt(start) || 47];
       if (kids) {
         for (const kid of kids) {
           // A segment holds no '/', so at most one kid ends where the path's segment does.
@@ -119,7 +119,7 @@ export function createTrie<T>(accept: (value: T, key: string) => boolean): Trie<
         if (seg === '*') return (n.wildcard ??= add(create()));
         if (seg === ':') n = n.param ??= node('');
         else {
-          const kids = ((n.kids ??= [])[seg === '' ? 47 : seg.charCodeAt(0)] ??= []);
+          const kids = ((n.kids ??= [])[seg.charCodeAt(0) || 47] ??= []);
           let kid = kids.find((k) => k.seg === seg);
           if (!kid) kids.push((kid = node(seg)));
           n = kid;
@@ -136,8 +136,8 @@ export function createTrie<T>(accept: (value: T, key: string) => boolean): Trie<
       key = matchKey;
       trie.fallback = null;
       const whole = statics.get(target);
-      if (whole !== undefined && take(whole, 0)) return whole;
-      return target.charCodeAt(0) === 47 /* '/' */ ? walk(root, 0, 0) : null;
+      if (take(whole, 0)) return whole;
+      return target[0] === '/' ? walk(root, 0, 0) : null;
     },
     values: all,
   };
