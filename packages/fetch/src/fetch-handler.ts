@@ -53,7 +53,7 @@ export function createHandler(app: SyncApp | AsyncApp, options: FetchHandlerOpti
     rootPath: options.rootPath ?? '',
     underscoreHeaders: options.underscoreHeaders ?? 'drop',
   } as const;
-  const { upgrade, sizedBody } = runtime;
+  const { upgrade, sizedBody, framesWholeBody } = runtime;
 
   const serve = (request: Request, arrival: Arrival): Promise<Response | undefined> => {
     const platform = createPlatform(request, arrival, log);
@@ -77,7 +77,7 @@ export function createHandler(app: SyncApp | AsyncApp, options: FetchHandlerOpti
         platform.waitUntil(done);
         return session.response;
       }
-      const exchange = new HttpExchange(request, log, sizedBody);
+      const exchange = new HttpExchange(request, log, sizedBody, framesWholeBody);
       platform.waitUntil(runHttp(asyncApp, createScope(parts), exchange).finally(() => exchange.fallback()));
       return exchange.response;
     } catch (error) {

@@ -2,18 +2,27 @@
 // a Response out. The Response is handed to the runtime when the first body bytes, a flush or the end arrive.
 import type { HeaderList, HttpTransport, LogFn } from '@tsgi/async';
 import { ResponseBody } from './response-body.js';
+import { responseFields } from './response-fields.js';
 import type { SizedBody } from './runtime.js';
 
 const NO_MORE: Promise<null> = Promise.resolve(null);
 const DONE: Promise<void> = Promise.resolve();
 const NEVER: Promise<never> = new Promise<never>(() => undefined);
 /**
- * How many microtask turns a first body chunk waits for the end of the response. runHttp ends a
- * one-event body a few turns after write() resolves (syncToAsync a few more), so a one-chunk
- * response becomes `new Response(bytes)` (sent with Content-Length) instead of a stream; a longer
+ * How many microtask turns a first body chunk that is not the last one (runHttp's `final`) waits for
+ * the end of the response. A sync app's one-chunk body ends a few turns after syncToAsync wrote it,
+ * so it still becomes `new Response(bytes)` (sent with Content-Length) instead of a stream; a longer
  * response loses nothing but these turns. test/harness/framing.ts checks it on each runtime.
  */
 const HOLD_TURNS = 12;
+/**
+ * How many microtask turns an exchange runs before it listens to request.signal. Reading the signal
+ * is not free (Deno registers a cancel op for the request, and fires the signal after every
+ * successful response), and an app that answers within these turns never needs it; one that takes
+ * longer is listening before it could notice anything: a client already gone is seen as
+ * `signal.aborted`.
+ */
+const WATCH_TURNS = 32;
 
 /** The HttpTransport over one Fetch Request; `response` settles with what the runtime returns. */
 export class HttpExchange implements HttpTransport {
@@ -21,33 +30,28 @@ export class HttpExchange implements HttpTransport {
   readonly closed: Promise<void>;
   readonly log: LogFn;
   #respond!: (response: Response) => void;
-  #leave!: () => void;
+  #gone!: () => void;
   #reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   #status = 200;
-  #headers: Headers | undefined;
+  #fields: HeaderList = [];
   #held: Uint8Array | undefined;
   #body: ResponseBody | undefined;
   #responded = false;
+  /** The whole response is with the runtime: a disconnect can no longer change anything. */
+  #ended = false;
+  #watching = false;
   #length: number | undefined;
 
   constructor(
     private readonly request: Request,
     log: LogFn,
     private readonly sized: SizedBody | undefined,
+    private readonly framesWholeBody = false,
   ) {
     this.log = log;
     this.response = new Promise<Response>((resolve) => (this.#respond = resolve));
-    this.closed = new Promise<void>((resolve) => {
-      this.#leave = () => {
-        resolve();
-        // A write waiting for the runtime to pull would wait forever once the client is gone.
-        this.#body?.abandon();
-      };
-    });
-    const signal = request.signal;
-    // Fetch §5.4: the runtime aborts request.signal when the client goes away.
-    if (signal.aborted) this.#leave();
-    else signal.addEventListener('abort', () => this.#leave(), { once: true });
+    this.closed = new Promise<void>((resolve) => (this.#gone = resolve));
+    void this.#watchUnlessEnded();
   }
 
   read(): Promise<Uint8Array | null> {
@@ -68,21 +72,21 @@ export class HttpExchange implements HttpTransport {
 
   start(status: number, headers: HeaderList): void {
     this.#status = status;
-    const fields = new Headers();
-    const hop = hopByHop(headers);
-    for (const [name, value] of headers) {
-      // async §3.4.4: the runtime owns the connection and the framing; these fields are not the app's.
-      if (hop.has(name.toLowerCase())) continue;
-      fields.append(name, value);
-      // runHttp has checked the value is one non-negative integer (async §3.4).
-      if (this.sized !== undefined && name === 'content-length') this.#length = Number(value);
-    }
-    this.#headers = fields;
+    this.#fields = headers;
+    if (this.sized === undefined) return;
+    // runHttp has checked the value is one non-negative integer (async §3.4).
+    for (const [name, value] of headers) if (name.toLowerCase() === 'content-length') this.#length = Number(value);
   }
 
-  write(chunk: Uint8Array): Promise<void> {
+  write(chunk: Uint8Array, info?: { final: boolean }): Promise<void> {
     if (this.#body !== undefined) return this.#body.push(chunk);
     if (this.#held === undefined) {
+      if (info?.final === true) {
+        // The whole body in one event: bytes with a known length, never a stream.
+        this.#ended = true;
+        this.#send(chunk);
+        return DONE;
+      }
       this.#held = chunk;
       void this.#streamUnlessEnded();
       return DONE;
@@ -99,6 +103,7 @@ export class HttpExchange implements HttpTransport {
   }
 
   end(): Promise<void> {
+    this.#ended = true;
     if (this.#body !== undefined) this.#body.close();
     else this.#send(this.#held ?? null);
     this.#held = undefined;
@@ -112,9 +117,33 @@ export class HttpExchange implements HttpTransport {
 
   /** Answers 500 if runHttp ended without producing a response (a transport failure). */
   fallback(): void {
+    this.#ended = true;
     if (this.#responded) return;
     this.#responded = true;
     this.#respond(new Response('Internal Server Error', { status: 500 }));
+  }
+
+  /** Fetch §5.4: the runtime aborts request.signal when the client goes away. */
+  #watch(): void {
+    if (this.#watching) return;
+    this.#watching = true;
+    const signal = this.request.signal;
+    if (signal.aborted) this.#leave();
+    else signal.addEventListener('abort', () => this.#leave(), { once: true });
+  }
+
+  #leave(): void {
+    this.#gone();
+    // A write waiting for the runtime to pull would wait forever once the client is gone.
+    this.#body?.abandon();
+  }
+
+  async #watchUnlessEnded(): Promise<void> {
+    for (let turn = 0; turn < WATCH_TURNS; turn++) {
+      await DONE;
+      if (this.#ended) return;
+    }
+    this.#watch();
   }
 
   async #streamUnlessEnded(): Promise<void> {
@@ -128,6 +157,8 @@ export class HttpExchange implements HttpTransport {
   #stream(): ResponseBody {
     const body = new ResponseBody(() => this.#leave());
     this.#body = body;
+    // A streamed response can last: listen for the client going away from now on.
+    this.#watch();
     if (this.#held !== undefined) void body.push(this.#held);
     this.#held = undefined;
     this.#send(this.#length === undefined || this.sized === undefined ? body.stream : this.sized(body.stream, this.#length));
@@ -137,20 +168,11 @@ export class HttpExchange implements HttpTransport {
   #send(body: ReadableStream<Uint8Array> | Uint8Array | null): void {
     if (this.#responded) return;
     this.#responded = true;
-    this.#respond(new Response(body as BodyInit | null, { status: this.#status, headers: this.#headers ?? EMPTY_HEADERS }));
+    // A body handed over whole is framed by the runtime with its own length: runHttp has checked it
+    // is the one the app declared (async §3.4).
+    const headers = responseFields(this.#fields, this.framesWholeBody && body instanceof Uint8Array);
+    this.#respond(new Response(body as BodyInit | null, { status: this.#status, headers }));
   }
 }
 
-const EMPTY_HEADERS: HeadersInit = [];
-// RFC 9110 §7.6.1 and RFC 9113 §8.2.2: connection-specific fields, plus any the Connection field names.
-const CONNECTION_SPECIFIC = ['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade'];
-
-function hopByHop(headers: HeaderList): Set<string> {
-  const names = new Set(CONNECTION_SPECIFIC);
-  for (const [name, value] of headers) {
-    if (name.toLowerCase() !== 'connection') continue;
-    for (const token of value.split(',')) if (token.trim() !== '') names.add(token.trim().toLowerCase());
-  }
-  return names;
-}
 const NULL_BODY_STATUS: ReadonlySet<number> = new Set([101, 103, 204, 205, 304]);

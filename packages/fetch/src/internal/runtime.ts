@@ -27,6 +27,12 @@ export interface Runtime {
    * chunked and drop that header (Workers: FixedLengthStream).
    */
   sizedBody?: SizedBody;
+  /**
+   * The runtime sends a body given whole (bytes, not a stream) with a Content-Length of its own
+   * length, so the app's equal one can stay out of the Response (Deno and Bun serve such responses
+   * on a faster path). Not for servers that copy the Response's fields as they are (Node bridges).
+   */
+  framesWholeBody?: boolean;
 }
 
 /** Wraps a body stream so the runtime sends it with this exact Content-Length. */

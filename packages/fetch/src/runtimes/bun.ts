@@ -79,6 +79,7 @@ const BUN: Runtime = {
     return { env: undefined, ctx: undefined, client: remote ? [remote.address, remote.port] : null, server };
   },
   upgrade,
+  framesWholeBody: true,
 };
 
 /**

@@ -53,6 +53,7 @@ const DENO: Runtime = {
     return { env: undefined, ctx: undefined, client: remote ? [remote.hostname, remote.port] : null };
   },
   upgrade,
+  framesWholeBody: true,
 };
 
 /**
