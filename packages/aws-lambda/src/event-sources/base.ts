@@ -70,6 +70,9 @@ function serverAddress(host: string | undefined, forwardedPort: string | undefin
   return [match?.[1] ?? host, port ?? (scheme === 'https' ? 443 : 80)];
 }
 
+const RAW = { raw: true } as const;
+const DECODED = { raw: false } as const;
+
 /**
  * Turns a translator's reading of an event into the one request shape every runner takes: the path
  * escaped once, the platform prefix and the base path moved into rootPath, the body decoded, and
@@ -80,8 +83,8 @@ export function toLambdaRequest<E extends object>(
   event: E,
   options: RequestOptions,
 ): LambdaRequest {
-  const parts = source.read(event, { stripStage: options.stripStage });
-  const raw = { raw: parts.pathIsRaw };
+  const parts = source.read(event, options);
+  const raw = parts.pathIsRaw ? RAW : DECODED;
   const path = escapePath(parts.path || '/', raw);
   let root = '';
   let rest = path;
@@ -138,7 +141,8 @@ export function toResponseParts(
   const rest: HeaderList = [];
   let contentType: string | undefined;
   let contentEncoding: string | undefined;
-  for (const [name, value] of headers) {
+  for (const pair of headers) {
+    const [name, value] = pair;
     const lower = name.toLowerCase();
     if (lower === 'set-cookie') {
       cookies.push(fromLatin1(value));
@@ -146,7 +150,9 @@ export function toResponseParts(
     }
     if (lower === 'content-type') contentType ??= value;
     else if (lower === 'content-encoding') contentEncoding ??= value;
-    rest.push([name, fromLatin1(value)]);
+    // Read-only from here on: a pair whose value needs no re-decoding is passed on as it is.
+    const text = fromLatin1(value);
+    rest.push(text === value ? pair : [name, text]);
   }
   // A text body is decoded once: the strict decode both proves it is UTF-8 and gives the string.
   const text = isBinaryByHeaders(headers, contentType, contentEncoding, body, isBinary) ? null : body.length === 0 ? '' : fromUtf8Strict(body);
