@@ -55,19 +55,19 @@ export interface Table {
 }
 
 /**
- * The route of an entry that serves a method: its own, then `all`, then GET for HEAD (RFC 9110 §9.3.2).
- *
- * @example
- * routeFor(entry, 'HEAD'); // the GET route when the entry has no HEAD or `all` route
+ * The route `accept` found for the entry the trie returned last: its own, then `all`, then GET for
+ * HEAD (RFC 9110 §9.3.2). resolve() reads it right after the match instead of looking again.
  */
-export const routeFor = (e: Entry, method: string): CompiledRoute | undefined =>
-  e.methods.get(method) ?? (method === WS ? undefined : (e.methods.get('*') ?? (method === 'HEAD' ? e.methods.get('GET') : undefined)));
+export let picked: CompiledRoute | undefined;
 
 // Whether an entry answers a method: a route, the automatic OPTIONS, or a mount.
 const accept = (e: Entry, key: string): boolean =>
-  !!(e.mount || routeFor(e, key) || (key === 'OPTIONS' && e.notAllowed));
+  !!(
+    (picked = e.methods.get(key) ?? (key === WS ? undefined : (e.methods.get('*') ?? (key === 'HEAD' ? e.methods.get('GET') : undefined)))) ||
+    e.mount ||
+    (key === 'OPTIONS' && e.notAllowed)
+  );
 
-const dup = (what: string): RouterError => new RouterError(messages.duplicate(what), { code: 'duplicate' });
 const join = (prefix: string, path: string): string => (path === '/' ? prefix || '/' : prefix + path);
 const nameOf = (fn: { name: string }): string => fn.name || 'anonymous';
 

@@ -2,7 +2,7 @@
 import type { AsyncApp } from '@tsgi/async';
 import type { SyncApp } from '@tsgi/sync';
 import type { Chain } from './chain.js';
-import { type CompiledRoute, routeFor, type Table } from './compile.js';
+import { type CompiledRoute, picked, type Table } from './compile.js';
 
 export type Resolved =
   | { type: 'route'; route: CompiledRoute; chain: Chain; params: Record<string, string>; pattern: string }
@@ -23,7 +23,7 @@ export function resolve(table: Table, method: string, path: string): Resolved {
   const { trie } = table;
   const entry = trie.match(path || '/', method);
   if (entry === null) return { type: 'answer', chain: trie.fallback?.notAllowed ?? table.notFound };
-  const route = routeFor(entry, method);
+  const route = picked;
   if (route) return { type: 'route', route, chain: route.chain, params: route.params(trie.param), pattern: route.pattern };
   if (method === 'OPTIONS' && entry.options) return { type: 'answer', chain: entry.options };
   // The remainder after the mount point moves to the path, the rest to the root path ('' when the
