@@ -1,6 +1,6 @@
 // A sync app reaching this async host is wrapped once (STYLE.md: one interface inside).
 import { syncToAsync, type AsyncApp, type LogFn } from '@tsgi/async';
-import { createErrorStream, type SyncApp } from '@tsgi/sync';
+import { createErrorStream, type EnvironRequest, type SyncApp } from '@tsgi/sync';
 import { nodeFileWrapper } from './file-wrapper.js';
 import type { NodeHandlerOptions } from './options.js';
 import { directFileBodies } from './sync-file-body.js';
@@ -24,15 +24,12 @@ export function toAsyncApp(app: SyncApp, options: NodeHandlerOptions, log: LogFn
     bodyLimit: options.bodyLimit ? options.bodyLimit : Number.MAX_SAFE_INTEGER,
     spoolThreshold: options.spoolThreshold ?? MIB,
     spool: createTempFileSpool(),
-    environ: (scope) => ({
-      errors,
-      fileWrapper: files.factoryFor(scope),
-      multithread: false,
-      multiprocess: false,
-      runOnce: false,
+    environ: (scope) => {
+      const fields: Partial<EnvironRequest> = { errors, fileWrapper: files.factoryFor(scope), multithread: false, multiprocess: false, runOnce: false };
       // async §6.7: tls is advertised only for TLS on this very connection, never a proxy's.
-      ...(scope.extensions?.tls ? { extra: OVER_TLS } : {}),
-    }),
+      if (scope.extensions?.tls) fields.extra = OVER_TLS;
+      return fields;
+    },
   });
   return files.around(inner);
 }

@@ -68,7 +68,9 @@ export function directFileBodies(app: SyncApp, factory: FileWrapperFactory): Dir
 /** The request's send, with a handed-over file opened at the start and streamed before the end. */
 function sendFileBody(slot: Slot, scope: HTTPScope, send: Send): Send {
   let file: FileBody | undefined;
-  return async (event) => {
+  // Most responses are not files: their events pass straight through, without an async wrapper.
+  return (event) => (slot.wrapper === undefined && file === undefined ? send(event) : sendWithFile(event));
+  async function sendWithFile(event: Parameters<Send>[0]): Promise<void> {
     if (slot.wrapper === undefined) return send(event);
     if (event.type === 'http.response.start') {
       // RFC 9110 §6.4.1: 204 and 304 carry no content, so the file is never needed.
@@ -95,7 +97,7 @@ function sendFileBody(slot: Slot, scope: HTTPScope, send: Send): Send {
       }
     }
     return send(event);
-  };
+  }
 }
 
 function rangeOf(wrapper: FileWrapper): FileRange {

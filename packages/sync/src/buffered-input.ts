@@ -16,6 +16,9 @@ export interface BufferedInputOptions {
  * input.readline(); // bytes of 'a\n'
  * input.read();     // bytes of 'b\n'
  */
+// Everything is in memory already: hand it over in one piece instead of 64 KiB blocks.
+const WHOLE = Object.freeze({ blockSize: Infinity });
+
 export function createBufferedInput(body: Uint8Array, options: BufferedInputOptions = {}): InputStream {
   let position = 0;
   return createInputStream(
@@ -24,7 +27,6 @@ export function createBufferedInput(body: Uint8Array, options: BufferedInputOpti
       position += chunk.length;
       return chunk;
     },
-    // Everything is in memory already: hand it over in one piece instead of 64 KiB blocks.
-    { blockSize: Infinity, ...(options.contentLength === undefined ? {} : { contentLength: options.contentLength }) },
+    options.contentLength === undefined ? WHOLE : { blockSize: Infinity, contentLength: options.contentLength },
   );
 }

@@ -93,9 +93,12 @@ export function createEnviron(request: EnvironRequest): Environ {
   if (request.remoteAddr !== undefined) environ.REMOTE_ADDR = request.remoteAddr;
   if (request.remotePort !== undefined) environ.REMOTE_PORT = String(request.remotePort);
   if (request.fileWrapper !== undefined) environ['tsgi.file_wrapper'] = request.fileWrapper;
-  for (const [key, value] of Object.entries(request.extra ?? {})) {
-    if (key in environ) throw new SyncSpecError(`${EXTRA_CONFLICT}: ${key}`);
-    environ[key] = value;
+  const { extra } = request;
+  if (extra) {
+    for (const key of Object.keys(extra)) {
+      if (key in environ) throw new SyncSpecError(`${EXTRA_CONFLICT}: ${key}`);
+      environ[key] = extra[key];
+    }
   }
   return environ;
 }

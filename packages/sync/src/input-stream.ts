@@ -102,14 +102,15 @@ export function createInputStream(pull: PullBytes, options: InputStreamOptions =
     return lines;
   };
 
-  return {
-    read,
-    readline,
-    readlines,
-    *[Symbol.iterator]() {
-      for (let line = readline(); line.length > 0; line = readline()) yield line;
-    },
-  };
+  const stream: InputStream = { read, readline, readlines } as InputStream;
+  // Set after the literal over one shared generator: a generator method, or any computed key, in the
+  // literal costs about half a microsecond per request on node 20.
+  stream[Symbol.iterator] = () => lines(readline);
+  return stream;
+}
+
+function* lines(readline: () => Uint8Array): Generator<Uint8Array, void, undefined> {
+  for (let line = readline(); line.length > 0; line = readline()) yield line;
 }
 
 // Python's convention: omitted, null or negative means "no limit" (PEP 3333 follows io.RawIOBase).

@@ -49,9 +49,8 @@ export function headerVariables(headers: HeaderList, underscores: UnderscoreHead
       if (underscores === 'refuse') throw new RequestError(`${UNDERSCORE_HEADER}: ${name}`);
       continue;
     }
-    const upper = name.toUpperCase().replaceAll('-', '_');
-    const key = upper === 'CONTENT_TYPE' || upper === 'CONTENT_LENGTH' ? upper : `HTTP_${upper}`;
-    const trimmed = value.replace(OWS, '');
+    const key = variableName(name);
+    const trimmed = hasOuterWhitespace(value) ? value.replace(OWS, '') : value;
     const previous = variables[key];
     variables[key] = previous === undefined ? trimmed : `${previous}${key === 'HTTP_COOKIE' ? '; ' : ', '}${trimmed}`;
   }
@@ -62,6 +61,27 @@ export function headerVariables(headers: HeaderList, underscores: UnderscoreHead
     if (variables.HTTP_TRANSFER_ENCODING !== undefined) throw new RequestError(CONTENT_LENGTH_WITH_CHUNKED);
   }
   return variables;
+}
+
+// Clients send the same few dozen names on every request; each is upper-cased once.
+const NAMES = new Map<string, string>();
+const NAMES_KEPT = 512;
+
+function variableName(name: string): string {
+  let key = NAMES.get(name);
+  if (key === undefined) {
+    const upper = name.toUpperCase().replaceAll('-', '_');
+    key = upper === 'CONTENT_TYPE' || upper === 'CONTENT_LENGTH' ? upper : `HTTP_${upper}`;
+    // Bounded, so a client inventing names cannot grow it without end.
+    if (NAMES.size < NAMES_KEPT) NAMES.set(name, key);
+  }
+  return key;
+}
+
+function hasOuterWhitespace(value: string): boolean {
+  const first = value.charCodeAt(0);
+  const last = value.charCodeAt(value.length - 1);
+  return first === 0x20 || first === 0x09 || last === 0x20 || last === 0x09;
 }
 
 // RFC 9110 §8.6: a list of identical values ("5, 5") may stand for one; anything else is refused.

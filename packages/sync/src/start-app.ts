@@ -42,7 +42,7 @@ export function startApp(app: SyncApp, environ: Environ): SyncResponse {
     const reader = createChunkReader(body, state, method);
     try {
       const head = state.finalize();
-      return { ...head, chunks: reader.chunks, fileWrapper: body, close: reader.close };
+      return { status: head.status, statusCode: head.statusCode, headers: head.headers, chunks: reader.chunks, fileWrapper: body, close: reader.close };
     } catch (error) {
       closeAfter(reader.close, error);
     }
@@ -53,7 +53,7 @@ export function startApp(app: SyncApp, environ: Environ): SyncResponse {
     const first = reader.chunks.next();
     const head = state.finalize();
     const chunks = first.done ? reader.chunks : prepend(first.value, reader.chunks);
-    return { ...head, chunks, close: reader.close };
+    return { status: head.status, statusCode: head.statusCode, headers: head.headers, chunks, close: reader.close };
   } catch (error) {
     closeAfter(reader.close, error);
   }

@@ -91,8 +91,8 @@ function toEnvironRequest(scope: HTTPScope, body: EnvironRequest['body'], option
     scheme: scope.scheme,
     rootPath: scope.rootPath,
     bodyTerminated: true,
-    ...(body === undefined ? {} : { body }),
   };
+  if (body !== undefined) request.body = body;
   if (scope.server) {
     request.serverName = scope.server[0];
     if (scope.server[1] !== null) request.serverPort = scope.server[1];
@@ -101,7 +101,14 @@ function toEnvironRequest(scope: HTTPScope, body: EnvironRequest['body'], option
     request.remoteAddr = scope.client[0];
     if (scope.client[1] !== null) request.remotePort = scope.client[1];
   }
-  return { ...request, ...options.environ?.(scope) };
+  // Key by key rather than `{ ...request, ...more }`, which node 20 builds as a slow dictionary object.
+  const more = options.environ?.(scope);
+  if (more) for (const key of Object.keys(more) as Array<keyof EnvironRequest>) setField(request, key, more[key]);
+  return request;
+}
+
+function setField<K extends keyof EnvironRequest>(request: EnvironRequest, key: K, value: EnvironRequest[K] | undefined): void {
+  if (value !== undefined) request[key] = value;
 }
 
 async function sendError(send: Send, error: { toResponse(): { statusCode: number; headers: Array<[string, string]>; body: Uint8Array } }): Promise<void> {
