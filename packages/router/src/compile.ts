@@ -68,6 +68,7 @@ const accept = (e: Entry, key: string): boolean =>
     (key === 'OPTIONS' && e.notAllowed)
   );
 
+const dup = (what: string): RouterError => new RouterError(messages.duplicate(what), { code: 'duplicate' });
 const join = (prefix: string, path: string): string => (path === '/' ? prefix || '/' : prefix + path);
 const nameOf = (fn: { name: string }): string => fn.name || 'anonymous';
 
