@@ -33,21 +33,25 @@ export class BodyReader {
   private started = false;
   private refused = false;
   private waitedMs = 0;
-  private readonly iterator: AsyncIterator<Buffer>;
+  private iterator: AsyncIterator<Buffer> | undefined;
 
   constructor(
-    stream: Readable,
+    private readonly stream: Readable,
     private readonly limits: BodyLimits,
-    private readonly hooks: { beforeFirstRead(): void; refuse(error: HttpError): void },
-  ) {
-    this.iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-  }
+    private readonly hooks: { beforeFirstRead(): void; refuse(error: HttpError): void; empty?: boolean },
+  ) {}
 
   async read(): Promise<Uint8Array | null> {
     if (this.refused) return NEVER;
     if (this.done) return null;
     if (!this.started) {
       this.started = true;
+      // A request known to have no body, or one node has parsed to its end with nothing buffered,
+      // has nothing left to read (most GETs): answer at once instead of starting a stream iterator.
+      if (this.hooks.empty === true || ((this.stream as { complete?: boolean }).complete === true && this.stream.readableLength === 0)) {
+        this.done = true;
+        return null;
+      }
       this.hooks.beforeFirstRead();
     }
     let result: IteratorResult<Buffer>;
@@ -73,7 +77,8 @@ export class BodyReader {
 
   private async next(): Promise<IteratorResult<Buffer>> {
     const { timeout, minRate } = this.limits;
-    if (timeout <= 0 || minRate <= 0) return this.iterator.next();
+    const iterator = (this.iterator ??= this.stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>);
+    if (timeout <= 0 || minRate <= 0) return iterator.next();
     // Apache mod_reqtimeout's model: a base allowance, plus one second per `minRate` bytes. Only
     // time spent waiting on the client counts, never time the app spends not reading.
     const allowedMs = timeout * 1000 + (this.received / minRate) * 1000 - this.waitedMs;
@@ -83,7 +88,7 @@ export class BodyReader {
       timer = setTimeout(() => resolve('expired'), Math.max(0, allowedMs));
     });
     try {
-      const result = await Promise.race([this.iterator.next(), expired]);
+      const result = await Promise.race([iterator.next(), expired]);
       if (result === 'expired') {
         this.refuse(new HttpError(NODE_MESSAGES.bodyTooSlow(timeout, minRate), { status: 408 }));
         return NEVER;

@@ -70,6 +70,8 @@ export function createHttpTransport(
   // A body something upstream already read (Express's parsers) is replayed instead of the stream.
   const source = bodyBytes === undefined ? req : Readable.from(bodyBytes.byteLength > 0 ? [Buffer.from(bodyBytes)] : []);
   const body = new BodyReader(source, options.body, {
+    // RFC 9112 §6.3: an HTTP/1.x request with neither Content-Length nor Transfer-Encoding has no body.
+    empty: bodyBytes === undefined && !http2 && req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined,
     beforeFirstRead() {
       // RFC 9110 §10.1.1: send 100 Continue only once the app asks for the body.
       continued = true;

@@ -20,18 +20,23 @@ export function toAsyncApp(app: SyncApp, options: NodeHandlerOptions, log: LogFn
   // The sync app runs on the event loop: one request at a time, one process.
   const errors = createLineErrorStream(log);
   const files = directFileBodies(app, nodeFileWrapper);
-  const inner = syncToAsync(files.app, {
-    bodyLimit: options.bodyLimit ? options.bodyLimit : Number.MAX_SAFE_INTEGER,
-    spoolThreshold: options.spoolThreshold ?? MIB,
-    spool: createTempFileSpool(),
-    environ: (scope) => {
-      const fields: Partial<EnvironRequest> = { errors, fileWrapper: files.factoryFor(scope), multithread: false, multiprocess: false, runOnce: false };
-      // async §6.7: tls is advertised only for TLS on this very connection, never a proxy's.
-      if (scope.extensions?.tls) fields.extra = OVER_TLS;
-      return fields;
-    },
-  });
-  return files.around(inner);
+  const bodyLimit = options.bodyLimit ? options.bodyLimit : Number.MAX_SAFE_INTEGER;
+  const spoolThreshold = options.spoolThreshold ?? MIB;
+  const spool = createTempFileSpool();
+  // One bridge per request, around that request's own tsgi.file_wrapper.
+  return files.around((fileWrapper) =>
+    syncToAsync(files.app, {
+      bodyLimit,
+      spoolThreshold,
+      spool,
+      environ: (scope) => {
+        const fields: Partial<EnvironRequest> = { errors, fileWrapper, multithread: false, multiprocess: false, runOnce: false };
+        // async §6.7: tls is advertised only for TLS on this very connection, never a proxy's.
+        if (scope.extensions?.tls) fields.extra = OVER_TLS;
+        return fields;
+      },
+    }),
+  );
 }
 
 function createLineErrorStream(log: LogFn) {
