@@ -9,6 +9,7 @@ import {
   runWebSocket,
   type AsyncApp,
   type Extensions,
+  type HeaderList,
   type LogFn,
   type ScopeRequest,
 } from '@tsgi/async';
@@ -49,29 +50,33 @@ export function createHandler(app: SyncApp | AsyncApp, options: FetchHandlerOpti
   const log: LogFn = options.log ?? consoleLog;
   const lifespan = createLifespan(asyncApp, { mode: options.lifespan ?? 'auto', state: options.state ?? {}, log });
   const gate = new StartupGate(lifespan, log);
-  const base = {
-    rootPath: options.rootPath ?? '',
-    underscoreHeaders: options.underscoreHeaders ?? 'drop',
-  } as const;
   const { upgrade, sizedBody, framesWholeBody } = runtime;
+  const rootPath = options.rootPath ?? '';
+  const underscoreHeaders = options.underscoreHeaders ?? 'drop';
+  // Without a platform context, waitUntil needs nothing from the request: one function serves all.
+  const report = (error: unknown): void => log('error', SERVE_MESSAGES.background, error);
+  const keep = (promise: Promise<unknown>): void => void promise.catch(report);
 
   const serve = (request: Request, arrival: Arrival): Promise<Response | undefined> => {
-    const platform = createPlatform(request, arrival, log);
+    const { env, ctx } = arrival;
+    const platform: FetchPlatform = { env, ctx, request, waitUntil: ctx ? (promise) => ctx.waitUntil(promise.catch(report)) : keep };
     const { scheme, target, server, authority } = splitUrl(request.url);
+    const headers = headerList(request.headers, authority);
     const parts: ScopeRequest = {
-      ...base,
       method: request.method,
       target,
       httpVersion: arrival.httpVersion ?? '1.1',
-      headers: headerList(request.headers, authority),
+      headers,
       scheme,
+      rootPath,
+      underscoreHeaders,
       client: arrival.client,
       server,
       state: lifespan.state,
       extensions: { [PLATFORM_EXTENSION]: platform } satisfies Extensions,
     };
     try {
-      if (upgrade !== undefined && isWebSocketUpgrade(request)) {
+      if (upgrade !== undefined && isWebSocketUpgrade(request.method, headers)) {
         const session = new WebSocketSession(request, upgrade, arrival, log);
         const done = runWebSocket(asyncApp, createWebSocketScope(parts), session).finally(() => session.fallback());
         platform.waitUntil(done);
@@ -99,19 +104,6 @@ export function createHandler(app: SyncApp | AsyncApp, options: FetchHandlerOpti
   return Object.assign(handler, { startup: () => gate.open(), shutdown: () => lifespan.shutdown() });
 }
 
-function createPlatform(request: Request, arrival: Arrival, log: LogFn): FetchPlatform {
-  const { env, ctx } = arrival;
-  const report = (error: unknown): void => log('error', SERVE_MESSAGES.background, error);
-  return {
-    env,
-    ctx,
-    request,
-    waitUntil: ctx
-      ? (promise) => ctx.waitUntil(promise.catch(report))
-      : (promise) => void promise.catch(report),
-  };
-}
-
 function startupFailedResponse(): Response {
   return new Response('Service Unavailable: the app failed to start\n', {
     status: 503,
@@ -119,8 +111,10 @@ function startupFailedResponse(): Response {
   });
 }
 
-function isWebSocketUpgrade(request: Request): boolean {
-  // RFC 6455 §4.2.1: a GET with `Upgrade: websocket` (any case) asks for a WebSocket.
-  const value = request.headers.get('upgrade');
-  return value !== null && value.toLowerCase() === 'websocket' && request.method === 'GET';
+function isWebSocketUpgrade(method: string, headers: HeaderList): boolean {
+  // RFC 6455 §4.2.1: a GET with `Upgrade: websocket` (any case) asks for a WebSocket. The list's
+  // names are lower-case (Headers iteration).
+  if (method !== 'GET') return false;
+  for (const [name, value] of headers) if (name === 'upgrade' && value.toLowerCase() === 'websocket') return true;
+  return false;
 }

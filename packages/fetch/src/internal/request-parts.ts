@@ -35,16 +35,27 @@ export function splitUrl(url: string): UrlParts {
   return { scheme: https ? 'https' : 'http', target, server: serverAddress(authority, https ? 443 : 80), authority: host };
 }
 
+// A server sees the same few authorities again and again: the last one parsed is kept.
+let lastAuthority = '';
+let lastHost = '';
+let lastPort = 0;
+
 function serverAddress(authority: string, defaultPort: number): Address | null {
   if (authority === '') return null;
-  const at = authority.lastIndexOf('@');
-  const hostPort = at === -1 ? authority : authority.slice(at + 1);
-  // RFC 3986 §3.2.2: an IPv6 literal is bracketed, and its colons are not the port separator.
-  const close = hostPort.startsWith('[') ? hostPort.indexOf(']') : -1;
-  const colon = hostPort.indexOf(':', close === -1 ? 0 : close);
-  const host = colon === -1 ? hostPort : hostPort.slice(0, colon);
-  const port = colon === -1 ? defaultPort : Number(hostPort.slice(colon + 1));
-  return [close === -1 ? host : host.slice(1, -1), Number.isInteger(port) ? port : defaultPort];
+  if (authority !== lastAuthority) {
+    const at = authority.lastIndexOf('@');
+    const hostPort = at === -1 ? authority : authority.slice(at + 1);
+    // RFC 3986 §3.2.2: an IPv6 literal is bracketed, and its colons are not the port separator.
+    const close = hostPort.startsWith('[') ? hostPort.indexOf(']') : -1;
+    const colon = hostPort.indexOf(':', close === -1 ? 0 : close);
+    const host = colon === -1 ? hostPort : hostPort.slice(0, colon);
+    const port = colon === -1 ? -1 : Number(hostPort.slice(colon + 1));
+    lastHost = close === -1 ? host : host.slice(1, -1);
+    // -1: no port, or one that is not a number; the scheme's default stands in.
+    lastPort = Number.isInteger(port) ? port : -1;
+    lastAuthority = authority;
+  }
+  return [lastHost, lastPort === -1 ? defaultPort : lastPort];
 }
 
 /**
@@ -53,9 +64,11 @@ function serverAddress(authority: string, defaultPort: number): Address | null {
  */
 export function headerList(headers: Headers, authority = ''): HeaderList {
   const list: HeaderList = [];
+  let host = false;
   headers.forEach((value, name) => {
+    if (name === 'host') host = true;
     list.push([name, value]);
   });
-  if (authority !== '' && !headers.has('host')) list.unshift(['host', authority]);
+  if (!host && authority !== '') list.unshift(['host', authority]);
   return list;
 }
