@@ -49,6 +49,7 @@ export function renderRouter(results: RouterResults): Section {
     `Each router holds the same ${results.routes}-route table shaped like GitHub's REST API (static routes, params, and trailing wildcards) and is timed with its own native lookup call. ` +
       'Each router runs in its own worker process pinned to core 1. Before timing, every lookup is checked: the right route, the right params, and nothing for a miss. ' +
       `Then each lookup group is warmed up, a batch size is calibrated to about ${results.sampleMs} ms, and ${results.samples} samples per group are taken round-robin across routers. ` +
+      "Time is each worker's CPU time (user + system), not the wall clock: lookups do no I/O, and on a shared machine the wall clock would count time other processes held the core. " +
       "A batch's results feed a sink so the work cannot be optimised away. hono's routers do not capture the wildcard's remainder as a param (the app reads it from the path), so for them only the named params are checked.",
     '',
     renderTable(['Router', ...groups.map((g) => `${GROUP_TITLES[g]}, lookups/s`), 'vs find-my-way (geometric mean)'], rows),
