@@ -36,154 +36,196 @@ export interface TransportOptions {
   log: LogFn;
 }
 
-/** Builds the transport runHttp drives, plus the record of what was sent. */
-export function createHttpTransport(
-  req: NodeRequest,
-  res: NodeResponse,
-  options: TransportOptions,
-  bodyBytes?: Uint8Array,
-): HttpTransport & { readonly record: ExchangeRecord; readonly body: BodyReader; detach(options: { endForApp: boolean }): void } {
-  const http2 = req.httpVersion === '2.0';
-  const record: ExchangeRecord = { status: 0, bytes: 0, completed: false, started: performance.now() };
-  let continued = false;
-  let aborted = false;
-  let leave!: () => void;
-  const closed = new Promise<void>((resolve) => {
-    leave = resolve;
-  });
-  // Callbacks plain functions rather than promises: one exchange-end hook serves them all, so a
-  // request allocates no promise it does not wait on.
-  let over = false;
-  let onOver: Array<() => void> | null = null;
-  const whenOver = (callback: () => void): void => {
-    if (over) callback();
-    else (onOver ??= []).push(callback);
-  };
-  onExchangeEnd(req, res, () => {
-    over = true;
+/** The transport runHttp drives, plus the record of what was sent. */
+export type NodeHttpTransport = HttpTransport & { readonly record: ExchangeRecord; readonly body: BodyReader; detach(options: { endForApp: boolean }): void };
+
+/**
+ * Builds the transport runHttp drives, plus the record of what was sent.
+ *
+ * @example
+ * const transport = createHttpTransport(req, res, options);
+ * await runHttp(app, scope, transport);
+ */
+export function createHttpTransport(req: NodeRequest, res: NodeResponse, options: TransportOptions, bodyBytes?: Uint8Array): NodeHttpTransport {
+  return new Transport(req, res, options, bodyBytes);
+}
+
+// A class rather than an object of closures: one allocation per request instead of a dozen.
+class Transport implements NodeHttpTransport {
+  readonly record: ExchangeRecord;
+  readonly body: BodyReader;
+  readonly closed: Promise<void>;
+  readonly log: LogFn;
+  private readonly http2: boolean;
+  private leave!: () => void;
+  private continued = false;
+  private aborted = false;
+  /** The exchange is over (response closed, or its connection). */
+  private over = false;
+  private onOver: Array<() => void> | null = null;
+  /** Once detached, the response belongs to someone else: the app's output goes nowhere. */
+  private detached = false;
+  /** async §3.4.6: the head waits for the first body event, so a file's length can still join it. */
+  private head: ResponseHead | null = null;
+  private declaredLength: number | null = null;
+  /** Set once a final write has ended the response. */
+  private finished: Promise<void> | null = null;
+
+  constructor(
+    private readonly req: NodeRequest,
+    private readonly res: NodeResponse,
+    private readonly options: TransportOptions,
+    bodyBytes: Uint8Array | undefined,
+  ) {
+    this.http2 = req.httpVersion === '2.0';
+    this.log = options.log;
+    this.record = { status: 0, bytes: 0, completed: false, started: performance.now() };
+    this.closed = new Promise<void>((resolve) => {
+      this.leave = resolve;
+    });
+    onExchangeEnd(req, res, () => this.ended());
+    // A body something upstream already read (Express's parsers) is replayed instead of the stream.
+    const source = bodyBytes === undefined ? req : Readable.from(bodyBytes.byteLength > 0 ? [Buffer.from(bodyBytes)] : []);
+    // RFC 9112 §6.3: an HTTP/1.x request with neither Content-Length nor Transfer-Encoding has no body.
+    const empty = bodyBytes === undefined && !this.http2 && req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined;
+    this.body = new BodyReader(source, options.body, {
+      empty,
+      beforeFirstRead: () => this.beforeFirstRead(),
+      refuse: (error) => this.refuse(error),
+    });
+  }
+
+  read(): Promise<Uint8Array | null> {
+    return this.body.read();
+  }
+
+  detach(options: { endForApp: boolean }): void {
+    this.detached = true;
+    // An app that raised is told the exchange is over; one still sending finishes into the void.
+    if (options.endForApp) this.leave();
+  }
+
+  start(status: number, headers: HeaderList, info?: { trailers: boolean }): void {
+    if (this.detached) return;
+    if (this.options.onResponseStart?.(status, headers, this.req)) return this.detach({ endForApp: false });
+    this.record.status = status;
+    const head = toResponseHead(status, headers, { http2: this.http2, trailers: info?.trailers === true, serverHeader: this.options.serverHeader });
+    this.head = head;
+    this.declaredLength = head.contentLength;
+    // RFC 9110 §10.1.1: a body the client was told to hold back is never coming; do not wait for it.
+    if (!this.continued && expectsContinue(this.req) && !this.body.done && !this.http2) head.fields.push('connection', 'close');
+  }
+
+  write(chunk: Uint8Array, info?: { final: boolean }): Promise<void> {
+    if (this.detached) return RESOLVED;
+    const { res, head } = this;
+    // The whole body in one chunk: head, body and end leave in one write, framed by Content-Length
+    // (RFC 9112 §6.3) instead of chunked coding and a second write for its terminator.
+    if (info?.final === true && head !== null && head.mayAddLength && this.declaredLength === null && !res.destroyed) {
+      this.commit('content-length', String(chunk.byteLength));
+      this.record.bytes += chunk.byteLength;
+      this.finished = finish(res, chunk);
+      return this.finished;
+    }
+    this.commit();
+    return write(res, chunk, this.record, this);
+  }
+
+  flush(): void {
+    if (this.detached) return;
+    this.commit();
+    const res = this.res;
+    // node:http2's compatibility response sent its HEADERS frame in writeHead already.
+    if (!this.http2 && !res.writableEnded && !res.destroyed) (res as ServerResponse).flushHeaders();
+  }
+
+  async end(trailers?: HeaderList): Promise<void> {
+    if (this.detached) return;
+    if (this.finished !== null) return this.finished;
+    this.commit();
+    if (trailers && this.http2) (this.res as Http2ServerResponse).addTrailers(trailerObject(trailers));
+    else if (trailers) (this.res as ServerResponse).addTrailers(trailers);
+    await finish(this.res);
+  }
+
+  async sendFile(path: string): Promise<void> {
+    if (this.detached) return;
+    const file = await openFileBody({ file: path });
+    try {
+      const declared = this.declaredLength;
+      // async §6.2: the app sets content-length; a file of another size cannot honour it.
+      if (declared !== null && file.length !== null && declared !== file.length) {
+        throw new Error(NODE_MESSAGES.fileLengthMismatch(path, declared, file.length));
+      }
+      // RFC 9112 §6.3: a known length frames the body without chunked coding.
+      if (this.head?.mayAddLength && file.length !== null) this.commit('content-length', String(file.length));
+      else this.commit();
+      for await (const chunk of file.chunks()) {
+        // A client that left is not a file that failed: runHttp tells the app as for any send.
+        await write(this.res, chunk, this.record, this).catch((error: unknown) => {
+          throw new ClientDisconnected(COMMON_MESSAGES.clientDisconnected, { cause: error });
+        });
+      }
+    } finally {
+      await file.close();
+    }
+  }
+
+  async earlyHints(links: string[]): Promise<void> {
+    // RFC 9110 §15.2: no 1xx to an HTTP/1.0 client.
+    if (this.detached || this.req.httpVersion === '1.0') return;
+    await new Promise<void>((resolve) => this.res.writeEarlyHints({ link: links }, resolve));
+  }
+
+  abort(): void {
+    if (this.detached) return;
+    this.aborted = true;
+    // The status line goes out even when no body byte did, so the client sees which response broke.
+    this.commit();
+    abort(this.res, this.http2);
+  }
+
+  /** Calls `callback` once the exchange is over (at once if it is). */
+  whenOver(callback: () => void): void {
+    if (this.over) callback();
+    else (this.onOver ??= []).push(callback);
+  }
+
+  private ended(): void {
+    this.over = true;
     // node:http2's compatibility response reports writableFinished even for a reset stream, so
     // "the app never ended it" is what says the client left.
-    record.completed = res.writableEnded && !aborted;
-    if (!record.completed) leave();
-    if (onOver) for (const callback of onOver) callback();
-  });
-  // A body something upstream already read (Express's parsers) is replayed instead of the stream.
-  const source = bodyBytes === undefined ? req : Readable.from(bodyBytes.byteLength > 0 ? [Buffer.from(bodyBytes)] : []);
-  const body = new BodyReader(source, options.body, {
-    // RFC 9112 §6.3: an HTTP/1.x request with neither Content-Length nor Transfer-Encoding has no body.
-    empty: bodyBytes === undefined && !http2 && req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined,
-    beforeFirstRead() {
-      // RFC 9110 §10.1.1: send 100 Continue only once the app asks for the body.
-      continued = true;
-      if (expectsContinue(req) && !res.headersSent && !(res as { _sent100?: boolean })._sent100) res.writeContinue();
-    },
-    refuse(error: HttpError) {
-      // The app's exchange is over: it reads http.disconnect, and anything it sends is refused.
-      aborted = true;
-      leave();
-      options.log('info', error.message);
-      if (res.headersSent) res.destroy();
-      else writeRefusal(res, error, options);
-    },
-  });
-  // Once detached, the response belongs to someone else: the app's output goes nowhere.
-  let detached = false;
-  const detach = (options: { endForApp: boolean }): void => {
-    detached = true;
-    // An app that raised is told the exchange is over; one still sending finishes into the void.
-    if (options.endForApp) leave();
-  };
-  // async §3.4.6: the head waits for the first body event, so a file's length can still join it.
-  let head: ResponseHead | null = null;
-  let declaredLength: number | null = null;
-  // Set once a final write has ended the response.
-  let finished: Promise<void> | null = null;
-  const commit = (extra?: [string, string]): void => {
-    const pending = head;
-    head = null;
+    this.record.completed = this.res.writableEnded && !this.aborted;
+    if (!this.record.completed) this.leave();
+    if (this.onOver) for (const callback of this.onOver) callback();
+  }
+
+  private beforeFirstRead(): void {
+    // RFC 9110 §10.1.1: send 100 Continue only once the app asks for the body.
+    this.continued = true;
+    const res = this.res;
+    if (expectsContinue(this.req) && !res.headersSent && !(res as { _sent100?: boolean })._sent100) res.writeContinue();
+  }
+
+  private refuse(error: HttpError): void {
+    // The app's exchange is over: it reads http.disconnect, and anything it sends is refused.
+    this.aborted = true;
+    this.leave();
+    this.options.log('info', error.message);
+    if (this.res.headersSent) this.res.destroy();
+    else writeRefusal(this.res, error, this.options);
+  }
+
+  /** Writes the held head, with one more field when given. */
+  private commit(name?: string, value?: string): void {
+    const pending = this.head;
+    this.head = null;
+    const res = this.res;
     // A refusal (413, 408) may have answered in the meantime.
     if (pending === null || res.headersSent || res.destroyed) return;
-    if (extra) pending.fields.push(...extra);
-    writeHead(res, pending, http2);
-  };
-
-  const transport = {
-    record,
-    body,
-    closed,
-    detach,
-    read: () => body.read(),
-    start(status: number, headers: HeaderList, info?: { trailers: boolean }) {
-      if (detached) return;
-      if (options.onResponseStart?.(status, headers, req)) return detach({ endForApp: false });
-      record.status = status;
-      head = toResponseHead(status, headers, { http2, trailers: info?.trailers === true, serverHeader: options.serverHeader });
-      declaredLength = head.contentLength;
-      // RFC 9110 §10.1.1: a body the client was told to hold back is never coming; do not wait for it.
-      if (!continued && expectsContinue(req) && !body.done && !http2) head.fields.push('connection', 'close');
-    },
-    write(chunk: Uint8Array, info?: { final: boolean }) {
-      if (detached) return Promise.resolve();
-      // The whole body in one chunk: head, body and end leave in one write, framed by Content-Length
-      // (RFC 9112 §6.3) instead of chunked coding and a second write for its terminator.
-      if (info?.final === true && head !== null && head.mayAddLength && declaredLength === null && !res.destroyed) {
-        commit(['content-length', String(chunk.byteLength)]);
-        record.bytes += chunk.byteLength;
-        finished = finish(res, chunk);
-        return finished;
-      }
-      commit();
-      return write(res, chunk, record, whenOver);
-    },
-    flush() {
-      if (detached) return;
-      commit();
-      // node:http2's compatibility response sent its HEADERS frame in writeHead already.
-      if (!http2 && !res.writableEnded && !res.destroyed) (res as ServerResponse).flushHeaders();
-    },
-    async end(trailers?: HeaderList) {
-      if (detached) return;
-      if (finished !== null) return finished;
-      commit();
-      if (trailers && http2) (res as Http2ServerResponse).addTrailers(trailerObject(trailers));
-      else if (trailers) (res as ServerResponse).addTrailers(trailers);
-      await finish(res);
-    },
-    async sendFile(path: string) {
-      if (detached) return;
-      const file = await openFileBody({ file: path });
-      try {
-        // async §6.2: the app sets content-length; a file of another size cannot honour it.
-        if (declaredLength !== null && file.length !== null && declaredLength !== file.length) {
-          throw new Error(NODE_MESSAGES.fileLengthMismatch(path, declaredLength, file.length));
-        }
-        // RFC 9112 §6.3: a known length frames the body without chunked coding.
-        commit(head?.mayAddLength && file.length !== null ? ['content-length', String(file.length)] : undefined);
-        for await (const chunk of file.chunks()) {
-          // A client that left is not a file that failed: runHttp tells the app as for any send.
-          await write(res, chunk, record, whenOver).catch((error: unknown) => {
-            throw new ClientDisconnected(COMMON_MESSAGES.clientDisconnected, { cause: error });
-          });
-        }
-      } finally {
-        await file.close();
-      }
-    },
-    async earlyHints(links: string[]) {
-      // RFC 9110 §15.2: no 1xx to an HTTP/1.0 client.
-      if (detached || req.httpVersion === '1.0') return;
-      await new Promise<void>((resolve) => res.writeEarlyHints({ link: links }, resolve));
-    },
-    abort() {
-      if (detached) return;
-      aborted = true;
-      // The status line goes out even when no body byte did, so the client sees which response broke.
-      commit();
-      abort(res, http2);
-    },
-    log: options.log,
-  };
-  return transport;
+    if (name !== undefined && value !== undefined) pending.fields.push(name, value);
+    writeHead(res, pending, this.http2);
+  }
 }
 
 /**
@@ -226,14 +268,14 @@ function expectsContinue(req: NodeRequest): boolean {
   return req.headers.expect?.toLowerCase() === '100-continue';
 }
 
-function write(res: NodeResponse, chunk: Uint8Array, record: ExchangeRecord, whenOver: (callback: () => void) => void): Promise<void> {
+function write(res: NodeResponse, chunk: Uint8Array, record: ExchangeRecord, exchange: { whenOver(callback: () => void): void }): Promise<void> {
   if (res.destroyed || res.writableEnded) return Promise.reject(new Error('the connection is closed'));
   record.bytes += chunk.byteLength;
   if ((res as ServerResponse).write(chunk)) return RESOLVED;
   return new Promise((resolve, reject) => {
     const onDrain = (): void => resolve();
     res.once('drain', onDrain);
-    whenOver(() => {
+    exchange.whenOver(() => {
       res.off('drain', onDrain);
       reject(new Error('the connection closed while writing'));
     });
