@@ -51,6 +51,15 @@ describe('HTTP report', () => {
     expect(ratioAcrossScenarios(measured, 'tsgi-router-async', 'node-http')).toBeNull();
   });
 
+  it('judges the raw-app target on hello-world (plaintext) throughput alone', () => {
+    const perScenario = (id: string, kind: HttpContenderResult['kind'], plaintext: number, others: number): HttpContenderResult => {
+      const base = contender(id, kind, [others]);
+      return { ...base, runs: base.runs.map((run) => (run.scenario === 'plaintext' ? { ...run, rps: plaintext } : run)) };
+    };
+    const mixed = results([perScenario('node-http', 'ceiling', 1000, 1000), perScenario('tsgi-async', 'tsgi', 980, 500), perScenario('fastify', 'peer', 700, 900)]);
+    expect(renderHttp(mixed).targets[0]).toMatchObject({ status: 'met', measured: '0.98× node:http; 1.40× fastify' });
+  });
+
   it('meets the raw-app target only within 5% of node:http and ahead of fastify', () => {
     const [asyncTarget, syncTarget] = renderHttp(measured).targets;
     expect(asyncTarget).toMatchObject({ status: 'met', measured: '0.97× node:http; 1.20× fastify' });
