@@ -50,7 +50,7 @@ export function createHandler(app: SyncApp | AsyncApp, options: FetchHandlerOpti
   const log: LogFn = options.log ?? consoleLog;
   const lifespan = createLifespan(asyncApp, { mode: options.lifespan ?? 'auto', state: options.state ?? {}, log });
   const gate = new StartupGate(lifespan, log);
-  const { upgrade, sizedBody, framesWholeBody } = runtime;
+  const { upgrade, sizedBody } = runtime;
   const rootPath = options.rootPath ?? '';
   const underscoreHeaders = options.underscoreHeaders ?? 'drop';
   // Without a platform context, waitUntil needs nothing from the request: one function serves all.
@@ -82,7 +82,7 @@ export function createHandler(app: SyncApp | AsyncApp, options: FetchHandlerOpti
         platform.waitUntil(done);
         return session.response;
       }
-      const exchange = new HttpExchange(request, log, sizedBody, framesWholeBody);
+      const exchange = new HttpExchange(request, log, sizedBody, runtime);
       platform.waitUntil(runHttp(asyncApp, createScope(parts), exchange).finally(() => exchange.fallback()));
       return exchange.response;
     } catch (error) {

@@ -3,7 +3,8 @@
 import type { HeaderList, HttpTransport, LogFn } from '@tsgi/async';
 import { ResponseBody } from './response-body.js';
 import { responseFields } from './response-fields.js';
-import type { SizedBody } from './runtime.js';
+import { asciiText } from './ascii-text.js';
+import type { Runtime, SizedBody } from './runtime.js';
 
 const NO_MORE: Promise<null> = Promise.resolve(null);
 const DONE: Promise<void> = Promise.resolve();
@@ -46,7 +47,7 @@ export class HttpExchange implements HttpTransport {
     private readonly request: Request,
     log: LogFn,
     private readonly sized: SizedBody | undefined,
-    private readonly framesWholeBody = false,
+    private readonly runtime: Pick<Runtime, 'framesWholeBody' | 'textBody'> = {},
   ) {
     this.log = log;
     this.response = new Promise<Response>((resolve) => (this.#respond = resolve));
@@ -168,11 +169,19 @@ export class HttpExchange implements HttpTransport {
   #send(body: ReadableStream<Uint8Array> | Uint8Array | null): void {
     if (this.#responded) return;
     this.#responded = true;
+    const whole = body instanceof Uint8Array;
     // A body handed over whole is framed by the runtime with its own length: runHttp has checked it
     // is the one the app declared (async §3.4).
-    const headers = responseFields(this.#fields, this.framesWholeBody && body instanceof Uint8Array);
-    this.#respond(new Response(body as BodyInit | null, { status: this.#status, headers }));
+    const headers = responseFields(this.#fields, whole && this.runtime.framesWholeBody === true);
+    let content: BodyInit | null = body as BodyInit | null;
+    // Only with the app's own Content-Type: a string body would otherwise get text/plain.
+    if (whole && this.runtime.textBody === true && hasContentType(headers)) content = asciiText(body) ?? content;
+    this.#respond(new Response(content, { status: this.#status, headers }));
   }
+}
+
+function hasContentType(headers: Record<string, string> | Headers): boolean {
+  return headers instanceof Headers ? headers.has('content-type') : headers['content-type'] !== undefined;
 }
 
 const NULL_BODY_STATUS: ReadonlySet<number> = new Set([101, 103, 204, 205, 304]);

@@ -33,6 +33,11 @@ export interface Runtime {
    * on a faster path). Not for servers that copy the Response's fields as they are (Node bridges).
    */
   framesWholeBody?: boolean;
+  /**
+   * A short all-ASCII body goes to the Response as a string (same bytes on the wire) when the app
+   * named its Content-Type: Deno copies a bytes body, and serves a string on its fastest path.
+   */
+  textBody?: boolean;
 }
 
 /** Wraps a body stream so the runtime sends it with this exact Content-Length. */

@@ -54,6 +54,7 @@ const DENO: Runtime = {
   },
   upgrade,
   framesWholeBody: true,
+  textBody: true,
 };
 
 /**
