@@ -83,7 +83,15 @@ export function createHandler(app: SyncApp | AsyncApp, options: FetchHandlerOpti
         return session.response;
       }
       const exchange = new HttpExchange(request, log, sizedBody, runtime);
-      platform.waitUntil(runHttp(asyncApp, createScope(parts), exchange).finally(() => exchange.fallback()));
+      // then(), not finally(): one promise fewer on every request.
+      const done = runHttp(asyncApp, createScope(parts), exchange).then(
+        () => exchange.fallback(),
+        (error: unknown) => {
+          exchange.fallback();
+          throw error;
+        },
+      );
+      platform.waitUntil(done);
       return exchange.response;
     } catch (error) {
       // The one boundary for what fails before the app runs: a refused request, or a host bug.
