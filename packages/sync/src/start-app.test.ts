@@ -56,6 +56,14 @@ describe('startApp', () => {
     expect(drain(response)).toBe('x');
   });
 
+  it('says an array body is in memory and a generator body is not, so hosts know what they may gather', () => {
+    const listed = startApp((_env, start) => (OK(start), [bytes('a'), bytes('b')]), environ());
+    expect(listed.inMemory).toBe(true);
+    expect(drain(listed)).toBe('ab');
+    const generated = startApp((_env, start) => tracked(start, ['a'], []), environ());
+    expect(generated.inMemory).toBe(false);
+  });
+
   it('makes the head final at the end of an empty body', () => {
     const response = startApp((_, start) => (start('204 No Content', []), []), environ());
     expect(response.statusCode).toBe(204);

@@ -11,6 +11,11 @@ export interface SyncResponse {
   headers: HeaderList;
   /** The body chunks, pulled lazily; next() throws SyncSpecError for a chunk that is not a Uint8Array. */
   chunks: Iterator<Uint8Array, undefined>;
+  /**
+   * True when the app returned an array: every chunk exists already, so a host may gather them all
+   * before sending without delaying a stream. False for a generator or any other iterable.
+   */
+  inMemory: boolean;
   /** Set when the body is a `tsgi.file_wrapper` result the host may send directly (§6.4). */
   fileWrapper?: FileWrapper;
   /** Calls the iterator's return() if unfinished, then the body's close(). Idempotent; hosts call it always. */
@@ -42,7 +47,7 @@ export function startApp(app: SyncApp, environ: Environ): SyncResponse {
     const reader = createChunkReader(body, state, method);
     try {
       const head = state.finalize();
-      return { status: head.status, statusCode: head.statusCode, headers: head.headers, chunks: reader.chunks, fileWrapper: body, close: reader.close };
+      return { status: head.status, statusCode: head.statusCode, headers: head.headers, chunks: reader.chunks, inMemory: false, fileWrapper: body, close: reader.close };
     } catch (error) {
       closeAfter(reader.close, error);
     }
@@ -53,7 +58,7 @@ export function startApp(app: SyncApp, environ: Environ): SyncResponse {
     const first = reader.chunks.next();
     const head = state.finalize();
     const chunks = first.done ? reader.chunks : prepend(first.value, reader.chunks);
-    return { status: head.status, statusCode: head.statusCode, headers: head.headers, chunks, close: reader.close };
+    return { status: head.status, statusCode: head.statusCode, headers: head.headers, chunks, inMemory: Array.isArray(body), close: reader.close };
   } catch (error) {
     closeAfter(reader.close, error);
   }

@@ -1,7 +1,7 @@
 // The event loop's side of one request on one thread: feeds the body when the thread asks, sends
 // what the thread produces (each send awaited: backpressure), and cancels the thread's work when
 // the client leaves. `done` settles as the app call would: rejecting means 500 or an abort.
-import { isClientDisconnected, type Receive, type Send } from '@tsgi/async';
+import { isClientDisconnected, type HeaderList, type Receive, type Send } from '@tsgi/async';
 import { BODY, MAILBOX_BYTES, SLOT, mailbox, slots } from './channel.js';
 import { createHangWatch, type HangWatch } from './hang-watch.js';
 import { fromErrorData, type ThreadMessage } from './protocol.js';
@@ -67,6 +67,15 @@ export class Exchange {
         Atomics.sub(this.control, SLOT.inFlight, message.chunk.byteLength);
         Atomics.notify(this.control, SLOT.inFlight);
         return;
+      case 'whole': {
+        // A short response crosses in one message: one hop instead of three or more per request.
+        const { chunks } = message;
+        const headers: HeaderList = message.headers.map(([name, value]) => [name.toLowerCase(), value]);
+        if (!this.clientGone) await this.client(() => this.send({ type: 'http.response.start', status: message.status, headers }));
+        for (let i = 0; i < chunks.length - 1 && !this.clientGone; i++) await this.client(() => this.send({ type: 'http.response.body', body: chunks[i] as Uint8Array, moreBody: true }));
+        if (!this.clientGone) await this.client(() => this.send({ type: 'http.response.body', body: chunks.at(-1) ?? EMPTY, moreBody: false }));
+        return this.finish();
+      }
       case 'end':
         if (!this.clientGone) await this.client(() => this.send({ type: 'http.response.body', body: EMPTY, moreBody: false }));
         return this.finish();

@@ -114,7 +114,7 @@ export class ThreadPool {
         } else if (thread.current?.id === message.id) {
           const current = thread.current;
           // The thread posts its last message after close() ran: it is free for the next request.
-          if (message.type === 'end' || message.type === 'error' || message.type === 'refused') this.release(thread);
+          if (message.type === 'end' || message.type === 'whole' || message.type === 'error' || message.type === 'refused') this.release(thread);
           current.handle(message);
         }
       });

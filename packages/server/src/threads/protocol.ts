@@ -29,7 +29,7 @@ export interface ErrorData {
   stack: string | undefined;
 }
 
-/** Thread → pool. Every request ends with exactly one 'end', 'refused' or 'error', after close() ran. */
+/** Thread → pool. Every request ends with exactly one 'end', 'whole', 'refused' or 'error', after close() ran. */
 export type ThreadMessage =
   | { type: 'ready' }
   | { type: 'boot-failed'; message: string }
@@ -39,6 +39,8 @@ export type ThreadMessage =
   | { type: 'start'; id: number; status: number; headers: HeaderList }
   | { type: 'body'; id: number; chunk: Uint8Array }
   | { type: 'end'; id: number }
+  /** The whole response in one message: a body that ended within the first window, close() done. */
+  | { type: 'whole'; id: number; status: number; headers: HeaderList; chunks: Uint8Array[] }
   | { type: 'refused'; id: number; status: number; headers: HeaderList; body: Uint8Array }
   | { type: 'error'; id: number; error: ErrorData };
 

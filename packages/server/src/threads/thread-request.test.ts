@@ -17,7 +17,7 @@ function run(app: SyncApp, options: { cancelled?: boolean; refuseUnderscores?: b
 }
 
 describe('runRequest', () => {
-  it('posts the head, each chunk (copied) and the end, with the environ a thread gives', () => {
+  it('posts an array body whole in one message, its chunks copied, with the environ a thread gives', () => {
     let environ: Record<string, unknown> = {};
     const shared = text('chunk');
     const posted = run((env, startResponse) => {
@@ -25,13 +25,37 @@ describe('runRequest', () => {
       startResponse('201 Created', [['X-One', '1']]);
       return [shared, new Uint8Array(0), shared];
     });
-    expect(posted.map((message) => message.type)).toEqual(['start', 'body', 'body', 'end']);
-    expect(posted[0]).toEqual({ type: 'start', id: 7, status: 201, headers: [['X-One', '1']] });
-    const chunk = (posted[1] as { chunk: Uint8Array }).chunk;
-    expect(chunk).toEqual(shared);
-    expect(chunk.buffer).not.toBe(shared.buffer);
+    expect(posted).toHaveLength(1);
+    const [whole] = posted as [{ type: string; id: number; status: number; headers: unknown; chunks: Uint8Array[] }];
+    expect(whole).toMatchObject({ type: 'whole', id: 7, status: 201, headers: [['X-One', '1']] });
+    expect(whole.chunks).toEqual([shared, shared]);
+    expect(whole.chunks[0]?.buffer).not.toBe(shared.buffer);
     expect(environ).toMatchObject({ PATH_INFO: '/hello', QUERY_STRING: 'x=1', 'tsgi.multithread': true, 'tsgi.multiprocess': true });
     expect(typeof environ['tsgi.file_wrapper']).toBe('function');
+  });
+
+  it('streams a generator body chunk by chunk, so a slow stream is never held back', () => {
+    const posted = run((_env, startResponse) => {
+      startResponse('200 OK', []);
+      return (function* () {
+        yield text('a');
+        yield text('b');
+      })();
+    });
+    expect(posted.map((message) => message.type)).toEqual(['start', 'body', 'body', 'end']);
+  });
+
+  it('reports a close() that raises after the head, even for an array body', () => {
+    const posted = run((_env, startResponse) => {
+      startResponse('200 OK', []);
+      return Object.assign([text('x')], {
+        close: () => {
+          throw new Error('close failed');
+        },
+      });
+    });
+    expect(posted.map((message) => message.type)).toEqual(['start', 'body', 'error']);
+    expect(posted[2]).toMatchObject({ error: { message: 'close failed' } });
   });
 
   it('stops pulling chunks once cancelled, and still runs close()', () => {

@@ -43,16 +43,36 @@ export function runRequest(app: SyncApp, message: RunMessage, context: ThreadCon
     } else post({ type: 'error', id, error: toErrorData(error) });
     return;
   }
-  let failure: unknown;
+  const send = (chunk: Uint8Array): void => {
+    Atomics.add(control, SLOT.inFlight, chunk.byteLength);
+    post({ type: 'body', id, chunk }, [chunk.buffer as ArrayBuffer]);
+  };
+  // An array body (`return [body]`, the usual case) exists whole already: it crosses with the head
+  // and the end in one message, one hop instead of three. Anything else streams chunk by chunk.
+  const gathered = response.inMemory ? gather(response) : { chunks: [], failed: false, error: undefined, more: true };
+  let failure: unknown = gathered.failed ? gathered.error : undefined;
+  if (!gathered.more && !gathered.failed) {
+    try {
+      // PEP 3333: close() runs before the response is reported done.
+      response.close();
+      const { chunks } = gathered;
+      post({ type: 'whole', id, status: response.statusCode, headers: response.headers, chunks }, chunks.map((chunk) => chunk.buffer as ArrayBuffer));
+      return;
+    } catch (error) {
+      // Reported after the head, as on the streaming path; close() is idempotent below.
+      failure = error;
+    }
+  }
   try {
     post({ type: 'start', id, status: response.statusCode, headers: response.headers });
-    for (let next = response.chunks.next(); next.done !== true && !cancelled(); next = response.chunks.next()) {
-      if (next.value.byteLength === 0) continue;
-      if (!waitForRoom(control, cancelled)) break;
-      // A fresh copy, transferred: a view would clone its whole buffer, and the app may reuse it.
-      const chunk = next.value.slice();
-      Atomics.add(control, SLOT.inFlight, chunk.byteLength);
-      post({ type: 'body', id, chunk }, [chunk.buffer]);
+    for (const chunk of gathered.chunks) send(chunk);
+    if (gathered.more && !gathered.failed) {
+      for (let next = response.chunks.next(); next.done !== true && !cancelled(); next = response.chunks.next()) {
+        if (next.value.byteLength === 0) continue;
+        if (!waitForRoom(control, cancelled)) break;
+        // A fresh copy, transferred: a view would clone its whole buffer, and the app may reuse it.
+        send(next.value.slice());
+      }
     }
   } catch (error) {
     failure = error;
@@ -64,6 +84,25 @@ export function runRequest(app: SyncApp, message: RunMessage, context: ThreadCon
     failure ??= error;
   }
   post(failure === undefined ? { type: 'end', id } : { type: 'error', id, error: toErrorData(failure) });
+}
+
+/** An in-memory body's chunks, copied, up to the response window; `more` when some are left. */
+function gather(response: SyncResponse): { chunks: Uint8Array[]; more: boolean; failed: boolean; error: unknown } {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (let next = response.chunks.next(); next.done !== true; next = response.chunks.next()) {
+      if (next.value.byteLength === 0) continue;
+      // A fresh copy, transferred: a view would clone its whole buffer, and the app may reuse it.
+      chunks.push(next.value.slice());
+      size += next.value.byteLength;
+      if (size >= RESPONSE_WINDOW) return { chunks, more: true, failed: false, error: undefined };
+    }
+  } catch (error) {
+    // A chunk that is not bytes: reported after the head, as on the streaming path.
+    return { chunks, more: false, failed: true, error };
+  }
+  return { chunks, more: false, failed: false, error: undefined };
 }
 
 /** tsgi.input's source: take bytes from the mailbox, asking the event loop for more when empty. */
