@@ -41,6 +41,7 @@ export class HttpExchange implements HttpTransport {
   /** The whole response is with the runtime: a disconnect can no longer change anything. */
   #ended = false;
   #watching = false;
+  #turns = 0;
   #length: number | undefined;
 
   constructor(
@@ -52,7 +53,7 @@ export class HttpExchange implements HttpTransport {
     this.log = log;
     this.response = new Promise<Response>((resolve) => (this.#respond = resolve));
     this.closed = new Promise<void>((resolve) => (this.#gone = resolve));
-    void this.#watchUnlessEnded();
+    queueMicrotask(this.#tick);
   }
 
   read(): Promise<Uint8Array | null> {
@@ -139,13 +140,12 @@ export class HttpExchange implements HttpTransport {
     this.#body?.abandon();
   }
 
-  async #watchUnlessEnded(): Promise<void> {
-    for (let turn = 0; turn < WATCH_TURNS; turn++) {
-      await DONE;
-      if (this.#ended) return;
-    }
-    this.#watch();
-  }
+  // queueMicrotask, not an async loop of awaits: a turn then costs no promise.
+  #tick = (): void => {
+    if (this.#ended) return;
+    if (++this.#turns < WATCH_TURNS) queueMicrotask(this.#tick);
+    else this.#watch();
+  };
 
   async #streamUnlessEnded(): Promise<void> {
     for (let turn = 0; turn < HOLD_TURNS; turn++) {
