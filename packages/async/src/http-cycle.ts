@@ -1,6 +1,6 @@
 // THE HTTP request/response cycle every host runs (async §3.6): events in, events out, checked.
 import { ClientDisconnected, isAsyncSpecError, isClientDisconnected } from './errors.js';
-import { deferred } from './internal/deferred.js';
+import { LazySignal } from './internal/deferred.js';
 import { utf8 } from './internal/runtime.js';
 import { HttpProtocol, type HttpOutput } from './internal/http-protocol.js';
 import { EMPTY, expectPromise } from './internal/checks.js';
@@ -33,7 +33,7 @@ class HttpCycle {
   private readonly scope: HTTPScope;
   private readonly log: LogFn;
   /** Resolves when the client leaves or the response completes: receive() then yields http.disconnect. */
-  private readonly disconnect = deferred();
+  private readonly disconnect = new LazySignal();
   private clientGone = false;
   /** The app's first spec violation (async §2.5.1); it decides how the exchange ends. */
   private violation: { error: unknown } | undefined;

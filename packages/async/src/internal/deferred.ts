@@ -26,3 +26,24 @@ export function deferred<T = void>(): Deferred<T> {
 export function quiet(promise: Promise<unknown>): void {
   promise.catch(() => undefined);
 }
+
+/** A one-shot signal whose promise exists only once someone waits: most exchanges never do. */
+export class LazySignal {
+  settled = false;
+  private wake: (() => void) | undefined;
+  private waited: Promise<void> | undefined;
+
+  get promise(): Promise<void> {
+    this.waited ??= this.settled
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          this.wake = resolve;
+        });
+    return this.waited;
+  }
+
+  resolve(): void {
+    this.settled = true;
+    this.wake?.();
+  }
+}
