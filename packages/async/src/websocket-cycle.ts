@@ -15,6 +15,7 @@ import type { WebSocketDisconnectEvent, WebSocketReceiveMessage, WebSocketScope 
 const ABNORMAL: CloseInfo = { code: 1006, reason: '' };
 // async §4.3: the handshake's own fields are the server's; the app's headers may not replace them.
 const HANDSHAKE = new Set(['upgrade', 'connection', 'sec-websocket-accept', 'sec-websocket-protocol', 'sec-websocket-extensions']);
+const RESOLVED = Promise.resolve();
 const PLAIN: HeaderList = [['content-type', 'text/plain; charset=utf-8']];
 
 /**
@@ -40,7 +41,7 @@ class WebSocketCycle {
   private accepted = false;
   private gone: CloseInfo | null = null;
   private denial: { status: number; headers: HeaderList; chunks: Uint8Array[] } | null = null;
-  private tail: Promise<void> = Promise.resolve();
+  private tail: Promise<void> = RESOLVED;
   /** The app's first spec violation (async §2.5.1); it decides how the connection ends. */
   private violation: { error: unknown } | undefined;
 
@@ -100,7 +101,13 @@ class WebSocketCycle {
     }
   }
 
-  private readonly receive: Receive = async (): Promise<WebSocketReceiveMessage> => {
+  private readonly receive: Receive = () => {
+    // The common case, a message on an open connection, costs one promise reaction: no async frame.
+    if (this.accepted && this.connectSent && this.protocol.phase === 'connected') return this.messages.next().then(this.toMessage, this.messagesFailed);
+    return this.receiveSlowly();
+  };
+
+  private async receiveSlowly(): Promise<WebSocketReceiveMessage> {
     if (!this.connectSent) {
       this.connectSent = true;
       return { type: 'websocket.connect' };
@@ -111,33 +118,82 @@ class WebSocketCycle {
       // The app closed or denied: report how the connection ended once the host knows.
       return disconnect(this.accepted ? await this.closed : ABNORMAL);
     }
-    // Not raced against `closed`: messages that arrived before the close are still delivered, and the
-    // iterator ends after them. One that fails has lost the connection: that too ends the messages.
-    const next = await this.messages.next().catch((): IteratorResult<string | Uint8Array> => ({ done: true, value: undefined }));
-    if (next.done === true) return disconnect(await this.closed);
+    return this.messages.next().then(this.toMessage, this.messagesFailed);
+  }
+
+  // Not raced against `closed`: messages that arrived before the close are still delivered, and the
+  // iterator ends after them. One that fails has lost the connection: that too ends the messages.
+  private readonly toMessage = (next: IteratorResult<string | Uint8Array>): WebSocketReceiveMessage | Promise<WebSocketReceiveMessage> => {
+    if (next.done === true) return this.closed.then(disconnect);
     const data = next.value;
     return typeof data === 'string' ? { type: 'websocket.receive', text: data } : { type: 'websocket.receive', bytes: data };
   };
 
-  private readonly send: Send = async (event) => {
+  private readonly messagesFailed = (): Promise<WebSocketReceiveMessage> => this.closed.then(disconnect);
+
+  private readonly send: Send = (event) => {
     // async §2.5.1: a violation fails the connection even if the app catches it.
-    if (this.violation) throw this.violation.error;
-    let output: WebSocketOutput;
+    if (this.violation) return rejected(this.violation.error);
+    let data: string | Uint8Array | undefined;
+    let output: WebSocketOutput | undefined;
     try {
-      output = this.protocol.send(event);
+      // Messages, the hot path, are checked without building an output object.
+      data = this.protocol.sendData(event);
+      if (data === undefined) output = this.protocol.send(event);
     } catch (error) {
       this.violation = { error };
-      throw error;
+      return rejected(error);
     }
     if (this.gone) {
       // Closing an already closed connection is harmless; anything else tells the app to stop.
-      if (output.type === 'websocket.close') return;
-      throw new ClientDisconnected(COMMON_MESSAGES.clientDisconnected, { code: this.gone.code });
+      if (output?.type === 'websocket.close') return RESOLVED;
+      return Promise.reject(new ClientDisconnected(COMMON_MESSAGES.clientDisconnected, { code: this.gone.code }));
     }
-    const step = this.tail.then(() => this.deliver(output));
-    this.tail = step.catch(() => undefined);
+    // Events reach the transport one after another even when the app forgets to await one; an app
+    // that awaits each send (almost all) finds nothing in flight and skips the queue.
+    let step: Promise<void>;
+    if (this.sending > 0) {
+      const queued = output ?? { type: 'websocket.send' as const, data: data as string | Uint8Array };
+      // After the one before it, whether that succeeded or not (a failed one has marked the client gone).
+      const go = (): Promise<void> => this.deliver(queued);
+      step = this.tail.then(go, go).then(this.settled, this.settledWithError);
+    } else if (output) {
+      step = this.deliver(output).then(this.settled, this.settledWithError);
+    } else {
+      // One reaction both counts the send as done and turns a transport failure into ClientDisconnected.
+      try {
+        step = this.transport.send(data as string | Uint8Array).then(this.settled, this.settledLost);
+      } catch (error) {
+        step = rejected(error).then(this.settled, this.settledLost);
+      }
+    }
+    this.sending++;
+    this.tail = step;
     return step;
   };
+
+  /** Sends in flight; `tail` settles after the last of them (rejecting if it failed). */
+  private sending = 0;
+
+  private readonly settled = (): void => {
+    this.sending--;
+  };
+
+  private readonly settledWithError = (error: unknown): never => {
+    this.sending--;
+    throw error;
+  };
+
+  private readonly settledLost = (error: unknown): never => {
+    this.sending--;
+    return this.lost(error);
+  };
+
+  /** The transport failed: the client is gone (async §2.4.4). */
+  private lost(error: unknown): never {
+    this.gone ??= ABNORMAL;
+    throw new ClientDisconnected(COMMON_MESSAGES.clientDisconnected, { cause: error, code: this.gone.code });
+  }
 
   private async deliver(output: WebSocketOutput): Promise<void> {
     switch (output.type) {
@@ -170,8 +226,7 @@ class WebSocketCycle {
     try {
       await call();
     } catch (error) {
-      this.gone ??= ABNORMAL;
-      throw new ClientDisconnected(COMMON_MESSAGES.clientDisconnected, { cause: error, code: this.gone.code });
+      this.lost(error);
     }
   }
 
@@ -185,6 +240,13 @@ class WebSocketCycle {
 }
 
 const ERROR_BODY = utf8('Internal Server Error');
+
+/** A promise rejected with what was thrown, on the rare paths where send fails synchronously. */
+function rejected(error: unknown): Promise<never> {
+  return RESOLVED.then(() => {
+    throw error;
+  });
+}
 
 function disconnect(info: CloseInfo): WebSocketDisconnectEvent {
   return { type: 'websocket.disconnect', code: info.code, reason: info.reason };

@@ -64,6 +64,17 @@ export class WebSocketProtocol {
     messageData(e, type);
   }
 
+  /**
+   * The payload of a `websocket.send` the app may send now (async §4.5), or undefined when `event`
+   * is another event. The same checks as send(), without building an output per message.
+   */
+  sendData(event: unknown): string | Uint8Array | undefined {
+    if (eventType(event) !== 'websocket.send') return undefined;
+    // Outside 'connected', send() throws the error that names the phase.
+    if (this.phase !== 'connected') this.send(event);
+    return messageData(event as Record<string, unknown>, 'websocket.send');
+  }
+
   /** Checks an app → server event and advances the state; returns it with defaults filled. */
   send(event: unknown): WebSocketOutput {
     const type = eventType(event);

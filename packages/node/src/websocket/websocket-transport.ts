@@ -29,6 +29,9 @@ export interface WebSocketContext {
 // Messages the app may lag behind by before the socket stops reading.
 const HIGH_WATER = 64;
 const ABNORMAL: CloseInfo = { code: 1006, reason: '' };
+const RESOLVED = Promise.resolve();
+const TEXT = { binary: false };
+const BINARY = { binary: true };
 
 /**
  * Builds the transport for one upgrade request. Until accept, the raw socket is held; accept hands
@@ -39,6 +42,7 @@ const ABNORMAL: CloseInfo = { code: 1006, reason: '' };
  */
 export function createWebSocketTransport(context: WebSocketContext, req: IncomingMessage, socket: Duplex, head: Buffer): WebSocketTransport {
   let ws: WebSocket | undefined;
+  let deflating = false;
   let resolveClosed!: (info: CloseInfo) => void;
   const closed = new Promise<CloseInfo>((resolve) => {
     resolveClosed = resolve;
@@ -59,6 +63,7 @@ export function createWebSocketTransport(context: WebSocketContext, req: Incomin
 
   const attach = (socketWs: WebSocket): void => {
     ws = socketWs;
+    deflating = socketWs.extensions.includes('permessage-deflate');
     const keepalive = context.keepalive();
     keepalive.start(socketWs);
     socketWs.on('message', (data, isBinary) => {
@@ -98,9 +103,17 @@ export function createWebSocketTransport(context: WebSocketContext, req: Incomin
     send(data) {
       const current = ws;
       if (!current || current.readyState !== current.OPEN) return Promise.reject(new Error('the WebSocket is not open'));
-      return new Promise<void>((resolve, reject) => {
-        current.send(data, { binary: typeof data !== 'string' }, (error) => (error ? reject(error) : resolve()));
-      });
+      // With permessage-deflate `ws` queues frames while it compresses, out of the socket's sight:
+      // only its write callback says when they left.
+      if (deflating) {
+        return new Promise<void>((resolve, reject) => {
+          current.send(data, typeof data === 'string' ? TEXT : BINARY, (error) => (error ? reject(error) : resolve()));
+        });
+      }
+      current.send(data, typeof data === 'string' ? TEXT : BINARY);
+      // async §4.5: send resolves once the server can take more. Below the socket's high-water mark
+      // it can at once (as node:http's write() returning true); above it, once the socket drains.
+      return socket.writableNeedDrain ? drained(socket) : RESOLVED;
     },
     close(code, reason) {
       ws?.close(code, reason);
@@ -111,4 +124,21 @@ export function createWebSocketTransport(context: WebSocketContext, req: Incomin
       return Promise.resolve();
     },
   };
+}
+
+/** Resolves once `socket` drains; rejects if it closes first, as the message may never leave. */
+function drained(socket: Duplex): Promise<void> {
+  if (socket.destroyed) return Promise.reject(new Error('the connection closed while sending'));
+  return new Promise<void>((resolve, reject) => {
+    const onDrain = (): void => {
+      socket.off('close', onClose);
+      resolve();
+    };
+    const onClose = (): void => {
+      socket.off('drain', onDrain);
+      reject(new Error('the connection closed while sending'));
+    };
+    socket.once('drain', onDrain);
+    socket.once('close', onClose);
+  });
 }
