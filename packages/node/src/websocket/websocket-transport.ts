@@ -68,7 +68,8 @@ export function createWebSocketTransport(context: WebSocketContext, req: Incomin
     keepalive.start(socketWs);
     socketWs.on('message', (data, isBinary) => {
       const buffer = data as Buffer;
-      queue.push(isBinary ? new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) : buffer.toString('utf8'));
+      // toString() without arguments is node's shortest path to UTF-8 (`ws` has checked it is valid).
+      queue.push(isBinary ? new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) : buffer.toString());
     });
     // `ws` closes with 1009 (too big) or 1007 (invalid UTF-8) itself; the app learns from 'close'.
     socketWs.on('error', (error) => context.log('debug', `WebSocket error: ${error.message}`));
@@ -110,7 +111,8 @@ export function createWebSocketTransport(context: WebSocketContext, req: Incomin
           current.send(data, typeof data === 'string' ? TEXT : BINARY, (error) => (error ? reject(error) : resolve()));
         });
       }
-      current.send(data, typeof data === 'string' ? TEXT : BINARY);
+      if (typeof data === 'string') current.send(Buffer.from(data, 'utf8'), TEXT);
+      else current.send(data, BINARY);
       // async §4.5: send resolves once the server can take more. Below the socket's high-water mark
       // it can at once (as node:http's write() returning true); above it, once the socket drains.
       return socket.writableNeedDrain ? drained(socket) : RESOLVED;
