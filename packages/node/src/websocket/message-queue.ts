@@ -15,6 +15,11 @@ export class MessageQueue<T> implements AsyncIterable<T> {
   private ended = false;
   private paused = false;
 
+  /** The executor of a read that waits, made once rather than per message. */
+  private readonly wait = (resolve: (result: IteratorResult<T>) => void): void => {
+    this.waiting = resolve;
+  };
+
   constructor(
     private readonly highWater: number,
     private readonly pause: () => void,
@@ -56,9 +61,7 @@ export class MessageQueue<T> implements AsyncIterable<T> {
           return Promise.resolve({ done: false, value: item });
         }
         if (this.ended) return Promise.resolve({ done: true, value: undefined });
-        return new Promise((resolve) => {
-          this.waiting = resolve;
-        });
+        return new Promise(this.wait);
       },
       return: () => {
         this.end();
