@@ -34,7 +34,7 @@ export const FULL: Profile = {
 /** The profile for `pnpm bench --quick`. */
 export const QUICK: Profile = {
   name: 'quick',
-  http: { rounds: 1, durationS: 1, warmupS: 0, connections: 32, load: ['plaintext', 'post-echo', 'stream'] },
+  http: { rounds: 1, durationS: 1, warmupS: 1, connections: 32, load: ['plaintext', 'post-echo', 'stream'] },
   router: { samples: 3, sampleMs: 40, warmupMs: 60 },
   ws: { rounds: 1, durationS: 1, clients: 32, idleConnections: 1000 },
   serverless: { samples: 5, sampleMs: 50, warmupMs: 100 },

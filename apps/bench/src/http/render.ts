@@ -139,7 +139,7 @@ export function renderHttp(results: HttpResults): Section {
     '',
     `Each server runs as one process${results.pinned ? ' pinned to core 1 (`taskset -c 1`), with wrk pinned to core 0' : ' (not pinned: fewer than 2 cores or no taskset)'}. ` +
       `Servers take turns: every round starts each server once, in a rotated order, checks that it answers every scenario correctly, ` +
-      `${results.warmupS > 0 ? `warms it up for ${results.warmupS} s, ` : ''}then runs \`wrk -t1 -c${results.connections} -d${results.durationS}s\` per scenario. ` +
+      `then, per scenario, ${results.warmupS > 0 ? `warms that scenario up for ${results.warmupS} s (a JIT that has only seen one path has not compiled the others) and ` : ''}runs \`wrk -t1 -c${results.connections} -d${results.durationS}s\`. ` +
       `${results.rounds} round(s); the tables show medians, and the ratio of each median to the raw node:http handler's. ` +
       "gunicorn's default sync worker does not keep connections alive, so wrk reconnects for each of its requests; that is how gunicorn runs unless told otherwise.",
     '',

@@ -110,8 +110,11 @@ async function measureOnce(ctx: RunContext, http: HttpSettings, contender: HttpC
       return;
     }
     const load = { port, connections: http.connections };
-    if (http.warmupS > 0) await runWrk(ctx.tools, { ...load, path: readyPath, durationS: http.warmupS });
     for (const scenario of loaded(http)) {
+      // Each scenario warms its own code path first: a JIT that has only seen GET /plaintext has not
+      // compiled body reading or streaming, and every contender gets the same warm-up.
+      const request = { ...load, path: scenario.path, method: scenario.method, bodyBytes: scenario.bodyBytes };
+      if (http.warmupS > 0) await runWrk(ctx.tools, { ...request, durationS: http.warmupS });
       const wrk = await runWrk(ctx.tools, { ...load, path: scenario.path, method: scenario.method, bodyBytes: scenario.bodyBytes, durationS: http.durationS });
       result.runs.push({ round, scenario: scenario.id, rps: wrk.rps, p50Us: wrk.p50Us, p99Us: wrk.p99Us, errors: wrk.errors });
       ctx.log(`  ${contender.id} ${scenario.id}: ${Math.round(wrk.rps)} req/s, p99 ${wrk.p99Us} µs, ${wrk.errors} errors`);
