@@ -43,6 +43,8 @@ const BINARY = { binary: true };
 export function createWebSocketTransport(context: WebSocketContext, req: IncomingMessage, socket: Duplex, head: Buffer): WebSocketTransport {
   let ws: WebSocket | undefined;
   let deflating = false;
+  // Held only until the handshake is answered: an open connection keeps no request (idle memory).
+  let handshake: { req: IncomingMessage; head: Buffer } | undefined = { req, head };
   let resolveClosed!: (info: CloseInfo) => void;
   const closed = new Promise<CloseInfo>((resolve) => {
     resolveClosed = resolve;
@@ -85,15 +87,18 @@ export function createWebSocketTransport(context: WebSocketContext, req: Incomin
     messages: queue,
     log: context.log,
     accept(subprotocol, headers) {
-      context.choices.set(req, { subprotocol, headers });
+      const pending = handshake;
       return new Promise<void>((resolve, reject) => {
-        if (socket.destroyed) {
+        // The cycle accepts at most once (async §4.3.4); without a request there is nothing to upgrade.
+        if (!pending || socket.destroyed) {
           reject(new Error('the client left before the handshake completed'));
           return;
         }
+        context.choices.set(pending.req, { subprotocol, headers });
         const onClose = (): void => reject(new Error('the handshake failed'));
         socket.once('close', onClose);
-        context.wss.handleUpgrade(req, socket, head, (socketWs) => {
+        context.wss.handleUpgrade(pending.req, socket, pending.head, (socketWs) => {
+          handshake = undefined;
           socket.off('close', onClose);
           socket.off('close', onEarlyClose);
           attach(socketWs);
