@@ -222,6 +222,51 @@ describe('runWebSocket', () => {
     expect(transport.calls).toEqual([['accept', null, []]]);
   });
 
+  it('hands sends the app did not await to the transport in order, each after the one before completed', async () => {
+    const transport = fakeWebSocket();
+    const accepted = gate();
+    const order: string[] = [];
+    transport.accept = (subprotocol, headers) => {
+      transport.calls.push(['accept', subprotocol, headers]);
+      order.push('accept called');
+      return accepted.promise.then(() => void order.push('accept done'));
+    };
+    transport.send = (data) => {
+      order.push(`send ${String(data)}`);
+      return Promise.resolve();
+    };
+    const done = runWebSocket(
+      async (_s, receive, send) => {
+        await receive();
+        const sends = [send({ type: 'websocket.accept' }), send({ type: 'websocket.send', text: 'a' }), send({ type: 'websocket.send', text: 'b' })];
+        accepted.resolve();
+        await Promise.all(sends);
+        await send({ type: 'websocket.close' });
+      },
+      scope(),
+      transport,
+    );
+    await done;
+    expect(order).toEqual(['accept called', 'accept done', 'send a', 'send b']);
+  });
+
+  it('rejects a send with ClientDisconnected when the transport fails to send it', async () => {
+    const transport = fakeWebSocket();
+    transport.send = () => Promise.reject(new Error('socket hang up'));
+    let sendError: unknown;
+    await runWebSocket(
+      async (_s, receive, send) => {
+        await receive();
+        await send({ type: 'websocket.accept' });
+        sendError = await send({ type: 'websocket.send', text: 'lost' }).catch((error: unknown) => error);
+      },
+      scope(),
+      transport,
+    );
+    expect(isClientDisconnected(sendError)).toBe(true);
+    expect((sendError as Error).cause).toEqual(new Error('socket hang up'));
+  });
+
   it('refuses close codes an endpoint may not send and over-long reasons, failing the connection with 1011', async () => {
     const close = (event: Record<string, unknown>) => rejection(async (_s, receive, send) => {
       await receive();

@@ -1,0 +1,84 @@
+import type { AsyncApp } from '@tsgi/async';
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { toNodeUpgradeHandler } from '../to-node-upgrade-handler.js';
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+/** Serves `app`'s WebSocket side on 127.0.0.1 and returns a client URL. */
+async function serve(app: AsyncApp): Promise<string> {
+  const server = createServer((_req, res) => res.end());
+  const upgrade = toNodeUpgradeHandler(app, { interface: 'async', pingInterval: 0 });
+  server.on('upgrade', upgrade);
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  cleanups.push(async () => {
+    await upgrade.closeAll();
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+  return `ws://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+}
+
+describe('the WebSocket transport', () => {
+  it('resolves a send only once a client that stopped reading has taken the message', async () => {
+    // 32 MiB is more than loopback's socket buffers hold, so the server's socket must wait to drain.
+    const big = new Uint8Array(32 * 1024 * 1024);
+    let state = 'not sent';
+    let sent!: () => void;
+    const sending = new Promise<void>((resolve) => (sent = resolve));
+    const url = await serve(async (_scope, receive, send) => {
+      await receive();
+      await send({ type: 'websocket.accept' });
+      const pending = send({ type: 'websocket.send', bytes: big });
+      state = 'pending';
+      sent();
+      await pending;
+      state = 'resolved';
+      for (;;) if ((await receive()).type === 'websocket.disconnect') return;
+    });
+    const client = new WebSocket(url, { maxPayload: 64 * 1024 * 1024 });
+    await once(client, 'upgrade');
+    // Stop reading before the message arrives, as a slow client would.
+    const socket = (client as unknown as { _socket: Socket })._socket;
+    socket.pause();
+    await sending;
+    // A send that could resolve at once would have by the next turn of the event loop.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(state).toBe('pending');
+    const message = once(client, 'message');
+    socket.resume();
+    const [data] = (await message) as [Buffer];
+    expect(data.byteLength).toBe(big.byteLength);
+    await expect.poll(() => state).toBe('resolved');
+    client.close();
+  });
+
+  it('echoes text, including characters outside the BMP, byte for byte', async () => {
+    const url = await serve(async (_scope, receive, send) => {
+      await receive();
+      await send({ type: 'websocket.accept' });
+      for (;;) {
+        const event = await receive();
+        if (event.type !== 'websocket.receive') return;
+        await send({ type: 'websocket.send', text: event.text ?? '' });
+      }
+    });
+    const client = new WebSocket(url);
+    await once(client, 'open');
+    const texts = ['plain', 'héllo wörld', '🙂 emoji', ''];
+    for (const text of texts) {
+      const reply = once(client, 'message');
+      client.send(text);
+      const [data, isBinary] = (await reply) as [Buffer, boolean];
+      expect([data.toString('utf8'), isBinary]).toEqual([text, false]);
+    }
+    client.close();
+  });
+});
