@@ -69,7 +69,7 @@ class HttpCycle {
       failure = error;
       failed = true;
     }
-    if (this.sending > 0) await this.tail;
+    if (this.sending > 0) await this.tail.then(noop, noop);
     if (this.violation) [failed, failure] = [true, this.violation.error];
     await this.finish(failed, failure);
     this.disconnect.resolve();
@@ -112,6 +112,8 @@ class HttpCycle {
   private receiveTail: Promise<void> = Promise.resolve();
 
   private receiving = 0;
+  /** Settles with GONE once the exchange is over; made for the first body read. */
+  private gone: Promise<typeof GONE> | undefined;
 
   // Calls are served one at a time, so a transport never sees two reads at once.
   private readonly receive: Receive = () => {
@@ -132,7 +134,7 @@ class HttpCycle {
     }
     let chunk: Uint8Array | null | typeof GONE;
     try {
-      chunk = await Promise.race([this.transport.read(), this.disconnect.promise.then((): typeof GONE => GONE)]);
+      chunk = await Promise.race([this.transport.read(), (this.gone ??= this.disconnect.promise.then((): typeof GONE => GONE))]);
     } catch (error) {
       // A body that can no longer be read means the client's side is gone (async §3.3).
       this.log('debug', 'async §3.3: reading the request body failed; reporting a disconnect', error);
@@ -148,91 +150,91 @@ class HttpCycle {
     return event;
   }
 
-  // An async function checks synchronously up to its first await, so events keep their call order.
-  private readonly send: Send = async (event) => {
+  // Checked synchronously, so events keep their call order; not an async function, whose promise
+  // would wrap deliver's and cost two more turns per event.
+  private readonly send: Send = (event) => {
     // async §2.5.1: a violation fails the exchange even if the app catches it, so every later send
     // fails with it too, and finish() answers as for a raising app.
-    if (this.violation) throw this.violation.error;
+    // The protocol throws only AsyncSpecErrors.
+    if (this.violation) return Promise.reject(this.violation.error as Error);
     let output: HttpOutput;
     try {
       output = this.protocol.send(event);
     } catch (error) {
       this.violation = { error };
-      throw error;
+      return Promise.reject(error as Error);
     }
-    if (this.clientGone) throw new ClientDisconnected(COMMON_MESSAGES.clientDisconnected);
+    if (this.clientGone) return Promise.reject(new ClientDisconnected(COMMON_MESSAGES.clientDisconnected));
     // Sends run one after another even when the app forgets to await one; an app that awaits each
-    // send (almost all) finds nothing in flight and skips the queue.
-    if (this.sending === 0) return this.track(this.deliver(output));
-    const step = this.tail.then(() => this.deliver(output));
-    return this.track(step);
+    // send (almost all) finds nothing in flight and skips the queue. deliver() counts itself out.
+    this.sending++;
+    const step = this.sending === 1 ? this.deliver(output) : this.tail.then(() => this.deliver(output), () => this.deliver(output));
+    // Marked handled: an app that does not await a send must not crash the process when it fails.
+    step.then(undefined, noop);
+    this.tail = step;
+    return step;
   };
 
-  /** Sends in flight; `tail` settles after the last of them. */
+  /** Sends accepted and not yet delivered; `tail` is the last of them. */
   private sending = 0;
 
-  private track(step: Promise<void>): Promise<void> {
-    this.sending++;
-    const settled = (): void => {
-      this.sending--;
-    };
-    this.tail = step.then(settled, settled);
-    return step;
-  }
-
   private async deliver(output: HttpOutput): Promise<void> {
-    switch (output.type) {
-      case 'http.response.start':
-        try {
-          // Most hosts hold the head back until the first body event, synchronously.
-          const started = this.transport.start(output.status, output.headers, { trailers: output.trailers });
-          if (started) await started;
-        } catch (error) {
-          throw this.lost(error);
-        }
-        return;
-      case 'http.response.body': {
-        const ends = !output.moreBody && !this.protocol.trailers;
-        try {
-          if (output.body.byteLength > 0 && !this.protocol.discardBody) {
-            this.headSent = true;
-            await this.transport.write(output.body, ends ? FINAL : MORE);
-          } else if (!this.headSent && !ends) {
-            // async §3.4.6: the head goes out no later than the first body event, even an empty one;
-            // ending the response sends it anyway.
-            this.headSent = true;
-            await (this.transport.flush ? this.transport.flush() : this.transport.write(EMPTY));
-          }
-        } catch (error) {
-          throw this.lost(error);
-        }
-        if (ends) await this.complete();
-        return;
-      }
-      case 'http.response.trailers':
-        this.trailers.push(...output.headers);
-        if (!output.moreTrailers) await this.complete(this.trailers);
-        return;
-      case 'http.response.pathsend':
-        // Not wrapped in io(): a missing file is the app's error, not a disconnect. The response has
-        // started, so it is aborted here (async §6.2) and the error goes back to the app's send.
-        if (!this.protocol.discardBody) {
+    try {
+      switch (output.type) {
+        case 'http.response.start':
           try {
-            await this.transport.sendFile?.(output.path);
+            // Most hosts hold the head back until the first body event, synchronously.
+            const started = this.transport.start(output.status, output.headers, { trailers: output.trailers });
+            if (started) await started;
           } catch (error) {
-            this.log('error', 'async §6.2: could not send the file', error);
-            this.transport.abort(error);
-            this.leave();
-            throw error;
+            throw this.lost(error);
           }
+          return;
+        case 'http.response.body': {
+          const ends = !output.moreBody && !this.protocol.trailers;
+          try {
+            if (output.body.byteLength > 0 && !this.protocol.discardBody) {
+              this.headSent = true;
+              await this.transport.write(output.body, ends ? FINAL : MORE);
+            } else if (!this.headSent && !ends) {
+              // async §3.4.6: the head goes out no later than the first body event, even an empty one;
+              // ending the response sends it anyway.
+              this.headSent = true;
+              await (this.transport.flush ? this.transport.flush() : this.transport.write(EMPTY));
+            }
+          } catch (error) {
+            throw this.lost(error);
+          }
+          if (ends) await this.complete();
+          return;
         }
-        if (!this.protocol.trailers) await this.complete();
-        return;
-      case 'http.response.early_hint':
-        return this.io(() => this.transport.earlyHints?.(output.links));
-      default:
-        // push, zerocopysend and debug: nothing to do (async §6.3, §6.5, §6.6).
-        return;
+        case 'http.response.trailers':
+          this.trailers.push(...output.headers);
+          if (!output.moreTrailers) await this.complete(this.trailers);
+          return;
+        case 'http.response.pathsend':
+          // Not wrapped in io(): a missing file is the app's error, not a disconnect. The response has
+          // started, so it is aborted here (async §6.2) and the error goes back to the app's send.
+          if (!this.protocol.discardBody) {
+            try {
+              await this.transport.sendFile?.(output.path);
+            } catch (error) {
+              this.log('error', 'async §6.2: could not send the file', error);
+              this.transport.abort(error);
+              this.leave();
+              throw error;
+            }
+          }
+          if (!this.protocol.trailers) await this.complete();
+          return;
+        case 'http.response.early_hint':
+          return this.io(() => this.transport.earlyHints?.(output.links));
+        default:
+          // push, zerocopysend and debug: nothing to do (async §6.3, §6.5, §6.6).
+          return;
+      }
+      } finally {
+      this.sending--;
     }
   }
 
@@ -266,6 +268,7 @@ class HttpCycle {
   }
 }
 
+const noop = (): void => undefined;
 const GONE: unique symbol = Symbol('gone');
 const DISCONNECT = Object.freeze({ type: 'http.disconnect' }) as { type: 'http.disconnect' };
 

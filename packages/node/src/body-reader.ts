@@ -76,6 +76,14 @@ export class BodyReader {
   }
 
   private async next(): Promise<IteratorResult<Buffer>> {
+    const complete = (this.stream as { complete?: boolean }).complete === true;
+    // Every byte has arrived (a small body comes with its headers): take what node buffered at
+    // once, with no iterator and no slow-body timer, since the client can no longer stall.
+    if (complete && this.iterator === undefined && this.stream.readableLength > 0) {
+      const chunk = this.stream.read() as Buffer | null;
+      if (chunk !== null) return { done: false, value: chunk };
+    }
+    if (complete && this.iterator === undefined && this.stream.readableLength === 0) return { done: true, value: undefined };
     const { timeout, minRate } = this.limits;
     const iterator = (this.iterator ??= this.stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>);
     if (timeout <= 0 || minRate <= 0) return iterator.next();
