@@ -38,7 +38,7 @@ class HttpCycle {
   private readonly disconnect = new LazySignal();
   private clientGone = false;
   /** The app's first spec violation (async §2.5.1); it decides how the exchange ends. */
-  private violation: { error: unknown } | undefined;
+  private violation: { error: Error } | undefined;
   /** A body byte or a flush went to the transport, so the head is on its way. */
   private headSent = false;
   private trailers: HeaderList = [];
@@ -155,14 +155,15 @@ class HttpCycle {
   private readonly send: Send = (event) => {
     // async §2.5.1: a violation fails the exchange even if the app catches it, so every later send
     // fails with it too, and finish() answers as for a raising app.
-    // The protocol throws only AsyncSpecErrors.
-    if (this.violation) return Promise.reject(this.violation.error as Error);
+    if (this.violation) return Promise.reject(this.violation.error);
     let output: HttpOutput;
     try {
       output = this.protocol.send(event);
     } catch (error) {
-      this.violation = { error };
-      return Promise.reject(error as Error);
+      // The protocol throws only AsyncSpecErrors.
+      const violation = error as Error;
+      this.violation = { error: violation };
+      return Promise.reject(violation);
     }
     if (this.clientGone) return Promise.reject(new ClientDisconnected(COMMON_MESSAGES.clientDisconnected));
     // Sends run one after another even when the app forgets to await one; an app that awaits each
