@@ -271,7 +271,9 @@ function expectsContinue(req: NodeRequest): boolean {
 function write(res: NodeResponse, chunk: Uint8Array, record: ExchangeRecord, exchange: { whenOver(callback: () => void): void }): Promise<void> {
   if (res.destroyed || res.writableEnded) return Promise.reject(new Error('the connection is closed'));
   record.bytes += chunk.byteLength;
-  if ((res as ServerResponse).write(chunk)) return RESOLVED;
+  // Below the high-water mark the app may go on even when node's own (16 KiB) asks to wait: chunks
+  // written in one turn then leave in one writev instead of one syscall per 16 KiB.
+  if ((res as ServerResponse).write(chunk) || res.writableLength < HIGH_WATER_MARK) return RESOLVED;
   return new Promise((resolve, reject) => {
     const onDrain = (): void => resolve();
     res.once('drain', onDrain);
@@ -294,6 +296,9 @@ function finish(res: NodeResponse, chunk?: Uint8Array): Promise<void> {
 }
 
 const RESOLVED = Promise.resolve();
+
+/** Response bytes node may hold before a write waits for 'drain': uvicorn's flow-control limit. */
+const HIGH_WATER_MARK = 64 * 1024;
 
 function trailerObject(trailers: HeaderList): Record<string, string[]> {
   const object: Record<string, string[]> = {};
