@@ -38,7 +38,7 @@ export class BodyReader {
   constructor(
     private readonly stream: Readable,
     private readonly limits: BodyLimits,
-    private readonly hooks: { beforeFirstRead(): void; refuse(error: HttpError): void; empty?: boolean },
+    private readonly hooks: { beforeFirstRead(): void; refuse(error: HttpError): void; empty?: boolean; length?: number | undefined },
   ) {}
 
   async read(): Promise<Uint8Array | null> {
@@ -46,13 +46,24 @@ export class BodyReader {
     if (this.done) return null;
     if (!this.started) {
       this.started = true;
-      // A request known to have no body, or one node has parsed to its end with nothing buffered,
-      // has nothing left to read (most GETs): answer at once instead of starting a stream iterator.
-      if (this.hooks.empty === true || ((this.stream as { complete?: boolean }).complete === true && this.stream.readableLength === 0)) {
+      // A request known to have no body has nothing to read (most GETs): answer at once.
+      if (this.hooks.empty === true) {
         this.done = true;
         return null;
       }
+      // node emits 'request' once the headers are parsed and parses the rest of the same packet
+      // (a small body, all of it) right after the listener returns: one microtask later those
+      // bytes are buffered, and next() can take them without an iterator or a timer.
+      await Promise.resolve();
+      if (this.refused) return NEVER;
       this.hooks.beforeFirstRead();
+    }
+    // RFC 9112 §6.2: node's parser holds an HTTP/1.x body to its Content-Length, so once that many
+    // bytes are in, the body is over, whether or not node has said so yet.
+    const { length } = this.hooks;
+    if (length !== undefined && this.received >= length) {
+      this.done = true;
+      return null;
     }
     let result: IteratorResult<Buffer>;
     try {
@@ -76,14 +87,13 @@ export class BodyReader {
   }
 
   private async next(): Promise<IteratorResult<Buffer>> {
-    const complete = (this.stream as { complete?: boolean }).complete === true;
-    // Every byte has arrived (a small body comes with its headers): take what node buffered at
-    // once, with no iterator and no slow-body timer, since the client can no longer stall.
-    if (complete && this.iterator === undefined && this.stream.readableLength > 0) {
+    // Bytes node has buffered already (a small body arrives with its headers) are taken at once,
+    // with no iterator and no slow-body timer: nothing is waited for.
+    if (this.iterator === undefined && this.stream.readableLength > 0) {
       const chunk = this.stream.read() as Buffer | null;
       if (chunk !== null) return { done: false, value: chunk };
     }
-    if (complete && this.iterator === undefined && this.stream.readableLength === 0) return { done: true, value: undefined };
+    if (this.iterator === undefined && (this.stream as { complete?: boolean }).complete === true && this.stream.readableLength === 0) return { done: true, value: undefined };
     const { timeout, minRate } = this.limits;
     const iterator = (this.iterator ??= this.stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>);
     if (timeout <= 0 || minRate <= 0) return iterator.next();

@@ -88,8 +88,10 @@ class Transport implements NodeHttpTransport {
     const source = bodyBytes === undefined ? req : Readable.from(bodyBytes.byteLength > 0 ? [Buffer.from(bodyBytes)] : []);
     // RFC 9112 §6.3: an HTTP/1.x request with neither Content-Length nor Transfer-Encoding has no body.
     const empty = bodyBytes === undefined && !this.http2 && req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined;
+    const declared = req.headers['content-length'];
     this.body = new BodyReader(source, options.body, {
       empty,
+      length: bodyBytes === undefined && !this.http2 && declared !== undefined ? Number(declared) : undefined,
       beforeFirstRead: () => this.beforeFirstRead(),
       refuse: (error) => this.refuse(error),
     });
