@@ -6,6 +6,7 @@ import { AppLoadError } from '../errors.js';
 import { PROCESS_MESSAGES } from '../process/messages.js';
 import { createChannel } from './channel.js';
 import { Exchange } from './exchange.js';
+import { WaitQueue } from './wait-queue.js';
 import type { RequestParts, RunMessage, ThreadData, ThreadMessage } from './protocol.js';
 
 /** Options of {@link ThreadPool}. */
@@ -27,6 +28,9 @@ export interface ThreadPoolOptions {
 interface PoolThread {
   worker: Worker;
   current: Exchange | null;
+  /** The route of the request it runs, and when it started (performance.now()), to learn its cost. */
+  route: string;
+  started: number;
   /** tsgi.errors text not yet ended by a newline. */
   errors: string;
 }
@@ -44,7 +48,7 @@ const RETRY_MS = 1000;
 export class ThreadPool {
   private readonly threads = new Set<PoolThread>();
   private readonly idle: PoolThread[] = [];
-  private readonly waiting: Array<(thread: PoolThread) => void> = [];
+  private readonly waiting = new WaitQueue<(thread: PoolThread) => void>();
   private nextId = 1;
   private closed = false;
 
@@ -62,7 +66,11 @@ export class ThreadPool {
 
   /** Runs one HTTP request on the next free thread. */
   async run(scope: HTTPScope, receive: Receive, send: Send): Promise<void> {
-    const thread = await this.acquire();
+    // One route is a method and a path; the query does not change what runs.
+    const route = `${scope.method} ${scope.rawPath}`;
+    const thread = await this.acquire(route);
+    thread.route = route;
+    thread.started = performance.now();
     const id = this.nextId++;
     const buffer = createChannel(mayHaveBody(scope));
     const exchange = new Exchange(id, `${scope.method} ${scope.rawPath}`, buffer, receive, send, this.options.timeoutMs, (stuck) => this.hung(thread, stuck));
@@ -80,15 +88,17 @@ export class ThreadPool {
     await Promise.all(threads.map((thread) => thread.worker.terminate()));
   }
 
-  private acquire(): Promise<PoolThread> {
+  private acquire(route: string): Promise<PoolThread> {
     const thread = this.idle.pop();
-    return thread ? Promise.resolve(thread) : new Promise((resolve) => this.waiting.push(resolve));
+    return thread ? Promise.resolve(thread) : new Promise((resolve) => this.waiting.push(route, resolve, performance.now()));
   }
 
   private release(thread: PoolThread): void {
+    const now = performance.now();
+    if (thread.current) this.waiting.learn(thread.route, now - thread.started);
     thread.current = null;
     if (this.closed || !this.threads.has(thread)) return;
-    const next = this.waiting.shift();
+    const next = this.waiting.take(now);
     if (next) next(thread);
     else this.idle.push(thread);
   }
@@ -97,7 +107,7 @@ export class ThreadPool {
     const { spec, cwd, multiprocess } = this.options;
     const data: ThreadData = { spec, cwd, multiprocess };
     const worker = new Worker(this.options.entry ?? new URL('./thread.js', import.meta.url), { workerData: data });
-    const thread: PoolThread = { worker, current: null, errors: '' };
+    const thread: PoolThread = { worker, current: null, route: '', started: 0, errors: '' };
     this.threads.add(thread);
     return new Promise((resolve, reject) => {
       let booted = false;

@@ -4,12 +4,15 @@ import { createErrorStream, type SyncApp } from '@tsgi/sync';
 import { detectInterface } from '../detect-interface.js';
 import { loadApp } from '../load-app.js';
 import type { RunMessage, ThreadData, ThreadMessage } from './protocol.js';
+import { lowerThreadPriority } from './thread-priority.js';
 import { runRequest } from './thread-request.js';
 
 const port = parentPort;
 const data = workerData as ThreadData;
 const post = (message: ThreadMessage, transfer?: ArrayBuffer[]): void => port?.postMessage(message, transfer ?? []);
 const errors = createErrorStream((text) => post({ type: 'errors', text }));
+
+lowerThreadPriority();
 
 try {
   // The pool checked on the event loop that this app is sync (or offers a sync face).

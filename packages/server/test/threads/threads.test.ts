@@ -30,6 +30,14 @@ describe('--threads', { timeout: 40_000 }, () => {
     expect((await busy).status).toBe(200);
   });
 
+  it('runs the app threads below the priority of the event loop, so the loop gets a core at once', async () => {
+    const tsgi = start([syncApp, '--threads', '1']);
+    const url = await listening(tsgi);
+    const nice = await fetchJson<{ thread: number; main: number }>(`${url}/nice`);
+    expect(nice.status).toBe(200);
+    expect(nice.thread).toBe(Math.min(19, nice.main + 10));
+  });
+
   it('streams the request body to the thread as it arrives', async () => {
     const tsgi = start([syncApp, '--threads', '2']);
     const url = await listening(tsgi);
