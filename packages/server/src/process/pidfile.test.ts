@@ -1,12 +1,23 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { writePidFile } from './pidfile.js';
+
+// Temp folders made here, removed when the file's tests are done.
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
 
 describe('writePidFile', () => {
   it('writes the pid and removes the file again', () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'tsgi-pid-')), 'tsgi.pid');
+    const path = join(tempDir('tsgi-pid-'), 'tsgi.pid');
     const remove = writePidFile(path, 1234);
     expect(readFileSync(path, 'utf8')).toBe('1234\n');
     remove();
@@ -14,7 +25,7 @@ describe('writePidFile', () => {
   });
 
   it('leaves a file another supervisor has taken over', () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'tsgi-pid-')), 'tsgi.pid');
+    const path = join(tempDir('tsgi-pid-'), 'tsgi.pid');
     const remove = writePidFile(path, 1234);
     writeFileSync(path, '5678\n');
     remove();

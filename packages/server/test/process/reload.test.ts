@@ -1,12 +1,23 @@
 // SIGHUP and --reload through the real CLI: new workers start and are ready before old ones retire,
 // so steady load sees no failed request; a reload that does not import keeps the old workers.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { PROCESS_MESSAGES } from '../../src/process/messages.js';
 import { eventually, fetchJson, fetchText, fixture, ready, start } from './support.js';
+
+// Temp folders made here, removed when the file's tests are done.
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
 
 const faults = fixture('faults.js');
 
@@ -89,7 +100,7 @@ describe('reload', { timeout: 90_000 }, () => {
   });
 
   it('keeps the old workers serving when the app fails to import on reload, and logs why', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tsgi-reload-'));
+    const dir = tempDir('tsgi-reload-');
     writeApp(dir, 'one');
     const tsgi = start(['app.js', '--workers', '2'], { cwd: dir });
     const url = await ready(tsgi);
@@ -111,7 +122,7 @@ describe('reload', { timeout: 90_000 }, () => {
   });
 
   it('--reload restarts the worker when a file changes, and waits out a broken save', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tsgi-watch-'));
+    const dir = tempDir('tsgi-watch-');
     writeApp(dir, 'one');
     const tsgi = start(['app.js', '--reload'], { cwd: dir });
     const url = await ready(tsgi);

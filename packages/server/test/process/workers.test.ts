@@ -1,18 +1,29 @@
 // Workers under the supervisor, through the real CLI: readiness, pid file, crashes, hangs, boot
 // failures and resizing.
-import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { PROCESS_MESSAGES } from '../../src/process/messages.js';
 import { eventually, fetchJson, fetchText, fixture, ready, start } from './support.js';
+
+// Temp folders made here, removed when the file's tests are done.
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
 
 const faults = fixture('faults.js');
 
 describe('workers', { timeout: 30_000 }, () => {
   it('serves from WEB_CONCURRENCY workers, writes the pid file, and exits 0 after lifespan shutdown in each', async () => {
-    const pidFile = join(mkdtempSync(join(tmpdir(), 'tsgi-')), 'tsgi.pid');
+    const pidFile = join(tempDir('tsgi-'), 'tsgi.pid');
     const tsgi = start([faults, '--pid', pidFile], { env: { WEB_CONCURRENCY: '2' } });
     const url = await ready(tsgi);
     expect(tsgi.lines.filter((line) => / ready \(generation 1\)/.test(line))).toHaveLength(2);
@@ -122,7 +133,7 @@ describe('workers', { timeout: 30_000 }, () => {
   });
 
   it('shares one unix socket between workers', async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'tsgi-')), 'tsgi.sock');
+    const path = join(tempDir('tsgi-'), 'tsgi.sock');
     const tsgi = start([faults, '--workers', '2', '--uds', path]);
     await ready(tsgi);
     const pids = new Set<number>();

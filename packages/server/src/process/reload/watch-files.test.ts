@@ -1,14 +1,25 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { watchFiles } from './watch-files.js';
+
+// Temp folders made here, removed when the file's tests are done.
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
 
 let close = (): void => undefined;
 afterEach(() => close());
 
 function watched(): { root: string; next: () => Promise<string> } {
-  const root = mkdtempSync(join(tmpdir(), 'tsgi-watch-'));
+  const root = tempDir('tsgi-watch-');
   mkdirSync(join(root, 'src'));
   mkdirSync(join(root, 'node_modules'));
   const changes: string[] = [];
