@@ -1,23 +1,14 @@
 // Workers under the supervisor, through the real CLI: readiness, pid file, crashes, hangs, boot
 // failures and resizing.
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PROCESS_MESSAGES } from '../../src/process/messages.js';
 import { eventually, fetchJson, fetchText, fixture, ready, start } from './support.js';
+import { tempDirs } from '../support/temp-dirs.js';
 
-// Temp folders made here, removed when the file's tests are done.
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-}
+const tempDir = tempDirs();
 
 const faults = fixture('faults.js');
 
