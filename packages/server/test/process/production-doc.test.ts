@@ -1,11 +1,11 @@
 // docs/production.md works as written: its session runs in bash against the real CLI (on a free port
 // instead of 8000), and its systemd unit's ExecStart, ExecReload and KillSignal do what the page says.
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDirs } from '../support/temp-dirs.js';
 import { CLI, PACKAGE, start } from './support.js';
 
 const doc = readFileSync(join(PACKAGE, '..', '..', 'docs', 'production.md'), 'utf8');
@@ -15,16 +15,11 @@ function blocks(language: string): string[] {
   return [...doc.matchAll(new RegExp('```' + language + '\\n([\\s\\S]*?)```', 'g'))].map((match) => match[1] ?? '');
 }
 
-// Every project folder made, removed once the page's tests are done.
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirs();
 
 /** A project folder with the page's app.js, and a `tsgi` on PATH that runs this package's bin. */
 function project(): { dir: string; bin: string; env: Record<string, string> } {
-  const dir = mkdtempSync(join(tmpdir(), 'tsgi-doc-'));
-  made.push(dir);
+  const dir = tempDir('tsgi-doc-');
   const app = blocks('js').find((block) => block.startsWith('// app.js'));
   if (app === undefined) throw new Error('docs/production.md has no app.js block');
   writeFileSync(join(dir, 'app.js'), app);
