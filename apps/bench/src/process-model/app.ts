@@ -2,6 +2,7 @@
 // which answers its headers and a first byte at once and the rest after SLOW_MS, so the harness can
 // see a request in flight before it sends SIGTERM.
 import type { AsyncApp } from '@tsgi/async';
+import { acceptLifespan } from '../apps/lifespan.js';
 
 const encoder = new TextEncoder();
 
@@ -13,13 +14,7 @@ export const SLOW_BODY = 'ab';
 
 /** The app `tsgi serve` runs. */
 export const app: AsyncApp = async (scope, receive, send) => {
-  if (scope.type === 'lifespan') {
-    for (;;) {
-      const event = await receive();
-      if (event.type === 'lifespan.startup') await send({ type: 'lifespan.startup.complete' });
-      if (event.type === 'lifespan.shutdown') return send({ type: 'lifespan.shutdown.complete' });
-    }
-  }
+  if (scope.type === 'lifespan') return acceptLifespan(receive, send);
   if (scope.type !== 'http') return;
   if (scope.path === '/slow') {
     await send({ type: 'http.response.start', status: 200, headers: [['content-type', 'text/plain']] });

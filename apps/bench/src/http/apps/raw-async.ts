@@ -1,17 +1,10 @@
 // The HTTP scenarios as a raw async tsgi app: no router, no helpers, the events by hand.
 import type { AsyncApp, HeaderList, Receive, Send } from '@tsgi/async';
+import { acceptLifespan } from '../../apps/lifespan.js';
 import { JSON_MESSAGE, PARAM_PREFIX, PLAINTEXT, STREAM_CHUNK, STREAM_CHUNKS } from '../payloads.js';
 
 const encoder = new TextEncoder();
 const PLAINTEXT_BYTES = encoder.encode(PLAINTEXT);
-
-async function lifespan(receive: Receive, send: Send): Promise<void> {
-  for (;;) {
-    const event = await receive();
-    if (event.type === 'lifespan.startup') await send({ type: 'lifespan.startup.complete' });
-    if (event.type === 'lifespan.shutdown') return send({ type: 'lifespan.shutdown.complete' });
-  }
-}
 
 async function respond(send: Send, body: Uint8Array, contentType: string): Promise<void> {
   const headers: HeaderList = [
@@ -42,7 +35,7 @@ async function readBody(receive: Receive): Promise<Uint8Array> {
 
 /** The raw async app the `tsgi` server runs for the HTTP scenarios. */
 export const app: AsyncApp = async (scope, receive, send) => {
-  if (scope.type === 'lifespan') return lifespan(receive, send);
+  if (scope.type === 'lifespan') return acceptLifespan(receive, send);
   if (scope.type !== 'http') return;
   const { path, method } = scope;
   if (path === '/plaintext') return respond(send, PLAINTEXT_BYTES, 'text/plain');

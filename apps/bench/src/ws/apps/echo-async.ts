@@ -1,18 +1,13 @@
 // The WebSocket echo as an async tsgi app (docs/spec/async.md §4), served by `tsgi serve`. Plain HTTP
 // requests get "ok" for the harness's readiness probe.
 import type { AsyncApp } from '@tsgi/async';
+import { acceptLifespan } from '../../apps/lifespan.js';
 
 const OK = new TextEncoder().encode('ok');
 
 /** Echoes every WebSocket message back as it came. */
 export const app: AsyncApp = async (scope, receive, send) => {
-  if (scope.type === 'lifespan') {
-    for (;;) {
-      const event = await receive();
-      if (event.type === 'lifespan.startup') await send({ type: 'lifespan.startup.complete' });
-      if (event.type === 'lifespan.shutdown') return send({ type: 'lifespan.shutdown.complete' });
-    }
-  }
+  if (scope.type === 'lifespan') return acceptLifespan(receive, send);
   if (scope.type === 'http') {
     await send({ type: 'http.response.start', status: 200, headers: [['content-type', 'text/plain'], ['content-length', '2']] });
     return send({ type: 'http.response.body', body: OK });
