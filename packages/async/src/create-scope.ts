@@ -1,4 +1,5 @@
 // THE one place a host turns request parts into a scope (async §3.1, §4.1).
+import { trimFieldValue } from '@tsgi/sync';
 import { RequestError } from './errors.js';
 import { COMMON_MESSAGES, HTTP_MESSAGES } from './messages.js';
 import { isFieldText, isToken } from './internal/checks.js';
@@ -112,15 +113,6 @@ function checkMethod(method: string): string {
   return method;
 }
 
-// RFC 9110 §5.5: leading and trailing SP/HTAB are not part of a field value (but 0xA0 is).
-const OWS = /^[ \t]+|[ \t]+$/g;
-
-function hasOuterWhitespace(value: string): boolean {
-  const first = value.charCodeAt(0);
-  const last = value.charCodeAt(value.length - 1);
-  return first === 0x20 || first === 0x09 || last === 0x20 || last === 0x09;
-}
-
 function normalizeHeaders(headers: HeaderList, underscores: 'drop' | 'refuse', httpVersion: string | undefined): HeaderList {
   const result: HeaderList = [];
   const cookies: string[] = [];
@@ -140,7 +132,7 @@ function normalizeHeaders(headers: HeaderList, underscores: 'drop' | 'refuse', h
       continue;
     }
     const key = name.toLowerCase();
-    const text = hasOuterWhitespace(value) ? value.replace(OWS, '') : value;
+    const text = trimFieldValue(value);
     // RFC 9113 §8.2.3: HTTP/2 (and HTTP/3) may split cookie into several fields; apps expect one.
     if (key === 'cookie' && (httpVersion === '2' || httpVersion === '3')) cookies.push(text);
     else result.push([key, text]);

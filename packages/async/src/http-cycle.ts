@@ -234,7 +234,7 @@ class HttpCycle {
           // push, zerocopysend and debug: nothing to do (async §6.3, §6.5, §6.6).
           return;
       }
-      } finally {
+    } finally {
       this.sending--;
     }
   }

@@ -25,6 +25,7 @@ export { createEnviron } from './environ.js';
 export type { EnvironRequest } from './environ.js';
 export type { UnderscoreHeaders } from './request-headers.js';
 export { parseRequestTarget } from './request-target.js';
+export { trimFieldValue } from './field-value.js';
 export type { ParsedRequestTarget, RequestTarget, TargetProblem } from './request-target.js';
 export { createInputStream } from './input-stream.js';
 export type { InputStreamOptions, PullBytes } from './input-stream.js';

@@ -23,6 +23,7 @@ it('exports exactly the public API', () => {
       "messages",
       "parseRequestTarget",
       "startApp",
+      "trimFieldValue",
       "validate",
     ]
   `);

@@ -1,5 +1,6 @@
 // Request headers → CONTENT_TYPE, CONTENT_LENGTH and HTTP_* (docs/spec/sync.md §4.7).
 import { isLatin1 } from './bytes.js';
+import { trimFieldValue } from './field-value.js';
 import { RequestError, SyncSpecError } from './errors.js';
 import {
   BAD_CONTENT_LENGTH,
@@ -19,8 +20,6 @@ export type UnderscoreHeaders = 'drop' | 'refuse';
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 // RFC 9110 §5.5: CR, LF and NUL are never allowed in a field value.
 const FORBIDDEN_VALUE = /[\r\n\0]/;
-// RFC 9110 §5.6.3: optional whitespace around a field value is not part of it.
-const OWS = /^[ \t]+|[ \t]+$/g;
 
 /**
  * Turns request headers into CGI variables: `X-Foo` → `HTTP_X_FOO`, repeated names joined with `, `
@@ -50,7 +49,7 @@ export function headerVariables(headers: HeaderList, underscores: UnderscoreHead
       continue;
     }
     const key = variableName(name);
-    const trimmed = hasOuterWhitespace(value) ? value.replace(OWS, '') : value;
+    const trimmed = trimFieldValue(value);
     const previous = variables[key];
     variables[key] = previous === undefined ? trimmed : `${previous}${key === 'HTTP_COOKIE' ? '; ' : ', '}${trimmed}`;
   }
@@ -76,12 +75,6 @@ function variableName(name: string): string {
     if (NAMES.size < NAMES_KEPT) NAMES.set(name, key);
   }
   return key;
-}
-
-function hasOuterWhitespace(value: string): boolean {
-  const first = value.charCodeAt(0);
-  const last = value.charCodeAt(value.length - 1);
-  return first === 0x20 || first === 0x09 || last === 0x20 || last === 0x09;
 }
 
 // RFC 9110 §8.6: a list of identical values ("5, 5") may stand for one; anything else is refused.
