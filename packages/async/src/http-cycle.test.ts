@@ -367,6 +367,29 @@ describe('runHttp', () => {
     expect(((sendError as Error).cause as Error).message).toBe('EPIPE');
   });
 
+  it('lets an app ignore a send that fails, without an unhandled rejection', async () => {
+    const transport = fakeHttp({ body: [] });
+    transport.write = () => Promise.reject(new Error('EPIPE'));
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown): void => void unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      await runHttp(
+        async (_s, _r, send) => {
+          await send({ type: 'http.response.start', status: 200 });
+          void send({ type: 'http.response.body', body: enc('x') });
+          // Still running when the rejection would surface.
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        },
+        scope(),
+        transport,
+      );
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+    expect(unhandled).toEqual([]);
+  });
+
   it('sends trailers after the body when the start asked for them and the host advertises them', async () => {
     const transport = fakeHttp({ body: [] });
     await runHttp(

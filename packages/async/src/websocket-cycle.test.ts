@@ -267,6 +267,30 @@ describe('runWebSocket', () => {
     expect((sendError as Error).cause).toEqual(new Error('socket hang up'));
   });
 
+  it('lets an app ignore a send that fails, without an unhandled rejection', async () => {
+    const transport = fakeWebSocket();
+    transport.send = () => Promise.reject(new Error('socket hang up'));
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown): void => void unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      await runWebSocket(
+        async (_s, receive, send) => {
+          await receive();
+          await send({ type: 'websocket.accept' });
+          void send({ type: 'websocket.send', text: 'ignored' });
+          // Still running when the rejection would surface.
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        },
+        scope(),
+        transport,
+      );
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+    expect(unhandled).toEqual([]);
+  });
+
   it('refuses close codes an endpoint may not send and over-long reasons, failing the connection with 1011', async () => {
     const close = (event: Record<string, unknown>) => rejection(async (_s, receive, send) => {
       await receive();

@@ -16,6 +16,7 @@ const ABNORMAL: CloseInfo = { code: 1006, reason: '' };
 // async §4.3: the handshake's own fields are the server's; the app's headers may not replace them.
 const HANDSHAKE = new Set(['upgrade', 'connection', 'sec-websocket-accept', 'sec-websocket-protocol', 'sec-websocket-extensions']);
 const RESOLVED = Promise.resolve();
+const noop = (): void => undefined;
 const PLAIN: HeaderList = [['content-type', 'text/plain; charset=utf-8']];
 
 /**
@@ -168,6 +169,8 @@ class WebSocketCycle {
       }
     }
     this.sending++;
+    // Marked handled: an app that does not await a send must not crash the process when it fails.
+    step.then(undefined, noop);
     this.tail = step;
     return step;
   };
