@@ -1,5 +1,8 @@
 // N worker threads, each with the app loaded, running one request at a time; requests beyond N wait
-// in order. A thread that hangs past the timeout or dies is replaced, and its request fails.
+// (wait-queue.ts decides who goes next). A thread that hangs past the timeout or dies is replaced,
+// and its request fails. One more thread, the reserve, is started the first time a cheap request
+// (a health check) finds every thread busy, and from then on runs only cheap requests: however long
+// the app's slow requests keep the N threads, a load balancer's probe is not queued behind them.
 import type { HTTPScope, LogFn, Receive, Send } from '@tsgi/async';
 import { Worker } from 'node:worker_threads';
 import { AppLoadError } from '../errors.js';
@@ -33,9 +36,13 @@ interface PoolThread {
   started: number;
   /** tsgi.errors text not yet ended by a newline. */
   errors: string;
+  /** The reserve thread: cheap requests only, at normal priority. */
+  reserve: boolean;
 }
 
 const RETRY_MS = 1000;
+/** A route expected to keep a thread at most this long (ms) may run on the reserve thread. */
+export const CHEAP_MS = 2;
 
 /**
  * The pool behind `--threads`.
@@ -51,6 +58,12 @@ export class ThreadPool {
   private readonly waiting = new WaitQueue<(thread: PoolThread) => void>();
   private nextId = 1;
   private closed = false;
+  /** The reserve thread while it is free; null while it runs a request or does not exist. */
+  private reserveIdle: PoolThread | null = null;
+  /** Whether the reserve thread exists or is booting. */
+  private reserveStarted = false;
+  /** performance.now() before which a reserve that failed to boot is not tried again. */
+  private reserveRetryAt = 0;
 
   constructor(private readonly options: ThreadPoolOptions) {}
 
@@ -90,7 +103,14 @@ export class ThreadPool {
 
   private acquire(route: string): Promise<PoolThread> {
     const thread = this.idle.pop();
-    return thread ? Promise.resolve(thread) : new Promise((resolve) => this.waiting.push(route, resolve, performance.now()));
+    if (thread) return Promise.resolve(thread);
+    if (this.isCheap(route)) {
+      const reserve = this.reserveIdle;
+      this.reserveIdle = null;
+      if (reserve) return Promise.resolve(reserve);
+      this.startReserve();
+    }
+    return new Promise((resolve) => this.waiting.push(route, resolve, performance.now()));
   }
 
   private release(thread: PoolThread): void {
@@ -98,16 +118,41 @@ export class ThreadPool {
     if (thread.current) this.waiting.learn(thread.route, now - thread.started);
     thread.current = null;
     if (this.closed || !this.threads.has(thread)) return;
+    if (thread.reserve) {
+      const next = this.waiting.take(now, CHEAP_MS);
+      if (next) next(thread);
+      else this.reserveIdle = thread;
+      return;
+    }
     const next = this.waiting.take(now);
     if (next) next(thread);
     else this.idle.push(thread);
   }
 
-  private spawn(): Promise<PoolThread> {
+  /** Only a route already seen to be cheap: an unknown one might block the reserve for long. */
+  private isCheap(route: string): boolean {
+    const cost = this.waiting.known(route);
+    return cost !== undefined && cost <= CHEAP_MS;
+  }
+
+  private startReserve(): void {
+    if (this.reserveStarted || this.closed || performance.now() < this.reserveRetryAt) return;
+    this.reserveStarted = true;
+    this.spawn(true).then(
+      (thread) => this.release(thread),
+      (error: unknown) => {
+        this.reserveStarted = false;
+        this.reserveRetryAt = performance.now() + RETRY_MS;
+        this.options.log('error', error instanceof Error ? error.message : String(error));
+      },
+    );
+  }
+
+  private spawn(reserve = false): Promise<PoolThread> {
     const { spec, cwd, multiprocess } = this.options;
-    const data: ThreadData = { spec, cwd, multiprocess };
+    const data: ThreadData = { spec, cwd, multiprocess, reserve };
     const worker = new Worker(this.options.entry ?? new URL('./thread.js', import.meta.url), { workerData: data });
-    const thread: PoolThread = { worker, current: null, route: '', started: 0, errors: '' };
+    const thread: PoolThread = { worker, current: null, route: '', started: 0, errors: '', reserve };
     this.threads.add(thread);
     return new Promise((resolve, reject) => {
       let booted = false;
@@ -155,14 +200,19 @@ export class ThreadPool {
     current?.fail(withoutStack(new Error(PROCESS_MESSAGES.threadDied(reason, current.label))));
   }
 
-  /** Takes the thread out, terminates it and starts its replacement. */
+  /** Takes the thread out, terminates it and starts its replacement (the reserve's when next needed). */
   private retire(thread: PoolThread): void {
     this.threads.delete(thread);
     const index = this.idle.indexOf(thread);
     if (index !== -1) this.idle.splice(index, 1);
     thread.current = null;
     void thread.worker.terminate();
-    this.replace();
+    if (!thread.reserve) {
+      this.replace();
+      return;
+    }
+    if (this.reserveIdle === thread) this.reserveIdle = null;
+    this.reserveStarted = false;
   }
 
   private replace(): void {

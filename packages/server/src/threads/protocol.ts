@@ -9,6 +9,8 @@ export interface ThreadData {
   cwd: string;
   /** Serve multiprocess: true in the environ (several worker processes). */
   multiprocess: boolean;
+  /** The pool's reserve thread (cheap requests only): it keeps the event loop's priority. */
+  reserve: boolean;
 }
 
 /** The request parts that can cross a thread boundary (no streams, no functions). */

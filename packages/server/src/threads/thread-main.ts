@@ -12,7 +12,8 @@ const data = workerData as ThreadData;
 const post = (message: ThreadMessage, transfer?: ArrayBuffer[]): void => port?.postMessage(message, transfer ?? []);
 const errors = createErrorStream((text) => post({ type: 'errors', text }));
 
-lowerThreadPriority();
+// The reserve runs only cheap requests, whose latency is the point of having it.
+if (!data.reserve) lowerThreadPriority();
 
 try {
   // The pool checked on the event loop that this app is sync (or offers a sync face).

@@ -38,6 +38,35 @@ describe('--threads', { timeout: 40_000 }, () => {
     expect(nice.thread).toBe(Math.min(19, nice.main + 10));
   });
 
+  it('answers a cheap request on a reserve thread while slow ones hold every thread', async () => {
+    const tsgi = start([syncApp, '--threads', '1']);
+    const url = await listening(tsgi);
+    // Both routes are seen a few times while the thread is free (a cold first run is slow), so the
+    // pool knows they are cheap, as it would know a load balancer's health check.
+    const { threadId } = await fetchJson<{ threadId: number }>(url);
+    for (let i = 0; i < 8; i++) {
+      expect((await fetchText(url)).status).toBe(200);
+      expect((await fetchText(`${url}/nice`)).status).toBe(200);
+    }
+
+    let busyDone = false;
+    const busy = fetchJson<{ threadId: number }>(`${url}/cpu?ms=4000`).finally(() => (busyDone = true));
+    await tsgi.waitFor(/fixture: burning 4000 ms/);
+    const cheap = await fetchJson<{ threadId: number }>(url);
+    expect(cheap.status).toBe(200);
+    expect(busyDone).toBe(false);
+    expect(cheap.threadId).not.toBe(threadId);
+    // The reserve runs at the event loop's priority: its work is short and waited on.
+    const nice = await fetchJson<{ thread: number; main: number }>(`${url}/nice`);
+    expect(nice.thread).toBe(nice.main);
+    expect(busyDone).toBe(false);
+    expect((await busy).threadId).toBe(threadId);
+
+    // A slow route never takes the reserve, free as it is: the second waits for the only thread.
+    const slow = await Promise.all([fetchJson<{ threadId: number }>(`${url}/cpu?ms=300`), fetchJson<{ threadId: number }>(`${url}/cpu?ms=300`)]);
+    expect(slow.map((reply) => reply.threadId)).toEqual([threadId, threadId]);
+  });
+
   it('streams the request body to the thread as it arrives', async () => {
     const tsgi = start([syncApp, '--threads', '2']);
     const url = await listening(tsgi);
