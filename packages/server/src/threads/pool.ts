@@ -1,8 +1,8 @@
 // N worker threads, each with the app loaded, running one request at a time; requests beyond N wait
 // (wait-queue.ts decides who goes next). A thread that hangs past the timeout or dies is replaced,
-// and its request fails. One more thread, the reserve, is started the first time a cheap request
-// (a health check) finds every thread busy, and from then on runs only cheap requests: however long
-// the app's slow requests keep the N threads, a load balancer's probe is not queued behind them.
+// and its request fails. One more thread, the reserve, is started the first time a request finds
+// every thread busy, and runs only cheap requests: however long the app's slow requests keep the N
+// threads, a load balancer's probe is not queued behind them.
 import type { HTTPScope, LogFn, Receive, Send } from '@tsgi/async';
 import { Worker } from 'node:worker_threads';
 import { AppLoadError } from '../errors.js';
@@ -104,12 +104,13 @@ export class ThreadPool {
   private acquire(route: string): Promise<PoolThread> {
     const thread = this.idle.pop();
     if (thread) return Promise.resolve(thread);
-    if (this.isCheap(route)) {
-      const reserve = this.reserveIdle;
+    const reserve = this.reserveIdle;
+    if (reserve && this.isCheap(route)) {
       this.reserveIdle = null;
-      if (reserve) return Promise.resolve(reserve);
-      this.startReserve();
+      return Promise.resolve(reserve);
     }
+    // Booted the first time the threads are saturated, so it is ready before the next health check.
+    this.startReserve();
     return new Promise((resolve) => this.waiting.push(route, resolve, performance.now()));
   }
 
