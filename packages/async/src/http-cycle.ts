@@ -26,8 +26,13 @@ const ERROR_BODY = utf8('Internal Server Error');
  * @example
  * await runHttp(app, createScope({ method: 'GET', target: req.url, headers }), transport);
  */
-export async function runHttp(app: AsyncApp, scope: HTTPScope, transport: HttpTransport): Promise<void> {
-  await new HttpCycle(scope, transport).run(app);
+export function runHttp(app: AsyncApp, scope: HTTPScope, transport: HttpTransport): Promise<void> {
+  // Not an async function: its promise would only wrap run()'s, one more turn per request.
+  try {
+    return new HttpCycle(scope, transport).run(app);
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
 
 class HttpCycle {
@@ -54,10 +59,8 @@ class HttpCycle {
     this.scope = scope;
     this.protocol = new HttpProtocol(this.scope);
     this.log = transport.log ?? defaultLog;
-    transport.closed.then(
-      () => this.leave(),
-      () => this.leave(),
-    );
+    const leave = (): void => this.leave();
+    transport.closed.then(leave, leave);
   }
 
   async run(app: AsyncApp): Promise<void> {
@@ -166,6 +169,8 @@ class HttpCycle {
       return Promise.reject(violation);
     }
     if (this.clientGone) return Promise.reject(new ClientDisconnected(COMMON_MESSAGES.clientDisconnected));
+    // The common head: nothing in flight, and a host that holds it back synchronously (no promise).
+    if (this.sending === 0 && output.type === 'http.response.start') return this.startNow(output);
     // Sends run one after another even when the app forgets to await one; an app that awaits each
     // send (almost all) finds nothing in flight and skips the queue. deliver() counts itself out.
     this.sending++;
@@ -178,6 +183,29 @@ class HttpCycle {
 
   /** Sends accepted and not yet delivered; `tail` is the last of them. */
   private sending = 0;
+
+  private startNow(output: Extract<HttpOutput, { type: 'http.response.start' }>): Promise<void> {
+    let started: void | Promise<void>;
+    try {
+      started = this.transport.start(output.status, output.headers, { trailers: output.trailers });
+    } catch (error) {
+      return Promise.reject(this.lost(error));
+    }
+    if (started === undefined) return RESOLVED;
+    this.sending++;
+    const step = started.then(
+      () => {
+        this.sending--;
+      },
+      (error: unknown) => {
+        this.sending--;
+        throw this.lost(error);
+      },
+    );
+    step.then(undefined, noop);
+    this.tail = step;
+    return step;
+  }
 
   private async deliver(output: HttpOutput): Promise<void> {
     try {
@@ -270,6 +298,7 @@ class HttpCycle {
 }
 
 const noop = (): void => undefined;
+const RESOLVED = Promise.resolve();
 const GONE: unique symbol = Symbol('gone');
 const DISCONNECT = Object.freeze({ type: 'http.disconnect' }) as { type: 'http.disconnect' };
 

@@ -37,7 +37,13 @@ export interface TransportOptions {
 }
 
 /** The transport runHttp drives, plus the record of what was sent. */
-export type NodeHttpTransport = HttpTransport & { readonly record: ExchangeRecord; readonly body: BodyReader; detach(options: { endForApp: boolean }): void };
+export type NodeHttpTransport = HttpTransport & {
+  readonly record: ExchangeRecord;
+  readonly body: BodyReader;
+  detach(options: { endForApp: boolean }): void;
+  /** Calls `callback` once the exchange is over (response closed, or its connection), at once if it is. */
+  whenOver(callback: () => void): void;
+};
 
 /**
  * Builds the transport runHttp drives, plus the record of what was sent.
@@ -141,13 +147,22 @@ class Transport implements NodeHttpTransport {
     if (!this.http2 && !res.writableEnded && !res.destroyed) (res as ServerResponse).flushHeaders();
   }
 
-  async end(trailers?: HeaderList): Promise<void> {
-    if (this.detached) return;
+  end(trailers?: HeaderList): Promise<void> {
+    if (this.detached) return RESOLVED;
+    // Not an async method: a response already ended by its final write costs no extra promise.
     if (this.finished !== null) return this.finished;
+    try {
+      this.endNow(trailers);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return finish(this.res);
+  }
+
+  private endNow(trailers: HeaderList | undefined): void {
     this.commit();
     if (trailers && this.http2) (this.res as Http2ServerResponse).addTrailers(trailerObject(trailers));
     else if (trailers) (this.res as ServerResponse).addTrailers(trailers);
-    await finish(this.res);
   }
 
   async sendFile(path: string): Promise<void> {

@@ -2,7 +2,7 @@
 import { defaultLog, type Address, type Extensions, type HeaderList, type LogFn, type State } from '@tsgi/async';
 import { createAddressMatcher, type AddressMatcher } from './proxy/address-matcher.js';
 import type { BodyLimits } from './body-reader.js';
-import type { ExchangeRecord } from './http-transport.js';
+import type { ExchangeRecord, NodeResponse } from './http-transport.js';
 import type { NodeRequest } from './request-parts.js';
 
 /** Options shared by the HTTP and the WebSocket handler. */
@@ -38,8 +38,11 @@ export interface NodeHandlerOptions extends NodeOptions {
   minBodyRate?: number;
   /** Sync apps: bodies past this many bytes are spooled to a temporary file. @default 1 MiB */
   spoolThreshold?: number;
-  /** Called once per exchange when its connection work ends (access logs, metrics). */
-  onExchange?: (req: NodeRequest, record: ExchangeRecord) => void;
+  /**
+   * Called once per exchange when its connection work ends (access logs, metrics), requests refused
+   * before the app (413, 400) included.
+   */
+  onExchange?: (req: NodeRequest, record: ExchangeRecord, res: NodeResponse) => void;
   /** What a framework knows better than node:http about a request (e.g. Express's mount point). */
   requestOverrides?: (req: NodeRequest) => RequestOverrides | undefined;
   /**

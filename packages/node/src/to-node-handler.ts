@@ -43,13 +43,23 @@ export function toNodeHandler(app: SyncApp | AsyncApp, options: NodeHandlerOptio
     res.on('error', onResponseError);
     const overrides = requestOverrides?.(req);
     const scope = buildScope(req, res, resolved, extensions, overrides);
-    if (scope === null) return;
+    if (scope === null) {
+      if (onExchange) refused(req, res, onExchange);
+      return;
+    }
     const transport = createHttpTransport(req, res, transportOptions, overrides?.body);
-    if (onExchange) onExchangeEnd(req, res, () => onExchange(req, transport.record));
+    // The transport already waits for the end of the exchange: one listener, not two.
+    if (onExchange) transport.whenOver(() => onExchange(req, transport.record, res));
     const run = onError ? handOffErrors(asyncApp, (error) => onError(error, req) && (transport.detach({ endForApp: true }), true)) : asyncApp;
     runHttp(run, scope, transport).catch((error: unknown) => resolved.log('error', 'runHttp failed', error));
   };
   return handler;
+}
+
+/** Reports an exchange answered before the app ran (buildScope's 400 or 413) once it is over. */
+function refused(req: NodeRequest, res: NodeResponse, onExchange: NonNullable<NodeHandlerOptions['onExchange']>): void {
+  const started = performance.now();
+  onExchangeEnd(req, res, () => onExchange(req, { status: res.statusCode, bytes: 0, completed: res.writableEnded, started }, res));
 }
 
 /** Wraps an app so an error it raises before starting a response can be taken over by the host. */

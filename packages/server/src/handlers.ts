@@ -1,6 +1,6 @@
 // The listeners one server attaches: requests (guarded, counted), upgrades, and parser errors.
 import type { LogFn, State } from '@tsgi/async';
-import { HttpError, isWebSocketUpgrade, onExchangeEnd, toNodeHandler, toNodeUpgradeHandler, writeRawResponse, writeRefusal, type NodeRequest, type NodeResponse } from '@tsgi/node';
+import { HttpError, isWebSocketUpgrade, toNodeHandler, toNodeUpgradeHandler, writeRawResponse, writeRefusal, type NodeRequest, type NodeResponse } from '@tsgi/node';
 import { ServerResponse, type IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -41,13 +41,21 @@ export function createHandlers(detected: DetectedApp, config: ServerConfig, log:
     serverHeader,
     log,
   };
+  const activity = new Activity();
+  // HTTP/1.x responses in progress: when draining begins, those whose head is not out yet say
+  // Connection: close too, so their keep-alive clients do not send another request (gunicorn#2313).
+  const unsent = new Set<ServerResponse>();
   const handle = toNodeHandler(detected.app, {
     ...shared,
     bodyLimit: config.limitBody,
     bodyTimeout: config.timeoutBody,
     minBodyRate: config.minBodyRate,
     spoolThreshold: config.spoolThreshold,
-    ...(accessLog ? { onExchange: accessLog } : {}),
+    onExchange: (req, record, res) => {
+      activity.leave();
+      unsent.delete(res as ServerResponse);
+      accessLog?.(req, record);
+    },
   });
   const upgradeWebSocket = toNodeUpgradeHandler(detected.app, {
     ...shared,
@@ -57,12 +65,8 @@ export function createHandlers(detected: DetectedApp, config: ServerConfig, log:
     perMessageDeflate: config.wsPerMessageDeflate,
   });
   const guard = createRequestGuard(config);
-  const activity = new Activity();
   const limit = config.limitConcurrency;
   let draining = false;
-  // HTTP/1.x responses in progress: when draining begins, those whose head is not out yet say
-  // Connection: close too, so their keep-alive clients do not send another request (gunicorn#2313).
-  const unsent = new Set<ServerResponse>();
 
   const refuse = (req: NodeRequest, res: NodeResponse, error: HttpError, extra: Array<[string, string]> = []): void => {
     log('info', `${error.message} (${req.method ?? '-'} from ${req.socket?.remoteAddress ?? 'unknown'})`);
@@ -76,11 +80,8 @@ export function createHandlers(detected: DetectedApp, config: ServerConfig, log:
     if (limit > 0 && activity.count >= limit) {
       return refuse(req, res, new HttpError(PROTOCOL_MESSAGES.overloaded(limit), { status: 503 }), [['retry-after', '1']]);
     }
+    // handle()'s onExchange leaves, whether the app ran or the request was refused before it.
     activity.enter();
-    onExchangeEnd(req, res, () => {
-      activity.leave();
-      unsent.delete(res as ServerResponse);
-    });
     if (draining && req.httpVersion !== '2.0') (res as ServerResponse).setHeader('connection', 'close');
     else if (req.httpVersion !== '2.0') unsent.add(res as ServerResponse);
     handle(req as IncomingMessage, res as ServerResponse);
