@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { NODE_MESSAGES, toNodeHandler, type NodeHandlerOptions } from '../src/index.js';
 
 const encoder = new TextEncoder();
@@ -136,6 +136,32 @@ describe('hooks for framework adapters', () => {
     const res = await fetch(`${url}/raise`);
     expect([res.status, await res.text()]).toEqual([502, 'framework error page']);
     expect(seen).toEqual(['raised on purpose /raise']);
+  });
+
+  it('onExchange reports every exchange once it is over, those refused before the app included', async () => {
+    const records: Array<{ url: string; status: number; completed: boolean; sameResponse: boolean }> = [];
+    const responses = new Map<IncomingMessage, ServerResponse>();
+    const handler = toNodeHandler(reportApp, {
+      interface: 'async',
+      bodyLimit: 10,
+      underscoreHeaders: 'refuse',
+      onExchange: (req, record, res) => {
+        records.push({ url: req.url ?? '', status: record.status, completed: record.completed, sameResponse: responses.get(req as IncomingMessage) === res });
+      },
+    });
+    const url = await listen(handler, (req, res) => {
+      responses.set(req, res);
+      handler(req, res);
+    });
+    expect((await fetch(`${url}/ok`)).status).toBe(200);
+    expect((await fetch(`${url}/big`, { method: 'POST', body: 'x'.repeat(11) })).status).toBe(413);
+    expect((await fetch(`${url}/underscore`, { headers: { x_forwarded_for: '1.2.3.4' } })).status).toBe(400);
+    await vi.waitFor(() => expect(records).toHaveLength(3));
+    expect(records).toEqual([
+      { url: '/ok', status: 200, completed: true, sameResponse: true },
+      { url: '/big', status: 413, completed: true, sameResponse: true },
+      { url: '/underscore', status: 400, completed: true, sameResponse: true },
+    ]);
   });
 
   it('onResponseStart takes the response over and discards what the app sends', async () => {
