@@ -11,6 +11,11 @@ describe('createAddressMatcher', () => {
   it('matches an IPv4-mapped IPv6 peer against its IPv4 rules', () => {
     expect(createAddressMatcher(['127.0.0.1'])('::ffff:127.0.0.1')).toBe(true);
     expect(unmapped('::ffff:10.1.2.3')).toBe('10.1.2.3');
+    expect(unmapped('::FFFF:10.1.2.3')).toBe('10.1.2.3');
+  });
+
+  it('leaves plain IPv4 and IPv6 addresses as they are', () => {
+    expect(['10.1.2.3', '::1', 'fe80::1', '::ffff:10.1.2', '2001:db8::ffff:10.1.2.3'].map(unmapped)).toEqual(['10.1.2.3', '::1', 'fe80::1', '::ffff:10.1.2', '2001:db8::ffff:10.1.2.3']);
   });
 
   it("trusts every peer with '*'", () => {

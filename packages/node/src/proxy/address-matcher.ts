@@ -34,6 +34,8 @@ export function createAddressMatcher(entries: readonly string[]): AddressMatcher
 
 /** '::ffff:1.2.3.4' → '1.2.3.4'; other addresses unchanged. */
 export function unmapped(address: string): string {
+  // Runs twice per request: most addresses (127.0.0.1, 10.0.0.5) do not start with ':' at all.
+  if (address.charCodeAt(0) !== 58) return address;
   const match = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
   return match?.[1] ?? address;
 }
