@@ -4,8 +4,8 @@
 // its slowest (megamorphic) store, about as costly as the whole trie walk. So where the runtime allows
 // code generation (Node, Bun, Deno) each route gets an object literal with its names written in, as
 // find-my-way does; then every params object of a route is built with one shape. The names are
-// identifiers or '*' (parsePattern refuses anything else) and are quoted by JSON.stringify: no request
-// data ever reaches the generated code. Runtimes that forbid it (Cloudflare Workers, a page whose CSP
+// identifiers or '*', never '__proto__' (parsePattern refuses anything else), written between double
+// quotes: no request data ever reaches the generated code. Runtimes that forbid it (Cloudflare Workers, a page whose CSP
 // lacks 'unsafe-eval') throw an EvalError, and get the same object from a loop.
 
 /** Builds a route's params object; `value(i)` is the i-th captured value. */
@@ -20,7 +20,7 @@ export type ParamsBuilder = (value: (i: number) => string) => Record<string, str
 export function paramsBuilder(names: readonly string[]): ParamsBuilder {
   try {
     // eslint-disable-next-line @typescript-eslint/no-implied-eval -- see the file comment: names only, quoted
-    return Function('v', `return{${names.map((name, i) => `${JSON.stringify(name)}:v(${i})`).join()}}`) as ParamsBuilder;
+    return Function('v', `return{${names.map((name, i) => `"${name}":v(${i})`).join()}}`) as ParamsBuilder;
   } catch {
     return (value) => Object.fromEntries(names.map((name, i) => [name, value(i)]));
   }

@@ -7,7 +7,9 @@ export interface ParsedPattern {
   names: string[];
 }
 
-const NAME = /^[A-Za-z_$][\w$]*$/;
+// An identifier; '__proto__' (any case, to keep the check short) would name the params object's
+// prototype instead of a param.
+const NAME = /^(?!__proto__$)[a-z_$][\w$]*$/i;
 
 /**
  * Parses a route pattern into every concrete shape it stands for: an optional param expands into

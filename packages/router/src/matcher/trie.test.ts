@@ -115,6 +115,11 @@ describe('parsePattern', () => {
     expect(() => parsePattern('/a/:id/:id')).toThrow(/appears twice/);
   });
 
+  it("refuses '__proto__' as a param name, which would set the params object's prototype", () => {
+    expect(() => parsePattern('/a/:__proto__')).toThrow(/'__proto__' is not a valid param name/);
+    expect(parsePattern('/a/:proto/:__proto').map((s) => s.names)).toEqual([['proto', '__proto']]);
+  });
+
   it('leaves out later optional params with an earlier one, but never a required one', () => {
     expect(parsePattern('/p/:year?/:slug?').map((s) => s.names)).toEqual([[], ['year'], ['year', 'slug']]);
     expect(parsePattern('/:lang?/:page').map((s) => s.names)).toEqual([['page'], ['lang', 'page']]);
