@@ -1,40 +1,25 @@
 // Every error @tsgi/express throws. Guards check `.name`, not `instanceof` (STYLE.md: Errors).
-import type { HeaderList } from '@tsgi/async';
+import { HttpError } from '@tsgi/node';
 
 /** Why the mount could not serve a request. */
 export type MountErrorCode = 'body-consumed' | 'body-decoded' | 'closed';
 
 /**
  * A request the Express mount refuses before the app sees it: a body another middleware already
- * read (500), or an app that was shut down (503). Knows its response; `expose` tells Express's
- * error handler the message is safe to show.
+ * read (500), or an app that was shut down (503). Knows its response (`toResponse()`, from
+ * @tsgi/node's HttpError); `expose` tells Express's error handler the message is safe to show.
  *
  * @example
  * new MountError(EXPRESS_MESSAGES.closed, { status: 503, code: 'closed' }).toResponse().status; // 503
  */
-export class MountError extends Error {
+export class MountError extends HttpError {
   override readonly name = 'MountError';
-  readonly status: number;
   readonly code: MountErrorCode;
   readonly expose = true;
 
   constructor(message: string, options: { status: number; code: MountErrorCode; cause?: unknown }) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.status = options.status;
+    super(message, options);
     this.code = options.code;
-  }
-
-  /** The plain-text response the mount sends for this error. */
-  toResponse(): { status: number; headers: HeaderList; body: Uint8Array } {
-    const body = new TextEncoder().encode(`${this.message}\n`);
-    return {
-      status: this.status,
-      headers: [
-        ['content-type', 'text/plain; charset=utf-8'],
-        ['content-length', String(body.byteLength)],
-      ],
-      body,
-    };
   }
 }
 

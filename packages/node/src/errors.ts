@@ -9,7 +9,8 @@ import type { HeaderList } from '@tsgi/async';
  * error.toResponse(); // { status: 413, headers: [['content-type', ...], ['content-length', ...]], body }
  */
 export class HttpError extends Error {
-  override readonly name = 'HttpError';
+  // string, not the literal: subclasses (@tsgi/express's MountError) name themselves.
+  override readonly name: string = 'HttpError';
   readonly status: number;
 
   constructor(message: string, options: { status: number; cause?: unknown }) {
