@@ -31,6 +31,7 @@ export function runHttp(app: AsyncApp, scope: HTTPScope, transport: HttpTranspor
   try {
     return new HttpCycle(scope, transport).run(app);
   } catch (error) {
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- rejects with what was thrown, unchanged
     return Promise.reject(error);
   }
 }

@@ -1,5 +1,5 @@
 // A sync app reaching this async host is wrapped once (STYLE.md: one interface inside).
-import { syncToAsync, type AsyncApp, type LogFn } from '@tsgi/async';
+import { syncToAsync, type AsyncApp, type HTTPScope, type LogFn } from '@tsgi/async';
 import { createErrorStream, type EnvironRequest, type SyncApp } from '@tsgi/sync';
 import { nodeFileWrapper } from './file-wrapper.js';
 import type { NodeHandlerOptions } from './options.js';
@@ -29,6 +29,7 @@ export function toAsyncApp(app: SyncApp, options: NodeHandlerOptions, log: LogFn
       bodyLimit,
       spoolThreshold,
       spool,
+      noBody: hasNoBody,
       environ: (scope) => {
         const fields: Partial<EnvironRequest> = { errors, fileWrapper, multithread: false, multiprocess: false, runOnce: false };
         // async §6.7: tls is advertised only for TLS on this very connection, never a proxy's.
@@ -37,6 +38,18 @@ export function toAsyncApp(app: SyncApp, options: NodeHandlerOptions, log: LogFn
       },
     }),
   );
+}
+
+/**
+ * RFC 9112 §6.3: an HTTP/1.x request with neither Content-Length nor Transfer-Encoding has no body.
+ * The scope's headers are node's, as received, so they say how the request was framed.
+ */
+function hasNoBody(scope: HTTPScope): boolean {
+  if (scope.httpVersion !== '1.1' && scope.httpVersion !== '1.0') return false;
+  for (const [name, value] of scope.headers) {
+    if (name === 'transfer-encoding' || (name === 'content-length' && value !== '0')) return false;
+  }
+  return true;
 }
 
 function createLineErrorStream(log: LogFn) {

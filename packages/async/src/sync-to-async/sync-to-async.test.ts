@@ -59,6 +59,49 @@ describe('syncToAsync', () => {
     expect([res.status, res.text]).toEqual([200, '["/","q=1"]']);
   });
 
+  it('ends an array body with its last chunk, and streams a generator body chunk by chunk', async () => {
+    const writes = async (app: SyncApp): Promise<Array<[string, boolean]>> => {
+      const transport = fakeHttp({ body: [] });
+      const write = transport.write.bind(transport);
+      const seen: Array<[string, boolean]> = [];
+      transport.write = (chunk, info) => {
+        seen.push([dec(chunk), info?.final === true]);
+        return write(chunk, info);
+      };
+      await runHttp(syncToAsync(app), createScope({ method: 'GET', target: '/', headers: [] }), transport);
+      expect(transport.calls.at(-1)?.[0]).toBe('end');
+      return seen;
+    };
+    const array: SyncApp = (_environ, startResponse) => {
+      startResponse('200 OK', []);
+      return [enc('a'), enc(''), enc('b')];
+    };
+    const generator: SyncApp = (_environ, startResponse) => {
+      startResponse('200 OK', []);
+      return (function* () {
+        yield enc('a');
+        yield enc('b');
+      })();
+    };
+    // The host may send 'b' and the end in one write, framed by Content-Length.
+    expect(await writes(array)).toEqual([
+      ['a', false],
+      ['b', true],
+    ]);
+    expect(await writes(generator)).toEqual([
+      ['a', false],
+      ['b', false],
+    ]);
+  });
+
+  it('does not wait for a body the host says there is not', async () => {
+    // Nothing is ever pushed into this transport's body: a read would wait forever.
+    const transport = fakeHttp();
+    await runHttp(syncToAsync(echo, { noBody: () => true }), createScope({ method: 'GET', target: '/', headers: [] }), transport);
+    expect(transport.calls[0]).toEqual(['start', 200, [['content-type', 'text/plain'], ['content-length', '0']], { trailers: false }]);
+    expect(transport.body.waiting).toBe(0);
+  });
+
   it('buffers a streamed body and hands it to the app whole', async () => {
     const res = await requestApp(syncToAsync(echo), { method: 'POST', body: [enc('a'), enc('b'), enc('c')] });
     expect([res.status, res.text, res.headers]).toEqual([200, 'abc', [['content-type', 'text/plain'], ['content-length', '3']]]);

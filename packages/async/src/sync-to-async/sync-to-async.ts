@@ -18,6 +18,13 @@ export interface SyncToAsyncOptions {
   spool?: SpoolFactory;
   /** More environ fields a host knows (errors, fileWrapper, multithread, extra keys...). */
   environ?: (scope: HTTPScope) => Partial<EnvironRequest>;
+  /**
+   * True when the host knows from the wire that the request has no body (RFC 9112 §6.3: HTTP/1.x
+   * without Content-Length or Transfer-Encoding); the body is then not read. Only a host can tell:
+   * a Lambda event or a constructed Request may carry a body without either header.
+   * @default never
+   */
+  noBody?: (scope: HTTPScope) => boolean;
 }
 
 const MiB = 1024 * 1024;
@@ -40,7 +47,8 @@ export function syncToAsync(app: SyncApp, options: SyncToAsyncOptions = {}): Asy
     if (scope.type === 'lifespan') return; // async §5.5: returning early says "no lifespan support".
     // async §7.1: a sync app has no WebSocket interface; closing before accept denies with 403.
     if (scope.type === 'websocket') return send({ type: 'websocket.close' });
-    const body = await readBody(receive, scope.headers, limits);
+    // A host that knows from the wire there is no body spares the receive() round trip.
+    const body = options.noBody?.(scope) === true ? NO_BODY : await readBody(receive, scope.headers, limits);
     if (body.kind === 'disconnected') return;
     if (body.kind === 'too-large') return sendError(send, new RequestError(BRIDGE_MESSAGES.bodyTooLarge(limits.bodyLimit), { status: 413 }));
     try {
@@ -70,8 +78,17 @@ async function stream(response: SyncResponse, send: Send, head: boolean): Promis
     // docs/spec/sync.md §6.5: a HEAD response's head is final already; the rest is never pulled, and
     // close() below abandons the body (its iterator's return() first).
     // Otherwise pulled one chunk at a time: the next is produced only once the host took the last one.
-    for (let next = head ? DONE : response.chunks.next(); next.done !== true; next = response.chunks.next()) {
-      if (next.value.byteLength > 0) await send({ type: 'http.response.body', body: next.value, moreBody: true });
+    // An array body (inMemory) has every chunk already, so looking one ahead delays nothing, and its
+    // last chunk ends the response: a host sends it and the end together, framed by Content-Length.
+    const ahead = response.inMemory;
+    let next = head ? DONE : response.chunks.next();
+    while (next.done !== true) {
+      const chunk = next.value;
+      next = ahead ? response.chunks.next() : NOT_YET;
+      const last = next.done === true;
+      if (chunk.byteLength > 0 || last) await send({ type: 'http.response.body', body: chunk, moreBody: !last });
+      if (last) return;
+      if (!ahead) next = response.chunks.next();
     }
     await send({ type: 'http.response.body', body: EMPTY, moreBody: false });
   } finally {
@@ -81,6 +98,9 @@ async function stream(response: SyncResponse, send: Send, head: boolean): Promis
 }
 
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
+// Stands for "not pulled yet" while streaming a generator body chunk by chunk.
+const NOT_YET: IteratorYieldResult<Uint8Array> = { done: false, value: EMPTY };
+const NO_BODY = { kind: 'body', body: EMPTY, spool: null } as const;
 
 function toEnvironRequest(scope: HTTPScope, body: EnvironRequest['body'], options: SyncToAsyncOptions): EnvironRequest {
   const request: EnvironRequest = {
