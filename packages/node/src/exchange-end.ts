@@ -19,11 +19,12 @@ export function onExchangeEnd(req: NodeRequest, res: NodeResponse, callback: () 
   const fire = (): void => {
     if (done) return;
     done = true;
-    res.off('close', fire);
+    // The response's own 'close' listener stays: `done` makes it a no-op, and it goes with the
+    // response; removing it cost more than the rest of this function.
     if (socket) waiting.get(socket)?.delete(fire);
     callback();
   };
-  // on(), not once(): fire() removes itself, and once() would wrap it in one more closure.
+  // on(), not once(): once() would wrap fire() in one more closure.
   res.on('close', fire);
   if (!socket) return;
   if (socket.destroyed) {
