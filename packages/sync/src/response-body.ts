@@ -95,11 +95,16 @@ export function createChunkReader(body: ResponseBody, state: ResponseState, meth
 // docs/spec/sync.md §6.3: a host must never frame more, or fewer, bytes than the app's Content-Length.
 // HEAD, 1xx, 204 and 304 responses carry no body, so their Content-Length describes another response.
 function lengthCounter(head: FinalHead, method: string): (size: number | undefined) => void {
-  const values = new Set(head.headers.filter(([name]) => name.toLowerCase() === 'content-length').map(([, v]) => v.trim()));
-  const [value] = values;
-  if (values.size > 1 || (value !== undefined && !/^\d+$/.test(value))) {
-    throw new SyncSpecError(`${CONTENT_LENGTH_FORMAT}: got ${[...values].join(', ')}`);
+  // A loop, not filter/map/Set: this runs for every response.
+  let value: string | undefined;
+  for (const [name, raw] of head.headers) {
+    if (name.length !== 14 || name.toLowerCase() !== 'content-length') continue;
+    const text = raw.trim();
+    // Repeated fields must agree (RFC 9110 §8.6).
+    if (value !== undefined && text !== value) throw new SyncSpecError(`${CONTENT_LENGTH_FORMAT}: got ${value}, ${text}`);
+    value = text;
   }
+  if (value !== undefined && !/^\d+$/.test(value)) throw new SyncSpecError(`${CONTENT_LENGTH_FORMAT}: got ${value}`);
   const bodiless = method === 'HEAD' || head.statusCode === 204 || head.statusCode === 304;
   const declared = value !== undefined && !bodiless ? Number(value) : undefined;
   let sent = 0;

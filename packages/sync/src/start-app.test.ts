@@ -214,6 +214,15 @@ describe('startApp', () => {
     expect(() => response.chunks.next()).toThrow(m.BODY_TOO_LONG);
   });
 
+  it('counts against a repeated Content-Length that agrees, and refuses two that differ', () => {
+    const same: SyncApp = (_, start) => (start('200 OK', [['Content-Length', '2'], ['content-length', ' 2']]), [bytes('ab'), bytes('c')]);
+    const response = startApp(same, environ());
+    expect(decodeUtf8(response.chunks.next().value as Uint8Array)).toBe('ab');
+    expect(() => response.chunks.next()).toThrow(m.BODY_TOO_LONG);
+    const differ: SyncApp = (_, start) => (start('200 OK', [['Content-Length', '1'], ['content-length', '2']]), [bytes('a')]);
+    expect(() => startApp(differ, environ()).chunks.next()).toThrow(m.CONTENT_LENGTH_FORMAT);
+  });
+
   it('reports a body shorter than its Content-Length at its end', () => {
     const app: SyncApp = (_, start) => (start('200 OK', [['Content-Length', '10']]), [bytes('abc')]);
     const response = startApp(app, environ());
