@@ -25,7 +25,8 @@ export function writeRefusal(
   options: { serverHeader?: string | null; headers?: HeaderList } = {},
 ): void {
   const { status, headers, body } = refusal.toResponse();
-  const http2 = res.req.httpVersion === '2.0';
+  // By the stream, not req.httpVersion: an HTTP/1.1 connection can claim "HTTP/2.0" (answered 505).
+  const http2 = 'stream' in res;
   const flat = [...headers, ...(options.headers ?? [])].flat();
   if (options.serverHeader) flat.push('server', options.serverHeader);
   if (!http2) {

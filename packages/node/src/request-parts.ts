@@ -14,6 +14,7 @@ export type NodeRequest = IncomingMessage | Http2ServerRequest;
 export type RequestParts = Required<Pick<ScopeRequest, 'method' | 'target' | 'headers' | 'httpVersion' | 'scheme' | 'client' | 'server'>>;
 
 const VERSIONS: Record<string, RequestParts['httpVersion']> = { '1.0': '1.0', '1.1': '1.1', '2.0': '2', '2': '2' };
+const ABSOLUTE_FORM = /^https?:\/\/([^/?#]*)/i;
 
 /**
  * Reads method, target, headers, version, scheme and addresses from a node request. With
@@ -27,10 +28,14 @@ const VERSIONS: Record<string, RequestParts['httpVersion']> = { '1.0': '1.0', '1
 export function requestParts(req: NodeRequest, trustedProxies?: AddressMatcher): RequestParts {
   const socket = req.socket as Partial<TLSSocket> | undefined;
   const httpVersion = VERSIONS[req.httpVersion] ?? '1.1';
-  const headers = httpVersion === '2' ? http2Headers(req.rawHeaders) : pairs(req.rawHeaders);
+  const target = req.url ?? '/';
+  let headers = httpVersion === '2' ? http2Headers(req.rawHeaders) : pairs(req.rawHeaders);
+  // RFC 9112 §3.2.2: with an absolute-form target, its authority is the host; a Host header is ignored.
+  const authority = httpVersion === '2' ? undefined : ABSOLUTE_FORM.exec(target)?.[1];
+  if (authority !== undefined) headers = withHost(headers, authority);
   const parts: RequestParts = {
     method: req.method ?? 'GET',
-    target: req.url ?? '/',
+    target,
     headers,
     httpVersion,
     scheme: socket?.encrypted === true ? 'https' : 'http',

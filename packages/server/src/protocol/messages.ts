@@ -9,6 +9,11 @@ export const PROTOCOL_MESSAGES = {
   missingHost: 'RFC 9112 §3.2: an HTTP/1.1 request needs exactly one Host header',
   repeatedHost: 'RFC 9112 §3.2: a request must not carry more than one Host header',
   transferEncodingHttp10: 'RFC 9112 §6.1: Transfer-Encoding in an HTTP/1.0 request makes its framing faulty',
+  invalidHost: (value: string) => `RFC 9112 §3.2: Host ${JSON.stringify(value)} is not a host and optional port`,
+  chunkedNotLast: (value: string) =>
+    `RFC 9112 §6.3: Transfer-Encoding ${JSON.stringify(value)} does not end with chunked, so the body length is unknown`,
+  versionUnsupported: (version: string) => `RFC 9110 §15.6.6: HTTP/${version} is not supported; this server speaks HTTP/1.1`,
+  methodNotImplemented: (method: string) => `RFC 9110 §9.1: the method ${JSON.stringify(method)} is not implemented by this server`,
   unsupportedCoding: (value: string) =>
     `RFC 9112 §6.1: Transfer-Encoding ${JSON.stringify(value)} is not supported; only chunked is`,
   malformed: (code: string, reason: string) => `RFC 9112 §2.2: malformed request (${code}: ${reason})`,
