@@ -44,7 +44,7 @@ describe('Exchange', () => {
     Atomics.store(control, SLOT.inFlight, 3);
     subject.handle({ type: 'start', id: 1, status: 200, headers: [['Content-Type', 'text/plain']] });
     subject.handle({ type: 'body', id: 1, chunk: new Uint8Array([1, 2, 3]) });
-    subject.handle({ type: 'end', id: 1 });
+    subject.handle({ type: 'end', id: 1, ms: 1 });
     await subject.done;
     expect(sent).toEqual([
       { type: 'http.response.start', status: 200, headers: [['content-type', 'text/plain']] },
@@ -59,13 +59,13 @@ describe('Exchange', () => {
     subject.handle({ type: 'start', id: 1, status: 200, headers: [] });
     await settle();
     expect(Atomics.load(control, SLOT.cancelled)).toBe(1);
-    subject.handle({ type: 'end', id: 1 });
+    subject.handle({ type: 'end', id: 1, ms: 1 });
     await expect(subject.done).resolves.toBeUndefined();
   });
 
   it('rejects with the error the thread reported, or with the pool’s when the thread hung or died', async () => {
     const first = exchange([]);
-    first.subject.handle({ type: 'error', id: 1, error: { name: 'SyncSpecError', message: 'sync §5.2: bad status', stack: undefined } });
+    first.subject.handle({ type: 'error', id: 1, error: { name: 'SyncSpecError', message: 'sync §5.2: bad status', stack: undefined }, ms: 1 });
     await expect(first.subject.done).rejects.toMatchObject({ name: 'SyncSpecError', message: 'sync §5.2: bad status' });
     const second = exchange([]);
     second.subject.fail(new Error('a worker thread was stuck'));

@@ -31,9 +31,8 @@ export interface ThreadPoolOptions {
 interface PoolThread {
   worker: Worker;
   current: Exchange | null;
-  /** The route of the request it runs, and when it started (performance.now()), to learn its cost. */
+  /** The route of the request it runs, to learn its cost. */
   route: string;
-  started: number;
   /** tsgi.errors text not yet ended by a newline. */
   errors: string;
   /** The reserve thread: cheap requests only, at normal priority. */
@@ -83,7 +82,6 @@ export class ThreadPool {
     const route = `${scope.method} ${scope.rawPath}`;
     const thread = await this.acquire(route);
     thread.route = route;
-    thread.started = performance.now();
     const id = this.nextId++;
     const buffer = createChannel(mayHaveBody(scope));
     const exchange = new Exchange(id, `${scope.method} ${scope.rawPath}`, buffer, receive, send, this.options.timeoutMs, (stuck) => this.hung(thread, stuck));
@@ -114,9 +112,10 @@ export class ThreadPool {
     return new Promise((resolve) => this.waiting.push(route, resolve, performance.now()));
   }
 
-  private release(thread: PoolThread): void {
+  /** Frees a thread; `ms` is how long its request kept it, as the thread timed it. */
+  private release(thread: PoolThread, ms?: number): void {
     const now = performance.now();
-    if (thread.current) this.waiting.learn(thread.route, now - thread.started);
+    if (thread.current && ms !== undefined) this.waiting.learn(thread.route, ms);
     thread.current = null;
     if (this.closed || !this.threads.has(thread)) return;
     if (thread.reserve) {
@@ -153,7 +152,7 @@ export class ThreadPool {
     const { spec, cwd, multiprocess } = this.options;
     const data: ThreadData = { spec, cwd, multiprocess, reserve };
     const worker = new Worker(this.options.entry ?? new URL('./thread.js', import.meta.url), { workerData: data });
-    const thread: PoolThread = { worker, current: null, route: '', started: 0, errors: '', reserve };
+    const thread: PoolThread = { worker, current: null, route: '', errors: '', reserve };
     this.threads.add(thread);
     return new Promise((resolve, reject) => {
       let booted = false;
@@ -170,7 +169,7 @@ export class ThreadPool {
         } else if (thread.current?.id === message.id) {
           const current = thread.current;
           // The thread posts its last message after close() ran: it is free for the next request.
-          if (message.type === 'end' || message.type === 'whole' || message.type === 'error' || message.type === 'refused') this.release(thread);
+          if (message.type === 'end' || message.type === 'whole' || message.type === 'error' || message.type === 'refused') this.release(thread, message.ms);
           current.handle(message);
         }
       });

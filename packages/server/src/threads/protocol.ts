@@ -31,7 +31,11 @@ export interface ErrorData {
   stack: string | undefined;
 }
 
-/** Thread → pool. Every request ends with exactly one 'end', 'whole', 'refused' or 'error', after close() ran. */
+/**
+ * Thread → pool. Every request ends with exactly one 'end', 'whole', 'refused' or 'error', after
+ * close() ran; its `ms` is how long the request kept the thread, timed in the thread (the pool's own
+ * clock would add the hops between threads, which grow on a busy machine).
+ */
 export type ThreadMessage =
   | { type: 'ready' }
   | { type: 'boot-failed'; message: string }
@@ -40,11 +44,11 @@ export type ThreadMessage =
   | { type: 'want'; id: number }
   | { type: 'start'; id: number; status: number; headers: HeaderList }
   | { type: 'body'; id: number; chunk: Uint8Array }
-  | { type: 'end'; id: number }
+  | { type: 'end'; id: number; ms: number }
   /** The whole response in one message: a body that ended within the first window, close() done. */
-  | { type: 'whole'; id: number; status: number; headers: HeaderList; chunks: Uint8Array[] }
-  | { type: 'refused'; id: number; status: number; headers: HeaderList; body: Uint8Array }
-  | { type: 'error'; id: number; error: ErrorData };
+  | { type: 'whole'; id: number; status: number; headers: HeaderList; chunks: Uint8Array[]; ms: number }
+  | { type: 'refused'; id: number; status: number; headers: HeaderList; body: Uint8Array; ms: number }
+  | { type: 'error'; id: number; error: ErrorData; ms: number };
 
 /** Flattens an error for postMessage. */
 export function toErrorData(error: unknown): ErrorData {

@@ -1,7 +1,7 @@
 // One request, run inside a thread: tsgi.input reads block on the mailbox, response chunks go back
 // as messages within a window of bytes in flight, and close() runs here whatever happens.
 import { nodeFileWrapper } from '@tsgi/node';
-import { createEnviron, createInputStream, isRequestError, startApp, type ErrorStream, type SyncApp, type SyncResponse } from '@tsgi/sync';
+import { createEnviron, createInputStream, isRequestError, startApp, type EnvironRequest, type ErrorStream, type SyncApp, type SyncResponse } from '@tsgi/sync';
 import { BODY, mailbox, RESPONSE_WINDOW, SLOT, slots } from './channel.js';
 import { toErrorData, type RunMessage, type ThreadMessage } from './protocol.js';
 
@@ -25,6 +25,7 @@ export interface ThreadContext {
  * parentPort.on('message', (message: RunMessage) => runRequest(app, message, context));
  */
 export function runRequest(app: SyncApp, message: RunMessage, context: ThreadContext): void {
+  const began = performance.now();
   const { post, errors, multiprocess } = context;
   const { id, request } = message;
   const control = slots(message.buffer);
@@ -34,13 +35,21 @@ export function runRequest(app: SyncApp, message: RunMessage, context: ThreadCon
   try {
     const length = Number(request.headers.find(([name]) => name.toLowerCase() === 'content-length')?.[1] ?? Number.NaN);
     const body = box === null ? EMPTY : createInputStream(pullFrom(control, box, () => post({ type: 'want', id })), Number.isSafeInteger(length) ? { contentLength: length } : {});
-    const environ = createEnviron({ ...request, body, errors, fileWrapper: nodeFileWrapper, multithread: true, multiprocess });
+    // The message's own copy of the request is completed in place: `{ ...request, key }` would be a
+    // slow dictionary-mode object on node 20.
+    const full: EnvironRequest = request;
+    full.body = body;
+    full.errors = errors;
+    full.fileWrapper = nodeFileWrapper;
+    full.multithread = true;
+    full.multiprocess = multiprocess;
+    const environ = createEnviron(full);
     response = startApp(app, environ);
   } catch (error) {
     if (isRequestError(error)) {
       const refusal = error.toResponse();
-      post({ type: 'refused', id, status: refusal.statusCode, headers: refusal.headers, body: refusal.body });
-    } else post({ type: 'error', id, error: toErrorData(error) });
+      post({ type: 'refused', id, status: refusal.statusCode, headers: refusal.headers, body: refusal.body, ms: performance.now() - began });
+    } else post({ type: 'error', id, error: toErrorData(error), ms: performance.now() - began });
     return;
   }
   const send = (chunk: Uint8Array): void => {
@@ -56,7 +65,7 @@ export function runRequest(app: SyncApp, message: RunMessage, context: ThreadCon
       // PEP 3333: close() runs before the response is reported done.
       response.close();
       const { chunks } = gathered;
-      post({ type: 'whole', id, status: response.statusCode, headers: response.headers, chunks }, chunks.map((chunk) => chunk.buffer as ArrayBuffer));
+      post({ type: 'whole', id, status: response.statusCode, headers: response.headers, chunks, ms: performance.now() - began }, chunks.map((chunk) => chunk.buffer as ArrayBuffer));
       return;
     } catch (error) {
       // Reported after the head, as on the streaming path; close() is idempotent below.
@@ -83,7 +92,8 @@ export function runRequest(app: SyncApp, message: RunMessage, context: ThreadCon
   } catch (error) {
     failure ??= error;
   }
-  post(failure === undefined ? { type: 'end', id } : { type: 'error', id, error: toErrorData(failure) });
+  const ms = performance.now() - began;
+  post(failure === undefined ? { type: 'end', id, ms } : { type: 'error', id, error: toErrorData(failure), ms });
 }
 
 /** An in-memory body's chunks, copied, up to the response window; `more` when some are left. */

@@ -67,6 +67,27 @@ describe('--threads', { timeout: 40_000 }, () => {
     expect(slow.map((reply) => reply.threadId)).toEqual([threadId, threadId]);
   });
 
+  it('replaces a reserve thread stuck past --timeout, and starts a new one when needed', async () => {
+    const tsgi = start([syncApp, '--threads', '1', '--timeout', '1']);
+    const url = await listening(tsgi);
+    const { threadId } = await fetchJson<{ threadId: number }>(`${url}/cheap-or-spin`);
+    for (let i = 0; i < 8; i++) expect((await fetchText(`${url}/cheap-or-spin`)).status).toBe(200);
+
+    // The only regular thread waits on a client that does not read: busy, but not hung.
+    const req = request(`${url}/big?mib=256`, { agent: false });
+    const stalled = await new Promise<IncomingMessage>((resolve) => req.on('response', resolve).end());
+    stalled.pause();
+    await tsgi.waitFor(/fixture: produced 0 MiB/);
+    // On the reserve: it hangs, so it fails after --timeout and the reserve is retired.
+    expect((await fetchText(`${url}/cheap-or-spin?spin=1`)).status).toBe(500);
+    await tsgi.waitFor(/fixture: spinning on a cheap route/);
+    // The regular thread is still held: a new reserve answers.
+    const again = await fetchJson<{ threadId: number }>(`${url}/cheap-or-spin`);
+    expect(again.status).toBe(200);
+    expect(again.threadId).not.toBe(threadId);
+    stalled.destroy();
+  });
+
   it('streams the request body to the thread as it arrives', async () => {
     const tsgi = start([syncApp, '--threads', '2']);
     const url = await listening(tsgi);
