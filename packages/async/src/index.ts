@@ -72,7 +72,7 @@ export type { ScopeRequest } from './create-scope.js';
 export { runHttp } from './http-cycle.js';
 export { runWebSocket } from './websocket-cycle.js';
 export { defaultLog } from './transport.js';
-export type { CloseInfo, HttpTransport, LogFn, LogLevel, WebSocketTransport } from './transport.js';
+export type { CloseInfo, HttpTransport, LogFn, LogLevel, WebSocketFlow, WebSocketTransport } from './transport.js';
 export { createLifespan } from './lifespan/lifespan.js';
 export type { Lifespan, LifespanOptions } from './lifespan/lifespan.js';
 

@@ -62,7 +62,22 @@ export interface CloseInfo {
 }
 
 /**
- * One WebSocket connection as the host sees it; runWebSocket drives it (async §4.8).
+ * How runWebSocket holds back a push-style transport while the app lags behind its client.
+ *
+ * @example
+ * const flow: WebSocketFlow = { pause: () => ws.pause(), resume: () => ws.resume() };
+ */
+export interface WebSocketFlow {
+  /** Stops reading client messages: too many wait for the app. */
+  pause(): void;
+  /** Reads client messages again: the app caught up. */
+  resume(): void;
+}
+
+/**
+ * One WebSocket connection as the host sees it; runWebSocket drives it (async §4.8). Client messages
+ * come either pulled from `messages` or pushed through `listen` (cheaper: no promise per message while
+ * the app is busy); a transport provides one of the two, and runWebSocket prefers `listen`.
  *
  * @example
  * const transport: WebSocketTransport = {
@@ -75,14 +90,28 @@ export interface CloseInfo {
 export interface WebSocketTransport {
   /** Completes the handshake (101) with the chosen subprotocol and extra headers. */
   accept(subprotocol: string | null, headers: HeaderList): Promise<void>;
-  /** Sends a text (string) or binary (Uint8Array) message. */
-  send(data: string | Uint8Array): Promise<void>;
+  /**
+   * Sends a text (string) or binary (Uint8Array) message; resolves once the host can take more
+   * (backpressure) and rejects if the message cannot leave. A host that can take more at once may
+   * return nothing instead of a resolved promise, and may throw instead of rejecting.
+   */
+  send(data: string | Uint8Array): Promise<void> | void;
   /** Sends a close frame. */
   close(code: number, reason: string): Promise<void>;
   /** Answers the handshake with an HTTP response instead of upgrading. */
   deny(status: number, headers: HeaderList, body: Uint8Array): Promise<void>;
-  /** Client messages after accept, in order; it MUST end once the connection closes, after every message received. */
-  messages: AsyncIterable<string | Uint8Array>;
+  /**
+   * Client messages after accept, in order (pull style); it MUST end once the connection closes, after
+   * every message received. Required unless the transport has `listen`.
+   */
+  messages?: AsyncIterable<string | Uint8Array>;
+  /**
+   * Push style, preferred over `messages`: runWebSocket calls it once, before accept; the transport
+   * then calls `onMessage` with each client message, in order, and with none once `closed` settles
+   * (so every message received comes before it). The returned flow lets runWebSocket stop reading
+   * while the app lags.
+   */
+  listen?(onMessage: (data: string | Uint8Array) => void): WebSocketFlow;
   /** Resolves once the connection is closed (or the handshake failed), with the close code and reason. */
   closed: Promise<CloseInfo>;
   /** Receives app errors and violations, naming the spec section. */

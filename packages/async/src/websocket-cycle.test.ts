@@ -22,8 +22,8 @@ const echo: AsyncApp = async (_scope, receive, send) => {
 };
 
 /** Runs `app`; returns the message its first rejected send carried and the transport's last call. */
-async function rejection(app: AsyncApp, protocols?: string): Promise<[string | undefined, unknown]> {
-  const transport = fakeWebSocket();
+async function rejection(style: 'pull' | 'push', app: AsyncApp, protocols?: string): Promise<[string | undefined, unknown]> {
+  const transport = fakeWebSocket(style);
   let message: string | undefined;
   await runWebSocket(
     (s, receive, send) => app(s, receive, (event) => send(event).catch((error: Error) => {
@@ -36,9 +36,9 @@ async function rejection(app: AsyncApp, protocols?: string): Promise<[string | u
   return [message, transport.calls.at(-1)];
 }
 
-describe('runWebSocket', () => {
+describe.each(['pull', 'push'] as const)('runWebSocket over a %s transport', (style) => {
   it('accepts with the chosen subprotocol and extra headers', async () => {
-    const transport = fakeWebSocket();
+    const transport = fakeWebSocket(style);
     const app: AsyncApp = async (s, receive, send) => {
       expect(await receive()).toEqual({ type: 'websocket.connect' });
       expect(s.type === 'websocket' && s.subprotocols).toEqual(['v2', 'v1']);
@@ -53,7 +53,7 @@ describe('runWebSocket', () => {
   });
 
   it('keeps the handshake fields the server owns out of the app headers', async () => {
-    const transport = fakeWebSocket();
+    const transport = fakeWebSocket(style);
     await runWebSocket(
       async (_s, receive, send) => {
         await receive();
@@ -67,7 +67,7 @@ describe('runWebSocket', () => {
   });
 
   it('echoes text and binary messages and reports the client close code and reason', async () => {
-    const transport = fakeWebSocket();
+    const transport = fakeWebSocket(style);
     const events: ReceiveEvent[] = [];
     const app: AsyncApp = async (s, receive, send) => {
       await echo(s, async () => {
@@ -92,7 +92,7 @@ describe('runWebSocket', () => {
   });
 
   it('denies the handshake with 403 when the app closes before accepting', async () => {
-    const transport = fakeWebSocket();
+    const transport = fakeWebSocket(style);
     let after: ReceiveEvent | undefined;
     await runWebSocket(
       async (_s, receive, send) => {
@@ -108,20 +108,20 @@ describe('runWebSocket', () => {
   });
 
   it('denies with 403 when the app returns without answering the handshake', async () => {
-    const transport = fakeWebSocket();
+    const transport = fakeWebSocket(style);
     await runWebSocket(async () => {}, scope(), transport);
     expect(transport.calls).toEqual([['deny', 403, [], '']]);
   });
 
   it('denies with 500 when the app raises before accepting', async () => {
-    const transport = fakeWebSocket();
+    const transport = fakeWebSocket(style);
     await runWebSocket(() => Promise.reject(new Error('boom')), scope(), transport);
     expect(transport.calls).toEqual([['deny', 500, [['content-type', 'text/plain; charset=utf-8']], 'Internal Server Error']]);
     expect(transport.logs[0]?.[0]).toBe('error');
   });
 
   it('sends the app’s own denial response (websocket.http.response)', async () => {
-    const transport = fakeWebSocket();
+    const transport = fakeWebSocket(style);
     await runWebSocket(
       async (s, receive, send) => {
         expect(s.type === 'websocket' && s.extensions?.['websocket.http.response']).toEqual({});
@@ -137,7 +137,7 @@ describe('runWebSocket', () => {
   });
 
   it('closes with 1011 when the app raises after accepting, and 1000 when it returns', async () => {
-    const raising = fakeWebSocket();
+    const raising = fakeWebSocket(style);
     await runWebSocket(
       async (_s, receive, send) => {
         await receive();
@@ -148,7 +148,7 @@ describe('runWebSocket', () => {
       raising,
     );
     expect(raising.calls.at(-1)).toEqual(['close', 1011, '']);
-    const returning = fakeWebSocket();
+    const returning = fakeWebSocket(style);
     await runWebSocket(
       async (_s, receive, send) => {
         await receive();
@@ -162,7 +162,7 @@ describe('runWebSocket', () => {
   });
 
   it('closes with 1011 and logs when the app swallows a violation after accepting', async () => {
-    const transport = fakeWebSocket();
+    const transport = fakeWebSocket(style);
     const rejections: string[] = [];
     const app: AsyncApp = async (_s, receive, send) => {
       await receive();
@@ -178,7 +178,7 @@ describe('runWebSocket', () => {
   });
 
   it('delivers messages that arrived before the client closed', async () => {
-    const transport = fakeWebSocket();
+    const transport = fakeWebSocket(style);
     const busy = gate();
     const events: ReceiveEvent[] = [];
     const done = runWebSocket(
@@ -203,7 +203,7 @@ describe('runWebSocket', () => {
   });
 
   it('raises ClientDisconnected on send after the client left, and lets close pass', async () => {
-    const transport = fakeWebSocket();
+    const transport = fakeWebSocket(style);
     let sendError: unknown;
     const done = runWebSocket(
       async (_s, receive, send) => {
@@ -223,7 +223,7 @@ describe('runWebSocket', () => {
   });
 
   it('hands sends the app did not await to the transport in order, each after the one before completed', async () => {
-    const transport = fakeWebSocket();
+    const transport = fakeWebSocket(style);
     const accepted = gate();
     const order: string[] = [];
     transport.accept = (subprotocol, headers) => {
@@ -251,7 +251,7 @@ describe('runWebSocket', () => {
   });
 
   it('rejects a send with ClientDisconnected when the transport fails to send it', async () => {
-    const transport = fakeWebSocket();
+    const transport = fakeWebSocket(style);
     transport.send = () => Promise.reject(new Error('socket hang up'));
     let sendError: unknown;
     await runWebSocket(
@@ -268,7 +268,7 @@ describe('runWebSocket', () => {
   });
 
   it('lets an app ignore a send that fails, without an unhandled rejection', async () => {
-    const transport = fakeWebSocket();
+    const transport = fakeWebSocket(style);
     transport.send = () => Promise.reject(new Error('socket hang up'));
     const unhandled: unknown[] = [];
     const onUnhandled = (reason: unknown): void => void unhandled.push(reason);
@@ -292,7 +292,7 @@ describe('runWebSocket', () => {
   });
 
   it('refuses close codes an endpoint may not send and over-long reasons, failing the connection with 1011', async () => {
-    const close = (event: Record<string, unknown>) => rejection(async (_s, receive, send) => {
+    const close = (event: Record<string, unknown>) => rejection(style, async (_s, receive, send) => {
       await receive();
       await send({ type: 'websocket.accept' });
       await send({ type: 'websocket.close', ...event });
@@ -301,7 +301,7 @@ describe('runWebSocket', () => {
       expect(await close({ code })).toEqual([WEBSOCKET_MESSAGES.badCloseCode(code), ['close', 1011, '']]);
     }
     expect(await close({ reason: 'é'.repeat(62) })).toEqual([WEBSOCKET_MESSAGES.reasonTooLong(124), ['close', 1011, '']]);
-    const transport = fakeWebSocket();
+    const transport = fakeWebSocket(style);
     await runWebSocket(async (_s, receive, send) => {
       await receive();
       await send({ type: 'websocket.accept' });
@@ -311,15 +311,107 @@ describe('runWebSocket', () => {
   });
 
   it('refuses a send before accept and a subprotocol the client did not offer, denying with 500', async () => {
-    const early = await rejection(async (_s, receive, send) => {
+    const early = await rejection(style, async (_s, receive, send) => {
       await receive();
       await send({ type: 'websocket.send', text: 'early' });
     }, 'v1');
     expect(early).toEqual([WEBSOCKET_MESSAGES.sendBeforeAccept, ['deny', 500, [['content-type', 'text/plain; charset=utf-8']], 'Internal Server Error']]);
-    const offered = await rejection(async (_s, receive, send) => {
+    const offered = await rejection(style, async (_s, receive, send) => {
       await receive();
       await send({ type: 'websocket.accept', subprotocol: 'v3' });
     }, 'v1');
     expect(offered[0]).toBe(WEBSOCKET_MESSAGES.badSubprotocol('v3'));
+  });
+});
+
+describe('runWebSocket over either transport', () => {
+  it.each(['pull', 'push'] as const)('answers receive() calls the app makes without awaiting, in order (%s)', async (style) => {
+    const transport = fakeWebSocket(style);
+    let events: ReceiveEvent[] = [];
+    const done = runWebSocket(
+      async (_s, receive, send) => {
+        await receive();
+        await send({ type: 'websocket.accept' });
+        events = await Promise.all([receive(), receive(), receive()]);
+      },
+      scope(),
+      transport,
+    );
+    await until(() => transport.calls.length === 1);
+    transport.inbox.push('one');
+    transport.inbox.push('two');
+    transport.clientClose(1000, 'done');
+    await done;
+    expect(events).toEqual([
+      { type: 'websocket.receive', text: 'one' },
+      { type: 'websocket.receive', text: 'two' },
+      { type: 'websocket.disconnect', code: 1000, reason: 'done' },
+    ]);
+  });
+
+  it('rejects a transport that offers neither listen() nor messages', async () => {
+    const transport = fakeWebSocket('pull');
+    delete transport.messages;
+    await expect(runWebSocket(echo, scope(), transport)).rejects.toThrow('async §4.8: a WebSocketTransport needs listen() or messages');
+  });
+});
+
+describe('runWebSocket over a push transport', () => {
+  it('pauses the transport while 64 messages wait for a busy app, and resumes once it took half', async () => {
+    const transport = fakeWebSocket('push');
+    const busy = gate();
+    const texts: string[] = [];
+    /** How many messages the app had taken when the transport was told to resume. */
+    let resumedAfter = -1;
+    const done = runWebSocket(
+      async (_s, receive, send) => {
+        await receive();
+        await send({ type: 'websocket.accept' });
+        await busy.promise;
+        while (texts.length < 100) {
+          const event = await receive();
+          texts.push(event.type === 'websocket.receive' ? (event.text ?? '') : event.type);
+          if (resumedAfter < 0 && transport.flow.includes('resume')) resumedAfter = texts.length;
+        }
+      },
+      scope(),
+      transport,
+    );
+    await until(() => transport.calls.length === 1);
+    for (let i = 0; i < 63; i++) transport.inbox.push(String(i));
+    expect(transport.flow).toEqual([]);
+    transport.inbox.push('63');
+    expect(transport.flow).toEqual(['pause']);
+    // A host may still deliver what it had already read: nothing is lost.
+    transport.inbox.push('64');
+    busy.resolve();
+    await until(() => resumedAfter > 0);
+    expect([resumedAfter, transport.flow]).toEqual([33, ['pause', 'resume']]);
+    for (let i = 65; i < 100; i++) transport.inbox.push(String(i));
+    await done;
+    expect(texts).toEqual(Array.from({ length: 100 }, (_, i) => String(i)));
+  });
+
+  it('resolves a send the transport took at once, and rejects one it threw on as ClientDisconnected', async () => {
+    const transport = fakeWebSocket('push');
+    let sendError: unknown;
+    const done = runWebSocket(
+      async (_s, receive, send) => {
+        await receive();
+        await send({ type: 'websocket.accept' });
+        await send({ type: 'websocket.send', text: 'taken' });
+        transport.send = () => {
+          throw new Error('the WebSocket is not open');
+        };
+        sendError = await send({ type: 'websocket.send', text: 'lost' }).catch((error: unknown) => error);
+      },
+      scope(),
+      transport,
+    );
+    await done;
+    // The failed send lost the client: nothing is left to close.
+    expect(transport.calls).toEqual([['accept', null, []], ['send', 'taken']]);
+    expect(isClientDisconnected(sendError)).toBe(true);
+    expect((sendError as Error).cause).toEqual(new Error('the WebSocket is not open'));
   });
 });

@@ -4,12 +4,13 @@ import { concat } from './internal/bytes.js';
 import { EMPTY, expectPromise } from './internal/checks.js';
 import { deferred } from './internal/deferred.js';
 import { utf8 } from './internal/runtime.js';
+import { disconnect, openInbox, type WebSocketInbox } from './internal/websocket-inbox.js';
 import { WebSocketProtocol, type WebSocketOutput } from './internal/websocket-protocol.js';
 import { COMMON_MESSAGES } from './messages.js';
 import { defaultLog, type CloseInfo, type LogFn, type WebSocketTransport } from './transport.js';
 import type { AsyncApp, Receive, Send } from './types/app.js';
 import type { HeaderList } from './types/common.js';
-import type { WebSocketDisconnectEvent, WebSocketReceiveMessage, WebSocketScope } from './types/websocket.js';
+import type { WebSocketReceiveMessage, WebSocketScope } from './types/websocket.js';
 
 // async §4.6: a handshake that never completed reports 1006, as browsers do.
 const ABNORMAL: CloseInfo = { code: 1006, reason: '' };
@@ -34,7 +35,7 @@ class WebSocketCycle {
   private readonly scope: WebSocketScope;
   private readonly protocol: WebSocketProtocol;
   private readonly log: LogFn;
-  private readonly messages: AsyncIterator<string | Uint8Array>;
+  private readonly inbox: WebSocketInbox;
   private readonly closed: Promise<CloseInfo>;
   /** Resolves when the handshake is answered, so a receive() waiting on it can go on. */
   private readonly answered = deferred();
@@ -51,11 +52,11 @@ class WebSocketCycle {
     this.scope = { ...scope, extensions: { ...scope.extensions, 'websocket.http.response': {} } };
     this.protocol = new WebSocketProtocol(this.scope);
     this.log = transport.log ?? defaultLog;
-    this.messages = transport.messages[Symbol.asyncIterator]();
     this.closed = transport.closed.then(
       (info) => info,
       () => ABNORMAL,
     );
+    this.inbox = openInbox(transport, this.closed);
     void this.closed.then((info) => {
       this.gone = info;
       this.answered.resolve();
@@ -77,7 +78,7 @@ class WebSocketCycle {
       await this.finish(failed, failure);
     } finally {
       this.answered.resolve();
-      await this.messages.return?.().catch(() => undefined);
+      await this.inbox.stop();
     }
   }
 
@@ -104,7 +105,7 @@ class WebSocketCycle {
 
   private readonly receive: Receive = () => {
     // The common case, a message on an open connection, costs one promise reaction: no async frame.
-    if (this.accepted && this.connectSent && this.protocol.phase === 'connected') return this.messages.next().then(this.toMessage, this.messagesFailed);
+    if (this.accepted && this.connectSent && this.protocol.phase === 'connected') return this.inbox.next();
     return this.receiveSlowly();
   };
 
@@ -119,18 +120,8 @@ class WebSocketCycle {
       // The app closed or denied: report how the connection ended once the host knows.
       return disconnect(this.accepted ? await this.closed : ABNORMAL);
     }
-    return this.messages.next().then(this.toMessage, this.messagesFailed);
+    return this.inbox.next();
   }
-
-  // Not raced against `closed`: messages that arrived before the close are still delivered, and the
-  // iterator ends after them. One that fails has lost the connection: that too ends the messages.
-  private readonly toMessage = (next: IteratorResult<string | Uint8Array>): WebSocketReceiveMessage | Promise<WebSocketReceiveMessage> => {
-    if (next.done === true) return this.closed.then(disconnect);
-    const data = next.value;
-    return typeof data === 'string' ? { type: 'websocket.receive', text: data } : { type: 'websocket.receive', bytes: data };
-  };
-
-  private readonly messagesFailed = (): Promise<WebSocketReceiveMessage> => this.closed.then(disconnect);
 
   private readonly send: Send = (event) => {
     // async §2.5.1: a violation fails the connection even if the app catches it.
@@ -161,12 +152,16 @@ class WebSocketCycle {
     } else if (output) {
       step = this.deliver(output).then(this.settled, this.settledWithError);
     } else {
-      // One reaction both counts the send as done and turns a transport failure into ClientDisconnected.
+      let sent: Promise<void> | void;
       try {
-        step = this.transport.send(data as string | Uint8Array).then(this.settled, this.settledLost);
+        sent = this.transport.send(data as string | Uint8Array);
       } catch (error) {
-        step = rejected(error).then(this.settled, this.settledLost);
+        sent = rejected(error);
       }
+      // The common case: the host took the message and can take more, so nothing is in flight.
+      if (sent === undefined) return RESOLVED;
+      // One reaction both counts the send as done and turns a transport failure into ClientDisconnected.
+      step = sent.then(this.settled, this.settledLost);
     }
     this.sending++;
     // Marked handled: an app that does not await a send must not crash the process when it fails.
@@ -225,7 +220,7 @@ class WebSocketCycle {
     }
   }
 
-  private async io(call: () => Promise<void>): Promise<void> {
+  private async io(call: () => Promise<void> | void): Promise<void> {
     try {
       await call();
     } catch (error) {
@@ -249,8 +244,4 @@ function rejected(error: unknown): Promise<never> {
   return RESOLVED.then(() => {
     throw error;
   });
-}
-
-function disconnect(info: CloseInfo): WebSocketDisconnectEvent {
-  return { type: 'websocket.disconnect', code: info.code, reason: info.reason };
 }

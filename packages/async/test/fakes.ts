@@ -117,21 +117,36 @@ export interface FakeWebSocket extends WebSocketTransport {
   calls: WsCall[];
   logs: Array<[LogLevel, string, unknown]>;
   /** Client messages; push `null` to end the stream. */
-  inbox: Channel<string | Uint8Array | null>;
+  inbox: { push(item: string | Uint8Array | null): void };
+  /** Push style only: 'pause' and 'resume' as runWebSocket asked for them. */
+  flow: Array<'pause' | 'resume'>;
   /** The client closes with this code and reason. */
   clientClose(code?: number, reason?: string): void;
 }
 
-/** A WebSocketTransport driven by the test; a server close is echoed by the client. */
-export function fakeWebSocket(): FakeWebSocket {
+/**
+ * A WebSocketTransport driven by the test; a server close is echoed by the client. `pull` hands client
+ * messages over as an async iterable (`messages`) and resolves sends with promises; `push` delivers
+ * them through `listen` and takes sends synchronously, as @tsgi/node's transport does.
+ */
+export function fakeWebSocket(style: 'pull' | 'push' = 'pull'): FakeWebSocket {
   const closed = gate<CloseInfo>();
-  const inbox = new Channel<string | Uint8Array | null>();
+  const channel = new Channel<string | Uint8Array | null>();
+  let onMessage: ((data: string | Uint8Array) => void) | undefined;
+  let ended = false;
   const fake: FakeWebSocket = {
     calls: [],
     logs: [],
-    inbox,
+    flow: [],
+    inbox: {
+      push(item) {
+        if (style === 'pull') channel.push(item);
+        else if (item === null) ended = true;
+        else if (!ended) onMessage?.(item);
+      },
+    },
     clientClose(code = 1000, reason = '') {
-      inbox.push(null);
+      fake.inbox.push(null);
       closed.resolve({ code, reason });
     },
     accept(subprotocol, headers) {
@@ -140,12 +155,12 @@ export function fakeWebSocket(): FakeWebSocket {
     },
     send(data) {
       fake.calls.push(['send', data]);
-      return Promise.resolve();
+      return style === 'pull' ? Promise.resolve() : undefined;
     },
     close(code, reason) {
       fake.calls.push(['close', code, reason]);
       // RFC 6455 §5.5.1: the client answers with the same code.
-      inbox.push(null);
+      fake.inbox.push(null);
       closed.resolve({ code, reason });
       return Promise.resolve();
     },
@@ -154,19 +169,26 @@ export function fakeWebSocket(): FakeWebSocket {
       closed.resolve({ code: 1006, reason: '' });
       return Promise.resolve();
     },
-    messages: {
-      [Symbol.asyncIterator]: () => ({
-        next: async (): Promise<IteratorResult<string | Uint8Array>> => {
-          const item = await inbox.next();
-          return item === null ? { done: true, value: undefined } : { done: false, value: item };
-        },
-      }),
-    },
     closed: closed.promise,
     log(level, message, error) {
       fake.logs.push([level, message, error]);
     },
   };
+  if (style === 'pull') {
+    fake.messages = {
+      [Symbol.asyncIterator]: () => ({
+        next: async (): Promise<IteratorResult<string | Uint8Array>> => {
+          const item = await channel.next();
+          return item === null ? { done: true, value: undefined } : { done: false, value: item };
+        },
+      }),
+    };
+  } else {
+    fake.listen = (listener) => {
+      onMessage = listener;
+      return { pause: () => void fake.flow.push('pause'), resume: () => void fake.flow.push('resume') };
+    };
+  }
   return fake;
 }
 

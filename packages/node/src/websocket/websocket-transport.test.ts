@@ -81,4 +81,30 @@ describe('the WebSocket transport', () => {
     }
     client.close();
   });
+  it('hands every message of a flood to an app that was busy, in order', async () => {
+    let release!: () => void;
+    const busy = new Promise<void>((resolve) => (release = resolve));
+    const url = await serve(async (_scope, receive, send) => {
+      await receive();
+      await send({ type: 'websocket.accept' });
+      // Hundreds of messages arrive meanwhile: the socket is paused past 64 and resumed as they are taken.
+      await busy;
+      const texts: string[] = [];
+      while (texts.length < 500) {
+        const event = await receive();
+        if (event.type !== 'websocket.receive') break;
+        texts.push(event.text ?? '');
+      }
+      const inOrder = texts.every((text, i) => text === String(i));
+      await send({ type: 'websocket.send', text: `${texts.length} ${inOrder ? 'in order' : 'out of order'}` });
+    });
+    const client = new WebSocket(url);
+    await once(client, 'open');
+    for (let i = 0; i < 500; i++) client.send(String(i));
+    const reply = once(client, 'message');
+    release();
+    const [data] = (await reply) as [Buffer];
+    expect(data.toString()).toBe('500 in order');
+    client.close();
+  });
 });

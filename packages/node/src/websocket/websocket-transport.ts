@@ -1,12 +1,11 @@
 // runWebSocket's transport over a node 'upgrade' (req, socket, head), using `ws` in noServer mode.
-import type { CloseInfo, HeaderList, LogFn, WebSocketTransport } from '@tsgi/async';
+import type { CloseInfo, HeaderList, LogFn, WebSocketFlow, WebSocketTransport } from '@tsgi/async';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Socket } from 'node:net';
 import type { WebSocket, WebSocketServer } from 'ws';
 import { writeRawResponse } from '../refusal.js';
 import type { Keepalive } from './keepalive.js';
-import { MessageQueue } from './message-queue.js';
 
 /** What the app chose at accept, read by the shared WebSocketServer's hooks. */
 export interface AcceptChoice {
@@ -26,10 +25,7 @@ export interface WebSocketContext {
   active: Set<{ goAway(): void }>;
 }
 
-// Messages the app may lag behind by before the socket stops reading.
-const HIGH_WATER = 64;
 const ABNORMAL: CloseInfo = { code: 1006, reason: '' };
-const RESOLVED = Promise.resolve();
 const TEXT = { binary: false };
 const BINARY = { binary: true };
 
@@ -49,11 +45,10 @@ export function createWebSocketTransport(context: WebSocketContext, req: Incomin
   const closed = new Promise<CloseInfo>((resolve) => {
     resolveClosed = resolve;
   });
-  const queue = new MessageQueue<string | Uint8Array>(HIGH_WATER, () => ws?.pause(), () => ws?.resume());
-  const onEarlyClose = (): void => {
-    queue.end();
-    resolveClosed(ABNORMAL);
-  };
+  // runWebSocket listens before it accepts; until then (and without it) messages have nowhere to go.
+  let onMessage: (data: string | Uint8Array) => void = ignore;
+  const flow: WebSocketFlow = { pause: () => ws?.pause(), resume: () => ws?.resume() };
+  const onEarlyClose = (): void => resolveClosed(ABNORMAL);
   socket.on('error', (error) => context.log('debug', 'WebSocket socket error before accept', error));
   socket.once('close', onEarlyClose);
   const member = {
@@ -71,21 +66,24 @@ export function createWebSocketTransport(context: WebSocketContext, req: Incomin
     socketWs.on('message', (data, isBinary) => {
       const buffer = data as Buffer;
       // toString() without arguments is node's shortest path to UTF-8 (`ws` has checked it is valid).
-      queue.push(isBinary ? new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) : buffer.toString());
+      onMessage(isBinary ? new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) : buffer.toString());
     });
     // `ws` closes with 1009 (too big) or 1007 (invalid UTF-8) itself; the app learns from 'close'.
     socketWs.on('error', (error) => context.log('debug', `WebSocket error: ${error.message}`));
     socketWs.once('close', (code, reason) => {
       keepalive.stop();
-      queue.end();
+      onMessage = ignore;
       resolveClosed({ code, reason: reason.toString('utf8') });
     });
   };
 
   return {
     closed,
-    messages: queue,
     log: context.log,
+    listen(listener) {
+      onMessage = listener;
+      return flow;
+    },
     accept(subprotocol, headers) {
       const pending = handshake;
       return new Promise<void>((resolve, reject) => {
@@ -108,7 +106,7 @@ export function createWebSocketTransport(context: WebSocketContext, req: Incomin
     },
     send(data) {
       const current = ws;
-      if (!current || current.readyState !== current.OPEN) return Promise.reject(new Error('the WebSocket is not open'));
+      if (!current || current.readyState !== current.OPEN) throw new Error('the WebSocket is not open');
       // With permessage-deflate `ws` queues frames while it compresses, out of the socket's sight:
       // only its write callback says when they left.
       if (deflating) {
@@ -119,8 +117,9 @@ export function createWebSocketTransport(context: WebSocketContext, req: Incomin
       if (typeof data === 'string') current.send(Buffer.from(data, 'utf8'), TEXT);
       else current.send(data, BINARY);
       // async §4.5: send resolves once the server can take more. Below the socket's high-water mark
-      // it can at once (as node:http's write() returning true); above it, once the socket drains.
-      return socket.writableNeedDrain ? drained(socket) : RESOLVED;
+      // it can at once (as node:http's write() returning true): nothing to wait for, so no promise.
+      // Above it, once the socket drains.
+      return socket.writableNeedDrain ? drained(socket) : undefined;
     },
     close(code, reason) {
       ws?.close(code, reason);
@@ -132,6 +131,8 @@ export function createWebSocketTransport(context: WebSocketContext, req: Incomin
     },
   };
 }
+
+function ignore(): void {}
 
 /** Resolves once `socket` drains; rejects if it closes first, as the message may never leave. */
 function drained(socket: Duplex): Promise<void> {
