@@ -7,6 +7,7 @@ import { resolveCommand } from '../config/resolve-config.js';
 import { isAppLoadError, isConfigError } from '../errors.js';
 import { loadApp } from '../load-app.js';
 import { start } from '../serve.js';
+import { PROCESS_MESSAGES } from '../process/messages.js';
 import { runSupervisor, usesSupervisor } from '../process/run-supervisor.js';
 import { prepareApp } from '../threads/prepare-app.js';
 
@@ -53,10 +54,28 @@ export async function runCli(io: CliIO): Promise<number> {
       io.stderr(`tsgi: ${error.message}\n`);
       return 3;
     }
+    const listen = listenFailure(error);
+    if (listen) {
+      // The same one line the supervisor prints (process/listen-address.ts), not a stack trace.
+      io.stderr(`tsgi: ${PROCESS_MESSAGES.cannotListen(listen.where, listen.code)}\n`);
+      return 1;
+    }
     const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
     io.stderr(`tsgi: ${stack}\n`);
     return 1;
   }
+}
+
+/** A port in use, a socket path not allowed, a host that does not resolve: where, and node's code. */
+function listenFailure(error: unknown): { where: string; code: string } | null {
+  const failure = error as Partial<NodeJS.ErrnoException & { address: string; port: number; hostname: string }> | null;
+  const code = failure?.code ?? 'unknown';
+  if (failure?.syscall === 'listen' || failure?.syscall === 'bind') {
+    const port = failure.port !== undefined && failure.port > 0 ? `:${failure.port}` : '';
+    return { where: `${failure.address ?? 'the address'}${port}`, code };
+  }
+  if (failure?.syscall === 'getaddrinfo') return { where: failure.hostname ?? 'the host', code };
+  return null;
 }
 
 function version(): string {
