@@ -30,8 +30,8 @@ const VERSION = /\sHTTP\/(\d)\.\d$/;
 /**
  * Builds the 'clientError' listener: 400 for malformed requests, 408 for a headers timeout, 431 or
  * 414 for an oversized head, 413 for oversized chunk extensions, 501 for a method node does not
- * know, 505 for another HTTP major version; each closes the connection and leaves every other
- * connection alone.
+ * know, 505 for another HTTP major version (HTTP/2 without --http2 too); each closes the
+ * connection and leaves every other connection alone.
  *
  * @example
  * server.on('clientError', createClientErrorHandler({ log, serverHeader: 'tsgi', timeoutHeaders: 20, limitRequestLine: 8190 }));
@@ -105,6 +105,9 @@ function classify(error: ParserError, options: { timeoutHeaders: number; limitRe
         : [431, PROTOCOL_MESSAGES.headersTooLarge];
     case 'HPE_CHUNK_EXTENSIONS_OVERFLOW':
       return [413, PROTOCOL_MESSAGES.chunkExtensionsTooLarge];
+    case 'HPE_PAUSED_H2_UPGRADE':
+      // RFC 9113 §3.3: the h2c preface ("PRI * HTTP/2.0") on a port serving only HTTP/1.1.
+      return [505, PROTOCOL_MESSAGES.http2Off];
     case 'HPE_INVALID_METHOD': {
       // RFC 9110 §9.1: a well-formed method the server does not know is 501, not a malformed request.
       const method = /^(\S+) /.exec(failingLine(error))?.[1];

@@ -13,6 +13,7 @@ export const PROTOCOL_MESSAGES = {
   chunkedNotLast: (value: string) =>
     `RFC 9112 §6.3: Transfer-Encoding ${JSON.stringify(value)} does not end with chunked, so the body length is unknown`,
   versionUnsupported: (version: string) => `RFC 9110 §15.6.6: HTTP/${version} is not supported; this server speaks HTTP/1.1`,
+  http2Off: 'RFC 9113 §3.3: HTTP/2 with prior knowledge needs the server started with --http2',
   methodNotImplemented: (method: string) => `RFC 9110 §9.1: the method ${JSON.stringify(method)} is not implemented by this server`,
   unsupportedCoding: (value: string) =>
     `RFC 9112 §6.1: Transfer-Encoding ${JSON.stringify(value)} is not supported; only chunked is`,

@@ -118,6 +118,11 @@ describe.each(['sync', 'async'] as const)('%s app', (kind) => {
       connection.close();
     });
 
+    it('answers the h2c preface with 505 and the flag it needs, on a port without --http2', async () => {
+      const res = await refused('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n', 505);
+      expect(res.body.toString()).toContain(PROTOCOL_MESSAGES.http2Off);
+    });
+
     it('ignores an empty line before the request line (§2.2)', async () => {
       const { res, connection } = await send('\r\nGET /inspect HTTP/1.1\r\nHost: t\r\n\r\n');
       expect(res.status).toBe(200);
