@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createScope, createWebSocketScope } from './create-scope.js';
 import { isRequestError } from './errors.js';
 import { COMMON_MESSAGES, HTTP_MESSAGES } from './messages.js';
+import { validate } from './validate/validate.js';
 
 /** What a refusing createScope call threw. */
 function refusal(run: () => unknown): { status: number; message: string } {
@@ -137,6 +138,100 @@ describe('createScope', () => {
     expect(scope.state).not.toBe(state);
     expect(scope.state?.pool).toBe(state.pool);
     expect(scope.extensions).toEqual({ 'http.response.trailers': {} });
+  });
+});
+
+describe('createScope with a request source', () => {
+  const fields = (): [string, string][] => [
+    ['Host', 'a.test'],
+    ['x_forwarded_for', '6.6.6.6'],
+    ['cookie', 'a=1'],
+  ];
+  /** A source that counts its reads. */
+  function source(lazy: boolean) {
+    const reads = { headers: 0, client: 0 };
+    return {
+      reads,
+      source: {
+        lazy,
+        headers: () => (reads.headers++, fields()),
+        client: () => (reads.client++, ['10.0.0.1', 5000] as [string, number]),
+      },
+    };
+  }
+  const eager = createScope({ method: 'GET', target: '/a?b', headers: fields(), client: ['10.0.0.1', 5000] });
+
+  it('reads headers and client from the source, lower-cased and without underscore names', () => {
+    const scope = createScope({ method: 'GET', target: '/a?b', headers: [], source: source(false).source });
+    expect(scope).toEqual(eager);
+    expect(scope.headers).toEqual([['host', 'a.test'], ['cookie', 'a=1']]);
+  });
+
+  it('joins HTTP/2 cookies from the source as from a header list', () => {
+    const pairs = { headers: (): [string, string][] => [['cookie', 'a=1'], ['cookie', 'b=2']] };
+    expect(createScope({ method: 'GET', target: '/', httpVersion: '2', headers: [], source: pairs }).headers).toEqual([['cookie', 'a=1; b=2']]);
+  });
+
+  it('reads nothing from a lazy source until the app reads the key, then once', () => {
+    const { reads, source: lazy } = source(true);
+    const scope = createScope({ method: 'GET', target: '/a?b', headers: [], source: lazy });
+    expect(reads).toEqual({ headers: 0, client: 0 });
+    expect(scope.headers).toEqual([['host', 'a.test'], ['cookie', 'a=1']]);
+    expect(scope.headers).toBe(scope.headers);
+    expect(scope.client).toEqual(['10.0.0.1', 5000]);
+    expect(scope.client).toBe(scope.client);
+    expect(reads).toEqual({ headers: 1, client: 1 });
+  });
+
+  it('gives a lazy scope the keys, order and values of a plain one to every reader', () => {
+    const scope = () => createScope({ method: 'GET', target: '/a?b', headers: [], source: source(true).source });
+    expect(Object.keys(scope())).toEqual(Object.keys(eager));
+    expect({ ...scope() }).toEqual({ ...eager });
+    expect(JSON.stringify(scope())).toBe(JSON.stringify(eager));
+    expect(structuredClone(scope())).toEqual(eager);
+    const read = scope();
+    void read.headers;
+    expect(Object.getOwnPropertyDescriptor(read, 'headers')).toEqual({ value: read.headers, writable: true, enumerable: true, configurable: true });
+  });
+
+  it("passes validate()'s scope checks as a plain scope does", async () => {
+    const seen: unknown[] = [];
+    const app = validate(async (scope, _receive, send) => {
+      seen.push(scope.type === 'http' && scope.headers);
+      await send({ type: 'http.response.start', status: 204 });
+      await send({ type: 'http.response.body' });
+    });
+    const scope = createScope({ method: 'GET', target: '/', headers: [], source: source(true).source });
+    await app(scope, () => Promise.resolve({ type: 'http.disconnect' }), () => Promise.resolve());
+    expect(seen).toEqual([[['host', 'a.test'], ['cookie', 'a=1']]]);
+  });
+
+  it('lets the app replace a lazy key before reading it, without reading the source', () => {
+    const { reads, source: lazy } = source(true);
+    const scope = createScope({ method: 'GET', target: '/', headers: [], source: lazy });
+    scope.headers = [['x-own', '1']];
+    scope.client = null;
+    expect([scope.headers, scope.client]).toEqual([[['x-own', '1']], null]);
+    expect(reads).toEqual({ headers: 0, client: 0 });
+    delete (scope as Partial<typeof scope>).headers;
+    expect('headers' in scope).toBe(false);
+  });
+
+  it("refuses an underscore name from a lazy source in 'refuse' mode before the app runs", () => {
+    const { reads, source: lazy } = source(true);
+    const error = refusal(() => createScope({ method: 'GET', target: '/', headers: [], source: lazy, underscoreHeaders: 'refuse' }));
+    expect([error.status, error.message]).toEqual([400, COMMON_MESSAGES.underscoreHeader('x_forwarded_for')]);
+    expect(reads.headers).toBe(1);
+  });
+
+  it('builds a WebSocket scope from the source at once', () => {
+    const pairs = { lazy: true, headers: (): [string, string][] => [['sec-websocket-protocol', 'v2, v1']], client: () => null };
+    const scope = createWebSocketScope({ target: '/chat', headers: [], source: pairs });
+    expect([scope.headers, scope.subprotocols, Object.getOwnPropertyDescriptor(scope, 'headers')?.get]).toEqual([
+      [['sec-websocket-protocol', 'v2, v1']],
+      ['v2', 'v1'],
+      undefined,
+    ]);
   });
 });
 

@@ -16,7 +16,7 @@ import {
 import type { SyncApp } from '@tsgi/sync';
 import { HttpExchange } from './internal/http-exchange.js';
 import { consoleLog } from './internal/log.js';
-import { headerList, splitUrl } from './internal/request-parts.js';
+import { RequestSource, splitUrl } from './internal/request-parts.js';
 import { resolveApp } from './internal/resolve-app.js';
 import { GENERIC_RUNTIME, type Arrival, type Runtime } from './internal/runtime.js';
 import { StartupGate } from './internal/startup-gate.js';
@@ -61,37 +61,39 @@ export function createHandler(app: SyncApp | AsyncApp, options: FetchHandlerOpti
     const { env, ctx } = arrival;
     const platform: FetchPlatform = { env, ctx, request, waitUntil: ctx ? (promise) => ctx.waitUntil(promise.catch(report)) : keep };
     const { scheme, target, server, authority } = splitUrl(request.url);
-    const headers = headerList(request.headers, authority);
+    const source = new RequestSource(request, authority, arrival, runtime);
     const parts: ScopeRequest = {
       method: request.method,
       target,
       httpVersion: arrival.httpVersion ?? '1.1',
-      headers,
+      // The source stands in for headers and client.
+      headers: NO_HEADERS,
+      source,
       scheme,
       rootPath,
       underscoreHeaders,
-      client: arrival.client,
       server,
       state: lifespan.state,
       extensions: { [PLATFORM_EXTENSION]: platform } satisfies Extensions,
     };
     try {
-      if (upgrade !== undefined && isWebSocketUpgrade(request.method, headers)) {
+      if (upgrade !== undefined && source.asksForWebSocket()) {
         const session = new WebSocketSession(request, upgrade, arrival, log);
         const done = runWebSocket(asyncApp, createWebSocketScope(parts), session).finally(() => session.fallback());
         platform.waitUntil(done);
         return session.response;
       }
       const exchange = new HttpExchange(request, log, sizedBody, runtime);
-      // then(), not finally(): one promise fewer on every request.
+      // One then() does what then(fallback) and platform.waitUntil's catch(report) would: a promise
+      // fewer per request. runHttp rejects only for a host bug.
       const done = runHttp(asyncApp, createScope(parts), exchange).then(
         () => exchange.fallback(),
         (error: unknown) => {
           exchange.fallback();
-          throw error;
+          report(error);
         },
       );
-      platform.waitUntil(done);
+      if (ctx !== undefined) ctx.waitUntil(done);
       return exchange.response;
     } catch (error) {
       // The one boundary for what fails before the app runs: a refused request, or a host bug.
@@ -112,17 +114,12 @@ export function createHandler(app: SyncApp | AsyncApp, options: FetchHandlerOpti
   return Object.assign(handler, { startup: () => gate.open(), shutdown: () => lifespan.shutdown() });
 }
 
+// What ScopeRequest.headers holds when a RequestSource stands in for it; never read.
+const NO_HEADERS: HeaderList = [];
+
 function startupFailedResponse(): Response {
   return new Response('Service Unavailable: the app failed to start\n', {
     status: 503,
     headers: { 'content-type': 'text/plain; charset=utf-8' },
   });
-}
-
-function isWebSocketUpgrade(method: string, headers: HeaderList): boolean {
-  // RFC 6455 §4.2.1: a GET with `Upgrade: websocket` (any case) asks for a WebSocket. The list's
-  // names are lower-case (Headers iteration).
-  if (method !== 'GET') return false;
-  for (const [name, value] of headers) if (name === 'upgrade' && value.toLowerCase() === 'websocket') return true;
-  return false;
 }

@@ -181,7 +181,8 @@ export class HttpExchange implements HttpTransport {
 }
 
 function hasContentType(headers: Record<string, string> | Headers): boolean {
-  return headers instanceof Headers ? headers.has('content-type') : headers['content-type'] !== undefined;
+  // The record first: `instanceof Headers` is the slower check on Deno, and records are the common case.
+  return (headers as Record<string, string>)['content-type'] !== undefined || (headers instanceof Headers && headers.has('content-type'));
 }
 
 const NULL_BODY_STATUS: ReadonlySet<number> = new Set([101, 103, 204, 205, 304]);

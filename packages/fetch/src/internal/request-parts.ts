@@ -1,6 +1,7 @@
 // Reads the parts of a Request a scope needs, without parsing its URL into a URL object: the hot path
 // only slices the string the runtime already built.
-import type { Address, HeaderList } from '@tsgi/async';
+import type { Address, HeaderList, ScopeRequest } from '@tsgi/async';
+import type { Arrival, Runtime } from './runtime.js';
 
 /** The request-target and server address inside a Request's URL. */
 export interface UrlParts {
@@ -71,4 +72,42 @@ export function headerList(headers: Headers, authority = ''): HeaderList {
   });
   if (!host && authority !== '') list.unshift(['host', authority]);
   return list;
+}
+
+/**
+ * One Request as @tsgi/async's ScopeRequest.source: its header list and client address, read when
+ * createScope (or, with a lazy scope, the app) first asks. Fetch §2.2.2: a Headers object only
+ * holds token names and values without CR, LF, NUL or surrounding whitespace, so createScope does
+ * not check them again; 'refuse' mode still reads them before the app runs.
+ */
+export class RequestSource implements NonNullable<ScopeRequest['source']> {
+  readonly lazy: boolean;
+  #list: HeaderList | undefined;
+
+  constructor(
+    private readonly request: Request,
+    private readonly authority: string,
+    private readonly arrival: Arrival,
+    private readonly runtime: Pick<Runtime, 'client' | 'lazyScope'>,
+  ) {
+    this.lazy = runtime.lazyScope === true;
+  }
+
+  headers(): HeaderList {
+    return (this.#list ??= headerList(this.request.headers, this.authority));
+  }
+
+  client(): Address | null {
+    const { client } = this.runtime;
+    return client === undefined ? this.arrival.client : client(this.request, this.arrival);
+  }
+
+  /** RFC 6455 §4.2.1: a GET with `Upgrade: websocket` (any case) asks for a WebSocket. */
+  asksForWebSocket(): boolean {
+    if (this.request.method !== 'GET') return false;
+    // A lazy scope has no list yet, and one field costs less to look up than all to list.
+    if (this.lazy) return this.request.headers.get('upgrade')?.toLowerCase() === 'websocket';
+    for (const [name, value] of this.headers()) if (name === 'upgrade' && value.toLowerCase() === 'websocket') return true;
+    return false;
+  }
 }

@@ -8,7 +8,7 @@ import type { Upgrade } from './socket-port.js';
 export interface Arrival {
   env: unknown;
   ctx: WaitUntilContext | undefined;
-  /** The client's address: `[host, null]` when the platform reports no port. */
+  /** The client's address: `[host, null]` when the platform reports no port (see Runtime.client). */
   client: Address | null;
   /** The HTTP version, when the platform reports it (Workers' `request.cf.httpProtocol`). */
   httpVersion?: '1.0' | '1.1' | '2' | '3';
@@ -20,6 +20,15 @@ export interface Arrival {
 export interface Runtime {
   /** Reads the handler's second and third arguments (Workers: env, ctx; Deno: info; Bun: server). */
   arrive(request: Request, second: unknown, third: unknown): Arrival;
+  /** Reads the client's address when the app asks for it, where reading costs (Bun); else Arrival.client. */
+  client?: (request: Request, arrival: Arrival) => Address | null;
+  /**
+   * Build scopes whose `headers` and `client` are read on the app's first access (@tsgi/async's
+   * RequestSource.lazy): an own accessor is cheap on JavaScriptCore (Bun), so an app that never
+   * reads them saves the Headers walk and the address lookup; on V8 (Deno, workerd, Node) the
+   * accessors alone cost about as much as those reads, so its runtimes build plain scopes.
+   */
+  lazyScope?: boolean;
   /** How to upgrade a WebSocket request; absent where the runtime cannot. */
   upgrade?: Upgrade;
   /**

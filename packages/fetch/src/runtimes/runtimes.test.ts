@@ -4,6 +4,7 @@ import type { AsyncApp, HTTPScope } from '@tsgi/async';
 import { describe, expect, it } from 'vitest';
 import { PLATFORM_EXTENSION } from '../fetch-handler.js';
 import type { FetchHandler, FetchPlatform } from '../types.js';
+import { toBunServe, type BunServer } from './bun.js';
 import { toCloudflareWorker } from './cloudflare.js';
 import { toDenoHandler } from './deno.js';
 import { toNetlifyHandler } from './netlify.js';
@@ -40,6 +41,32 @@ describe('runtime entries', () => {
     const scope = await scopeOf((app) => toDenoHandler(app, { lifespan: 'off' }), new Request('http://d.test/'), info);
     expect(scope.client).toEqual(['198.51.100.2', 50123]);
     expect(platformOf(scope).env).toBeUndefined();
+  });
+
+  it('Bun: the client is server.requestIP, asked only when the app reads scope.client', async () => {
+    const asked: Request[] = [];
+    const server = {
+      requestIP: (request: Request) => (asked.push(request), { address: '198.51.100.3', port: 41000 }),
+      upgrade: () => false,
+    } satisfies BunServer;
+    const bun = (app: AsyncApp) => toBunServe(app, { lifespan: 'off' }).fetch as unknown as FetchHandler;
+    const request = new Request('http://b.test/');
+    const scope = await scopeOf(bun, request, server);
+    expect(asked).toEqual([]);
+    expect(scope.client).toEqual(['198.51.100.3', 41000]);
+    expect(asked).toEqual([request]);
+  });
+
+  it("Bun: 'refuse' still answers 400 to an underscore header before the app runs", async () => {
+    let called = false;
+    const app: AsyncApp = () => {
+      called = true;
+      return Promise.resolve();
+    };
+    const { fetch } = toBunServe(app, { interface: 'async', lifespan: 'off', underscoreHeaders: 'refuse' });
+    const server = { requestIP: () => null, upgrade: () => false } satisfies BunServer;
+    const response = await fetch(new Request('http://b.test/', { headers: { x_forwarded_for: '6.6.6.6' } }), server);
+    expect([response?.status, called]).toEqual([400, false]);
   });
 
   it('Vercel: the client is X-Real-IP and the context argument is ctx', async () => {
