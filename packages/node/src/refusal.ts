@@ -2,7 +2,7 @@
 // the answer: the unread rest of the request is drained for a moment instead of reset.
 import type { HeaderList } from '@tsgi/async';
 import { STATUS_CODES, type ServerResponse } from 'node:http';
-import type { Http2ServerResponse } from 'node:http2';
+import { constants, type Http2ServerResponse } from 'node:http2';
 import type { Socket } from 'node:net';
 
 /** An answer the host sends on its own. */
@@ -12,6 +12,8 @@ export interface Refusal {
 
 /** How long a refused connection drains what the client still sends before it is reset. */
 const LINGER_MS = 2000;
+/** The same for one HTTP/2 stream: longer, as draining it holds up no other request. */
+const STREAM_LINGER_MS = 10_000;
 
 /**
  * Sends a refusal through a node response; on HTTP/1.x the connection then closes (lingering).
@@ -29,7 +31,9 @@ export function writeRefusal(
   const http2 = 'stream' in res;
   const flat = [...headers, ...(options.headers ?? [])].flat();
   if (options.serverHeader) flat.push('server', options.serverHeader);
-  if (!http2) {
+  if (http2) {
+    lingerOnStream(res as Http2ServerResponse);
+  } else {
     flat.push('connection', 'close');
     lingerOnClose(res.socket);
   }
@@ -66,6 +70,26 @@ function lingerOnClose(socket: Socket | null): void {
   if (!socket) return;
   // node:http closes with socket.destroySoon() once a `Connection: close` response is written.
   (socket as Socket & { destroySoon: () => void }).destroySoon = () => linger(socket);
+}
+
+/**
+ * RFC 9113 §8.1: a client still sending the refused body may be blocked on flow control and never
+ * read the answer; what it sends is read and dropped for a moment, then the stream is reset with
+ * NO_ERROR. (A reset alone leaves clients such as httpx waiting for window they never get.)
+ */
+function lingerOnStream(res: Http2ServerResponse): void {
+  const { req, stream } = res;
+  if (req.complete || stream.closed) return;
+  const drop = (): void => {
+    while (req.read() !== null);
+  };
+  req.on('readable', drop);
+  drop();
+  const timer = setTimeout(() => {
+    if (!stream.closed) stream.close(constants.NGHTTP2_NO_ERROR);
+  }, STREAM_LINGER_MS);
+  timer.unref();
+  stream.once('close', () => clearTimeout(timer));
 }
 
 /** RFC 9112 §9.6: close in stages, so unread input does not reset the response in flight. */

@@ -16,7 +16,7 @@ beforeAll(async () => {
   const tls = ['--ssl-keyfile', certificate.keyfile, '--ssl-certfile', certificate.certfile];
   await Promise.all(
     (Object.keys(APPS) as Kind[]).map(async (kind) => {
-      const [plain, secure] = await Promise.all([serveFixture(APPS[kind], ['--http2']), serveFixture(APPS[kind], ['--http2', ...tls])]);
+      const [plain, secure] = await Promise.all([serveFixture(APPS[kind], ['--http2']), serveFixture(APPS[kind], ['--http2', '--limit-body', '2m', ...tls])]);
       servers.push(plain, secure);
       results[kind] = await runPython<Results>('httpx_client.py', { http: plain.url, https: secure.url, cafile: certificate.certfile });
     }),
@@ -105,7 +105,7 @@ describe.each(Object.keys(APPS) as Kind[])('httpx and a %s app', (kind) => {
     });
   });
 
-  it('speaks HTTP/2 over TLS (ALPN): bodies, streams, uploads, HEAD and 204', () => {
+  it('speaks HTTP/2 over TLS (ALPN): bodies, streams, uploads, HEAD, 204 and 413', () => {
     expect(result('http2')).toEqual({
       versions: ['HTTP/2'],
       post: { status: 200, bodyLength: 7000, httpVersion: '2', scheme: 'https' },
@@ -113,6 +113,7 @@ describe.each(Object.keys(APPS) as Kind[])('httpx and a %s app', (kind) => {
       upload: { status: 200, sha256Matches: true },
       head: { status: 200, body: 0 },
       204: { status: 204, body: 0 },
+      tooBig: { declared: 413, streamed: 413, afterwards: 200 },
     });
   });
 
