@@ -32,7 +32,7 @@ export function writeRefusal(
   const flat = [...headers, ...(options.headers ?? [])].flat();
   if (options.serverHeader) flat.push('server', options.serverHeader);
   if (http2) {
-    lingerOnStream(res as Http2ServerResponse);
+    lingerOnStream(res);
   } else {
     flat.push('connection', 'close');
     lingerOnClose(res.socket);
