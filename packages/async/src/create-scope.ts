@@ -190,6 +190,8 @@ function paths(request: Pick<ScopeRequest, 'target' | 'rootPath'>): Pick<HTTPSco
 
 // RFC 9110 §9.1: a method is a token, and case-sensitive: 'get' is not 'GET', so it is kept as sent.
 function checkMethod(method: string): string {
+  // The common methods are tokens: they skip the regex.
+  if (method === 'GET' || method === 'POST' || method === 'HEAD') return method;
   if (!isToken(method)) throw new RequestError(HTTP_MESSAGES.badMethod(method));
   return method;
 }
