@@ -154,7 +154,7 @@ class Transport implements NodeHttpTransport {
     try {
       this.endNow(trailers);
     } catch (error) {
-      return Promise.reject(error);
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
     return finish(this.res);
   }
