@@ -216,6 +216,19 @@ describe('errors', () => {
     expect(lines[0]?.message).toContain("alb event has no valid 'body'");
   });
 
+  // Found by an outside check: plain text flagged base64 reached the app as a few garbage bytes.
+  it.each([
+    ['api-gateway-v1', 'api-gateway-v1', 'hello'],
+    ['api-gateway-v2', 'api-gateway-v2', 'aGk=garbage'],
+    ['function-url', 'function-url', '{"a": 1}'],
+  ])('answer a %s body that is plain text flagged base64 with 500, never garbage bytes', async (file, source, body) => {
+    const { log, lines } = recorder();
+    const event = { ...fixture(file), body, isBase64Encoded: true };
+    const result = await handler(asyncEcho, { log })(event, lambdaContext());
+    expect(result).toMatchObject({ statusCode: 500 });
+    expect(lines.map((line) => line.message)).toEqual([MESSAGES.malformedEvent(source, 'body', Object.keys(event))]);
+  });
+
   const raiseAsync: AsyncApp = (scope) => (scope.type === 'http' ? Promise.reject(new Error('boom')) : Promise.resolve());
   const raiseSync: SyncApp = () => {
     throw new Error('boom');

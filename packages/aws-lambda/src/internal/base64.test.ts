@@ -38,4 +38,15 @@ describe('base64', () => {
     expect(decodeBase64('not base64!')).toBeNull();
     expect(decodeBase64('Zm9v€')).toBeNull();
   });
+
+  // Text wrongly flagged isBase64Encoded used to decode to a few bytes of garbage.
+  it.each([
+    ['plain text of a length no encoder makes', 'hello'],
+    ['plain text with non-zero leftover bits', 'hi there'],
+    ['data after the padding', 'aGk=garbage'],
+    ['more than two padding characters', 'aGk==='],
+    ['padding that does not complete a quantum', 'aGk=='],
+  ])('returns null for %s', (_what, text) => {
+    expect(decodeBase64(text)).toBeNull();
+  });
 });
