@@ -56,6 +56,34 @@ describe.each(EXPRESS_MAJORS)('%s', (_major, express) => {
       });
     });
 
+    // Found by an outside check: after a rewrite the app saw the client's target under Express's
+    // root path ('/api' + '/old/x'), not the path Express routed.
+    it('follows a middleware that rewrote req.url, as Express routes do', async () => {
+      const app = express();
+      app.use((req, _res, next) => {
+        if (req.url.startsWith('/old/')) req.url = `/api/${req.url.slice('/old/'.length)}`;
+        next();
+      });
+      app.use('/api', tsgi(REPORT_APPS[kind]));
+      expect(await seen(app, '/old/caf%C3%A9?y=1')).toMatchObject({ rootPath: '/api', path: '/café', target: '/api/caf%C3%A9?y=1' });
+    });
+
+    it('follows a rewrite below the mount point, and at the top level', async () => {
+      const router = express.Router();
+      router.use((req, _res, next) => {
+        req.url = `/v2${req.url}`;
+        next();
+      });
+      router.use(tsgi(REPORT_APPS[kind]));
+      expect(await seen(express().use('/api', router), '/api/x?q')).toMatchObject({ rootPath: '/api', path: '/v2/x', target: '/api/v2/x?q' });
+      await running?.close();
+      const top = express().use((req, _res, next) => {
+        req.url = '/new';
+        next();
+      });
+      expect(await seen(top.use(tsgi(REPORT_APPS[kind])), '/old')).toMatchObject({ rootPath: '', path: '/new', target: '/new' });
+    });
+
     it('leaves the root path empty when mounted at the root', async () => {
       expect(await seen(express().use(tsgi(REPORT_APPS[kind])), '/x?y')).toMatchObject({ rootPath: '', path: '/x', target: '/x?y' });
     });
