@@ -24,12 +24,22 @@ function resolveRic(): string {
   }
 }
 const HANDLER_SOURCE = fileURLToPath(new URL('../lambda-task/handler.ts', import.meta.url));
+const PACKAGE_SOURCE = fileURLToPath(new URL('../../src/index.ts', import.meta.url));
 
 /** Bundles test/lambda-task/handler.ts (with src and the kits) into `<dir>/handler.mjs`, as a deployment would. */
-export async function bundleTask(): Promise<{ dir: string; remove(): void }> {
+export function bundleTask(): Promise<{ dir: string; remove(): void }> {
+  return bundleEntries({ handler: HANDLER_SOURCE });
+}
+
+/**
+ * Bundles each entry into `<dir>/<name>.mjs` (one file, every dependency inside), as esbuild does
+ * for a deployment. `@tsgi/aws-lambda` resolves to this package's source, as it would to the
+ * published package.
+ */
+export async function bundleEntries(entry: Record<string, string>): Promise<{ dir: string; remove(): void }> {
   const dir = mkdtempSync(join(tmpdir(), 'tsgi-lambda-task-'));
   await build({
-    entry: { handler: HANDLER_SOURCE },
+    entry,
     outDir: dir,
     format: ['esm'],
     platform: 'node',
@@ -42,6 +52,9 @@ export async function bundleTask(): Promise<{ dir: string; remove(): void }> {
     silent: true,
     config: false,
     outExtension: () => ({ js: '.mjs' }),
+    esbuildOptions: (options) => {
+      options.alias = { '@tsgi/aws-lambda': PACKAGE_SOURCE };
+    },
   });
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
@@ -56,15 +69,15 @@ export interface RuntimeProcess {
   terminate(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts `aws-lambda-ric handler.<name>` in the task directory, pointed at the Runtime API. */
-export function startRuntime(taskDir: string, runtimeApi: string, name: string): RuntimeProcess {
-  const child = spawn(process.execPath, [RIC_BIN, `handler.${name}`], {
+/** Starts `aws-lambda-ric <file>.<name>` in the task directory, pointed at the Runtime API. */
+export function startRuntime(taskDir: string, runtimeApi: string, name: string, file = 'handler'): RuntimeProcess {
+  const child = spawn(process.execPath, [RIC_BIN, `${file}.${name}`], {
     cwd: taskDir,
     env: {
       PATH: process.env.PATH,
       AWS_LAMBDA_RUNTIME_API: runtimeApi,
       LAMBDA_TASK_ROOT: taskDir,
-      _HANDLER: `handler.${name}`,
+      _HANDLER: `${file}.${name}`,
       AWS_LAMBDA_FUNCTION_NAME: 'tsgi-test',
       AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
       AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '128',
