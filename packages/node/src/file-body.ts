@@ -25,6 +25,9 @@ export interface FileRange {
 export interface FileBody {
   /** Bytes that will be sent; null when the file is not a regular file (a pipe, a device). */
   readonly length: number | null;
+  /** The open descriptor and where the range starts in it, for hosts that send from a descriptor. */
+  readonly fd: number;
+  readonly offset: number;
   /** The bytes, each chunk read only when the previous one was taken. */
   chunks(): AsyncIterable<Buffer>;
   /** Closes a descriptor opened here; a caller's descriptor stays open. */
@@ -51,6 +54,8 @@ export async function openFileBody(range: FileRange): Promise<FileBody> {
     const limit = length ?? range.count;
     return {
       length,
+      fd,
+      offset,
       chunks: () => readChunks(fd, offset, limit, length, range.file),
       close: () => (owned ? closeFile(fd) : Promise.resolve()),
     };

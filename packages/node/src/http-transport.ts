@@ -2,11 +2,11 @@
 import { ClientDisconnected, COMMON_MESSAGES, type HeaderList, type HttpTransport, type LogFn } from '@tsgi/async';
 import { Readable } from 'node:stream';
 import type { ServerResponse } from 'node:http';
-import { constants, type Http2ServerResponse } from 'node:http2';
+import { constants, type Http2ServerResponse, type OutgoingHttpHeaders, type ServerHttp2Stream } from 'node:http2';
 import { BodyReader, type BodyLimits } from './body-reader.js';
 import type { HttpError } from './errors.js';
 import { onExchangeEnd } from './exchange-end.js';
-import { openFileBody } from './file-body.js';
+import { openFileBody, type FileBody } from './file-body.js';
 import { NODE_MESSAGES } from './messages.js';
 import { writeRefusal } from './refusal.js';
 import type { NodeRequest } from './request-parts.js';
@@ -74,6 +74,10 @@ class Transport implements NodeHttpTransport {
   /** async §3.4.6: the head waits for the first body event, so a file's length can still join it. */
   private head: ResponseHead | null = null;
   private declaredLength: number | null = null;
+  /** The app announced trailers (async §6.1): the response ends only when they come. */
+  private trailers = false;
+  /** The HTTP/2 stream a file was handed to whole (respondWithFD): its reset code says how it ended. */
+  private fileStream: ServerHttp2Stream | null = null;
   /** Set once a final write has ended the response. */
   private finished: Promise<void> | null = null;
 
@@ -120,6 +124,7 @@ class Transport implements NodeHttpTransport {
     const head = toResponseHead(status, headers, { http2: this.http2, trailers: info?.trailers === true, serverHeader: this.options.serverHeader });
     this.head = head;
     this.declaredLength = head.contentLength;
+    this.trailers = info?.trailers === true;
     // RFC 9110 §10.1.1: a body the client was told to hold back is never coming; do not wait for it.
     if (!this.continued && expectsContinue(this.req) && !this.body.done && !this.http2) head.fields.push('connection', 'close');
   }
@@ -174,6 +179,7 @@ class Transport implements NodeHttpTransport {
       if (declared !== null && file.length !== null && declared !== file.length) {
         throw new Error(NODE_MESSAGES.fileLengthMismatch(path, declared, file.length));
       }
+      if (file.length !== null && this.canRespondWithFd()) return await this.respondWithFd(file, file.length);
       // RFC 9112 §6.3: a known length frames the body without chunked coding.
       if (this.head?.mayAddLength && file.length !== null) this.commit('content-length', String(file.length));
       else this.commit();
@@ -186,6 +192,37 @@ class Transport implements NodeHttpTransport {
     } finally {
       await file.close();
     }
+  }
+
+  /**
+   * HTTP/2 can send a file straight from its descriptor (node's respondWithFD: no chunk passes through
+   * JavaScript), but only as the whole response: the head not yet sent, no trailers to follow, and no
+   * fields set on `res` by anyone before the app (they would be lost).
+   */
+  private canRespondWithFd(): boolean {
+    const res = this.res;
+    return this.http2 && this.head !== null && !this.trailers && !res.headersSent && !res.destroyed && res.getHeaderNames().length === 0;
+  }
+
+  private respondWithFd(file: FileBody, length: number): Promise<void> {
+    const head = this.head as ResponseHead;
+    this.head = null;
+    const stream = (this.res as Http2ServerResponse).stream;
+    this.fileStream = stream;
+    this.record.bytes += length;
+    const headers: OutgoingHttpHeaders = { ':status': head.status };
+    for (let i = 0; i + 1 < head.fields.length; i += 2) addField(headers, head.fields[i] ?? '', head.fields[i + 1] ?? '');
+    if (head.mayAddLength) headers['content-length'] = length;
+    // The descriptor must stay open until the stream is done with it (sendFile's finally closes it).
+    const sent = new Promise<void>((resolve, reject) => {
+      stream.once('close', () => {
+        if (stream.rstCode === constants.NGHTTP2_NO_ERROR) resolve();
+        else reject(new ClientDisconnected(COMMON_MESSAGES.clientDisconnected));
+      });
+    });
+    stream.respondWithFD(file.fd, headers, { offset: file.offset, length });
+    this.finished = sent.catch(() => undefined);
+    return sent;
   }
 
   async earlyHints(links: string[]): Promise<void> {
@@ -212,7 +249,8 @@ class Transport implements NodeHttpTransport {
     this.over = true;
     // node:http2's compatibility response reports writableFinished even for a reset stream, so
     // "the app never ended it" is what says the client left.
-    this.record.completed = this.res.writableEnded && !this.aborted;
+    const sentWhole = this.fileStream === null ? this.res.writableEnded : this.fileStream.rstCode === constants.NGHTTP2_NO_ERROR;
+    this.record.completed = sentWhole && !this.aborted;
     if (!this.record.completed) this.leave();
     if (this.onOver) for (const callback of this.onOver) callback();
   }
@@ -279,6 +317,15 @@ function writeHead(res: NodeResponse, head: ResponseHead, http2: boolean): void 
   for (let i = 0; i < fields.length; i += 2) response.removeHeader(fields[i] ?? '');
   for (let i = 0; i + 1 < fields.length; i += 2) response.appendHeader(fields[i] ?? '', fields[i + 1] ?? '');
   response.writeHead(head.status);
+}
+
+/** A field for node:http2's header object: repeated names (set-cookie) become a list. */
+function addField(headers: OutgoingHttpHeaders, name: string, value: string): void {
+  const key = name.toLowerCase();
+  const present = headers[key];
+  if (present === undefined) headers[key] = value;
+  else if (Array.isArray(present)) present.push(value);
+  else headers[key] = [String(present), value];
 }
 
 function expectsContinue(req: NodeRequest): boolean {

@@ -5,11 +5,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { closeSync, fstatSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, get, type IncomingMessage, type Server } from 'node:http';
+import { connect as http2Connect, constants as http2Constants, createServer as createHttp2Server, type IncomingHttpHeaders } from 'node:http2';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { NODE_MESSAGES, toNodeHandler, type NodeHandlerOptions } from '../src/index.js';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { NODE_MESSAGES, toNodeHandler, type ExchangeRecord, type NodeHandlerOptions } from '../src/index.js';
 import { openRaw } from './support/raw-client.js';
 
 const SIZE = 32 * 1024 * 1024;
@@ -138,6 +139,136 @@ describe('http.response.pathsend', () => {
     await connection.closed;
     expect(connection.received).toMatch(/^HTTP\/1\.1 200 OK\r\n[^]*content-length: 10\r\n[^]*\r\n\r\n$/);
     expect(logged).toContainEqual(['error', NODE_MESSAGES.fileLengthMismatch(bigFile, 10, SIZE)]);
+  });
+});
+
+describe('http.response.pathsend over HTTP/2', () => {
+  /** Serves `app` over h2c; the records of ended exchanges, by path, and what was logged. */
+  async function serveH2(app: AsyncApp) {
+    const records = new Map<string, ExchangeRecord>();
+    const logged: Array<[LogLevel, string | undefined]> = [];
+    const listener = createHttp2Server(
+      toNodeHandler(app, {
+        interface: 'async',
+        onExchange: (req, record) => records.set(req.url ?? '', { ...record }),
+        log: (level, _message, error) => logged.push([level, (error as Error | undefined)?.name]),
+      }),
+    );
+    // Which streams node sent a descriptor on (a spy that calls through: the file still goes out).
+    const fromDescriptor: string[] = [];
+    listener.on('stream', (stream, headers) => {
+      const respondWithFD = stream.respondWithFD.bind(stream);
+      vi.spyOn(stream, 'respondWithFD').mockImplementation((...args) => {
+        fromDescriptor.push(String(headers[':path']));
+        respondWithFD(...args);
+      });
+    });
+    listener.listen(0, '127.0.0.1');
+    await once(listener, 'listening');
+    const session = http2Connect(`http://127.0.0.1:${(listener.address() as AddressInfo).port}`);
+    const close = async (): Promise<void> => {
+      session.close();
+      await new Promise((resolve) => listener.close(resolve));
+    };
+    return { session, records, logged, fromDescriptor, close };
+  }
+
+  it('sends the whole file from its descriptor, with its length, and records it complete', async () => {
+    const h2 = await serveH2(asyncApp);
+    try {
+      const request = h2.session.request({ ':path': '/big' });
+      const [headers] = (await once(request, 'response')) as [IncomingHttpHeaders];
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      await once(request, 'end');
+      const body = Buffer.concat(chunks);
+      expect([headers[':status'], headers['content-length'], headers['content-type']]).toEqual([200, String(SIZE), 'application/octet-stream']);
+      expect([body.byteLength, sha256(body)]).toEqual([SIZE, sha256(bytes)]);
+      expect(h2.fromDescriptor).toEqual(['/big']);
+      await vi.waitFor(() => expect(h2.records.get('/big')).toMatchObject({ status: 200, bytes: SIZE, completed: true }));
+    } finally {
+      await h2.close();
+    }
+  });
+
+  it('keeps repeated fields and answers other streams while a file is being sent', async () => {
+    const h2 = await serveH2(async (scope, _receive, send) => {
+      if (scope.type !== 'http') return;
+      if (scope.path === '/small') {
+        await send({ type: 'http.response.start', status: 200, headers: [] });
+        await send({ type: 'http.response.body', body: encoder.encode('small') });
+        return;
+      }
+      await send({ type: 'http.response.start', status: 200, headers: [['set-cookie', 'a=1'], ['set-cookie', 'b=2']] });
+      await send({ type: 'http.response.pathsend', path: bigFile });
+    });
+    try {
+      const big = h2.session.request({ ':path': '/big' });
+      const [headers] = (await once(big, 'response')) as [IncomingHttpHeaders];
+      big.pause();
+      const small = h2.session.request({ ':path': '/small' });
+      small.setEncoding('utf8');
+      let text = '';
+      small.on('data', (chunk: string) => (text += chunk));
+      await once(small, 'end');
+      expect(text).toBe('small');
+      expect(h2.records.has('/big')).toBe(false);
+      expect(headers['set-cookie']).toEqual(['a=1', 'b=2']);
+      let received = 0;
+      big.on('data', (chunk: Buffer) => (received += chunk.byteLength));
+      big.resume();
+      await once(big, 'end');
+      expect(received).toBe(SIZE);
+    } finally {
+      await h2.close();
+    }
+  });
+
+  it('tells the app its client left when the stream is cancelled mid-file', async () => {
+    let sendError: unknown;
+    const h2 = await serveH2(async (scope, _receive, send) => {
+      if (scope.type !== 'http') return;
+      await send({ type: 'http.response.start', status: 200, headers: [] });
+      await send({ type: 'http.response.pathsend', path: bigFile }).catch((error: unknown) => {
+        sendError = error;
+      });
+    });
+    try {
+      const request = h2.session.request({ ':path': '/big' });
+      let received = 0;
+      request.on('data', (chunk: Buffer) => {
+        received += chunk.byteLength;
+        if (received > 1_000_000 && !request.closed) request.close(http2Constants.NGHTTP2_CANCEL);
+      });
+      await once(request, 'close');
+      await vi.waitFor(() => expect(h2.records.get('/big')?.completed).toBe(false));
+      await vi.waitFor(() => expect((sendError as Error | undefined)?.name).toBe('ClientDisconnected'));
+      expect(h2.logged.filter(([level]) => level === 'error' || level === 'warn')).toEqual([]);
+    } finally {
+      await h2.close();
+    }
+  });
+
+  it('streams the file when the app announced trailers, then sends them', async () => {
+    const h2 = await serveH2(async (scope, _receive, send) => {
+      if (scope.type !== 'http') return;
+      await send({ type: 'http.response.start', status: 200, headers: [], trailers: true });
+      await send({ type: 'http.response.pathsend', path: bigFile });
+      await send({ type: 'http.response.trailers', headers: [['x-sha256', sha256(bytes)]] });
+    });
+    try {
+      const request = h2.session.request({ ':path': '/big' });
+      const trailers = new Promise<IncomingHttpHeaders>((resolve) => request.once('trailers', resolve));
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      await once(request, 'end');
+      expect(sha256(Buffer.concat(chunks))).toBe(sha256(bytes));
+      expect((await trailers)['x-sha256']).toBe(sha256(bytes));
+      // Trailers follow the body, so the file is streamed instead of handed over whole.
+      expect(h2.fromDescriptor).toEqual([]);
+    } finally {
+      await h2.close();
+    }
   });
 });
 
