@@ -30,7 +30,7 @@ export interface LambdaContext {
 export interface ApiGatewayV1Event {
   version?: '1.0';
   resource?: string;
-  /** The route path, still percent-encoded; without the stage or custom-domain base path. */
+  /** The path, still percent-encoded: without the stage, but with a custom domain's API mapping key in front. */
   path: string;
   httpMethod: string;
   headers?: StringMap;

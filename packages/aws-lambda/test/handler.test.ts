@@ -54,6 +54,29 @@ describe.each(INTERFACES)('handler with a %s app', (_name, app) => {
     expect(values(result.headers, 'content-length')).toEqual(['8']);
   });
 
+  // Found by an outside check: on a custom domain, REST APIs keep the API mapping in `path` as well as
+  // in requestContext.path; only `resource` and `pathParameters` show where the route starts.
+  it.each([
+    ['a greedy proxy', '/{proxy+}', { proxy: 'items/42' }, '/shop/v1/items/42', '/shop/v1', '/items/42'],
+    ['a greedy proxy holding a decoded %2F', '/{proxy+}', { proxy: 'a/b' }, '/shop/v1/a%2Fb', '/shop/v1', '/a/b'],
+    ['literal and parameter segments', '/items/{id}', { id: '42' }, '/shop/v1/items/42', '/shop/v1', '/items/42'],
+    ['a literal prefix before a greedy proxy', '/files/{proxy+}', { proxy: 'x/y' }, '/shop/files/x/y', '/shop', '/files/x/y'],
+    ['the root resource', '/', null, '/shop/v1', '/shop/v1', ''],
+    ['the (none) mapping', '/items/{id}', { id: '42' }, '/items/42', '', '/items/42'],
+    ['a resource the path does not end with', '/items/{id}', { id: '42' }, '/shop/v1/things/42', '', '/shop/v1/things/42'],
+  ])('moves a custom domain API mapping into rootPath, found from %s', async (_what, resource, pathParameters, path, rootPath, route) => {
+    const event = fixture('edge/api-gateway-v1-custom-domain');
+    Object.assign(event, { resource, pathParameters, path });
+    Object.assign(event.requestContext, { resourcePath: resource, path });
+    const result = await seen(app, event);
+    expect({ rootPath: result.rootPath, path: result.path, rawUri: result.rawUri }).toEqual({ rootPath, path: route, rawUri: path });
+  });
+
+  it('keeps a custom domain API mapping in the path with stripStage: false', async () => {
+    const result = await seen(app, fixture('edge/api-gateway-v1-custom-domain'), { stripStage: false });
+    expect(result).toMatchObject({ rootPath: '', path: '/shop/v1/items/42' });
+  });
+
   it('strips the HTTP API named stage and re-encodes the decoded path', async () => {
     const result = await seen(app, fixture('edge/api-gateway-v2-named-stage'));
     expect(result).toMatchObject({ rootPath: '/prod', path: '/files/a b/café', rawUri: '/prod/files/a%20b/caf%C3%A9?q=a%20b&q=c%26d&q=%C3%A9' });

@@ -3,6 +3,7 @@ import type { ApiGatewayV1Event, ApiGatewayV1Result } from '../aws-types.js';
 import { queryFromMaps } from '../internal/query.js';
 import { headersFromMaps, toMultiValueHeaders } from './base.js';
 import { multiValueMap, optionalBoolean, optionalObject, optionalString, requireString, stringMap } from './fields.js';
+import { mappingPrefix } from './rest-api-route.js';
 import type { EventSource, RequestParts } from './types.js';
 
 const NAME = 'api-gateway-v1';
@@ -19,6 +20,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * @example
  * platformPath({ path: '/users', requestContext: { path: '/prod/users', stage: 'prod' } })
  * // { full: '/prod/users', prefix: '/prod' }
+ * platformPath({ path: '/shop/users/7', resource: '/users/{id}', requestContext: { path: '/shop/users/7' } })
+ * // { full: '/shop/users/7', prefix: '/shop' }  (custom domain, API mapping 'shop')
  */
 function platformPath(event: ApiGatewayV1Event, path: string): { full: string; prefix: string } {
   const seen = optionalString(event, 'requestContext.path', NAME);
@@ -30,7 +33,11 @@ function platformPath(event: ApiGatewayV1Event, path: string): { full: string; p
   }
   // HTTP APIs sending format 1.0 put a named stage at the start of both paths.
   const stage = optionalString(event, 'requestContext.stage', NAME);
-  if (event.version === '1.0' && stage && stage !== '$default') return { full: path, prefix: `/${stage}` };
+  if (event.version === '1.0') return { full: path, prefix: stage && stage !== '$default' ? `/${stage}` : '' };
+  // A REST API on a custom domain keeps the API mapping key in both paths: the matched resource
+  // template tells where the route starts ('/shop/v1' + '/items/{id}').
+  const resource = optionalString(event, 'resource', NAME);
+  if (resource?.startsWith('/')) return { full: path, prefix: mappingPrefix(path, resource, stringMap(event, 'pathParameters', NAME)) ?? '' };
   return { full: path, prefix: '' };
 }
 
