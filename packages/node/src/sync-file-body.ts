@@ -96,15 +96,29 @@ function sendFileBody(slot: Slot, scope: HTTPScope, send: Send): Send {
     if (event.type === 'http.response.body' && event.moreBody !== true && file) {
       const opened = file;
       file = undefined;
+      const whole = wholeFilePath(slot.wrapper, scope);
       try {
         // RFC 9110 §9.3.2: HEAD gets the length, never the bytes.
-        if (scope.method !== 'HEAD') for await (const chunk of opened.chunks()) await send({ type: 'http.response.body', body: chunk, moreBody: true });
+        if (scope.method !== 'HEAD' && whole === null) for await (const chunk of opened.chunks()) await send({ type: 'http.response.body', body: chunk, moreBody: true });
       } finally {
         await opened.close();
       }
+      // The host sends it from its descriptor, and pathsend ends the response.
+      if (scope.method !== 'HEAD' && whole !== null) return send({ type: 'http.response.pathsend', path: whole });
     }
     return send(event);
   }
+}
+
+/**
+ * The path of a wrapper that sends a whole file by name, when the host takes it as
+ * `http.response.pathsend`: on HTTP/2 the node transport hands the descriptor to the stream
+ * (respondWithFD), where reading it here would pass every byte through JavaScript.
+ */
+function wholeFilePath(wrapper: FileWrapper, scope: HTTPScope): string | null {
+  const { file } = wrapper;
+  if (typeof file !== 'string' || (wrapper.offset ?? 0) !== 0 || wrapper.count !== undefined) return null;
+  return scope.httpVersion === '2' && scope.extensions?.['http.response.pathsend'] !== undefined ? file : null;
 }
 
 function rangeOf(wrapper: FileWrapper): FileRange {

@@ -5,7 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { closeSync, fstatSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, get, type IncomingMessage, type Server } from 'node:http';
-import { connect as http2Connect, constants as http2Constants, createServer as createHttp2Server, type IncomingHttpHeaders } from 'node:http2';
+import { connect as http2Connect, constants as http2Constants, createServer as createHttp2Server, type Http2Server, type IncomingHttpHeaders } from 'node:http2';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -142,6 +142,19 @@ describe('http.response.pathsend', () => {
   });
 });
 
+/** The paths of the streams node sent a descriptor on (a spy that calls through: the file still goes out). */
+function descriptorSends(listener: Http2Server): string[] {
+  const paths: string[] = [];
+  listener.on('stream', (stream, headers) => {
+    const respondWithFD = stream.respondWithFD.bind(stream);
+    vi.spyOn(stream, 'respondWithFD').mockImplementation((...args) => {
+      paths.push(String(headers[':path']));
+      respondWithFD(...args);
+    });
+  });
+  return paths;
+}
+
 describe('http.response.pathsend over HTTP/2', () => {
   /** Serves `app` over h2c; the records of ended exchanges, by path, and what was logged. */
   async function serveH2(app: AsyncApp) {
@@ -154,15 +167,7 @@ describe('http.response.pathsend over HTTP/2', () => {
         log: (level, _message, error) => logged.push([level, (error as Error | undefined)?.name]),
       }),
     );
-    // Which streams node sent a descriptor on (a spy that calls through: the file still goes out).
-    const fromDescriptor: string[] = [];
-    listener.on('stream', (stream, headers) => {
-      const respondWithFD = stream.respondWithFD.bind(stream);
-      vi.spyOn(stream, 'respondWithFD').mockImplementation((...args) => {
-        fromDescriptor.push(String(headers[':path']));
-        respondWithFD(...args);
-      });
-    });
+    const fromDescriptor = descriptorSends(listener);
     listener.listen(0, '127.0.0.1');
     await once(listener, 'listening');
     const session = http2Connect(`http://127.0.0.1:${(listener.address() as AddressInfo).port}`);
@@ -268,6 +273,34 @@ describe('http.response.pathsend over HTTP/2', () => {
       expect(h2.fromDescriptor).toEqual([]);
     } finally {
       await h2.close();
+    }
+  });
+});
+
+describe('sync tsgi.file_wrapper bodies over HTTP/2', () => {
+  it('send a whole file by path from its descriptor', async () => {
+    const listener = createHttp2Server(toNodeHandler(syncApp, { interface: 'sync' }));
+    const fromDescriptor = descriptorSends(listener);
+    listener.listen(0, '127.0.0.1');
+    await once(listener, 'listening');
+    const session = http2Connect(`http://127.0.0.1:${(listener.address() as AddressInfo).port}`);
+    const get2 = async (path: string): Promise<[IncomingHttpHeaders, Buffer]> => {
+      const request = session.request({ ':path': path });
+      const [headers] = (await once(request, 'response')) as [IncomingHttpHeaders];
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      await once(request, 'end');
+      return [headers, Buffer.concat(chunks)];
+    };
+    try {
+      const [headers, body] = await get2('/big');
+      expect([headers[':status'], headers['content-length'], sha256(body)]).toEqual([200, String(SIZE), sha256(bytes)]);
+      const [, small] = await get2('/small');
+      expect(small.toString()).toBe('small');
+      expect(fromDescriptor).toEqual(['/big']);
+    } finally {
+      session.close();
+      await new Promise((resolve) => listener.close(resolve));
     }
   });
 });
