@@ -13,6 +13,9 @@ describe('mappingPrefix', () => {
     ['/shop', '/', {}, '/shop'],
     ['/shop/', '/', {}, '/shop'],
     ['/', '/', {}, ''],
+    ['/v1/payment/', '/payment', {}, '/v1'],
+    ['/v1/nested/payment/123-ab/', '/payment/{invoice+}', { invoice: '123-ab/' }, '/v1/nested'],
+    ['/v1/nested/payment/123-ab/', '/payment/{invoice+}', { invoice: '123-ab' }, '/v1/nested'],
   ])('finds the prefix of %s in front of the route %s', (path, resource, parameters, prefix) => {
     expect(mappingPrefix(path, resource, parameters)).toBe(prefix);
   });

@@ -22,8 +22,9 @@ function matchesSegments(raw: readonly string[], template: readonly string[]): b
  * mappingPrefix('/items/42', '/items/{id}', { id: '42' })                // ''
  */
 export function mappingPrefix(path: string, resource: string, parameters: Record<string, string | undefined>): string | null {
-  const segments = path.split('/');
   if (resource === '/') return path === '/' ? '' : path.replace(/\/$/, '');
+  // API Gateway matches '/v1/payment/' to the resource '/payment': a trailing slash is no segment.
+  const segments = (path.endsWith('/') ? path.slice(0, -1) : path).split('/');
   const template = resource.split('/').slice(1);
   const greedy = GREEDY.exec(template[template.length - 1] ?? '')?.[1];
   if (greedy === undefined) {
@@ -32,7 +33,7 @@ export function mappingPrefix(path: string, resource: string, parameters: Record
   }
   // A greedy parameter takes one or more whole segments; its value may arrive decoded (a %2F as '/'),
   // so the tail is compared both raw and decoded, shortest first.
-  const value = parameters[greedy];
+  const value = parameters[greedy]?.replace(/\/$/, '');
   if (value === undefined || value === '') return null;
   const literal = template.slice(0, -1);
   for (let taken = 1; segments.length - taken - literal.length >= 1; taken++) {
