@@ -147,6 +147,19 @@ describe('response bodies', () => {
     expect(result).toMatchObject({ isBase64Encoded: true, body: Buffer.from('{}').toString('base64') });
   });
 
+  // Found by an outside check: codes registered outside RFC 9110 (WebDAV, RFC 6585's 511, RFC 8470's
+  // 425) reached the ALB as a bare number.
+  it.each([
+    [207, '207 Multi-Status'],
+    [423, '423 Locked'],
+    [425, '425 Too Early'],
+    [511, '511 Network Authentication Required'],
+    [299, '299'],
+  ])('carry ALB the registered reason phrase of %i', async (status, description) => {
+    const result = await handler(asyncRespond(status, [], ''))(fixture('alb-single-value'), lambdaContext());
+    expect(result).toMatchObject({ statusCode: status, statusDescription: description });
+  });
+
   it('carry ALB its status description', async () => {
     const result = await handler(asyncRespond(404, [], ''))(fixture('alb-multi-value'), lambdaContext());
     expect(result).toMatchObject({ statusCode: 404, statusDescription: '404 Not Found' });
