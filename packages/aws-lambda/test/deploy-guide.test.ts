@@ -1,5 +1,6 @@
-// docs/deploy/aws-lambda.md, run as written: its TypeScript snippets are type-checked, bundled the way
-// a deployment bundles them and served by aws-lambda-ric, with each source's sample event.
+// docs/deploy/aws-lambda.md and the README's handler file, run as written: the TypeScript snippets are
+// type-checked, bundled the way a deployment bundles them and served by aws-lambda-ric, with each
+// source's sample event.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,8 @@ import { bundleEntries, startRuntime, type RuntimeProcess } from './support/lamb
 import { type Outcome, splitPrelude, startRuntimeApi } from './support/runtime-api.js';
 
 const PAGE = readFileSync(new URL('../../../docs/deploy/aws-lambda.md', import.meta.url), 'utf8');
+const README = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+const [README_HANDLER = ''] = [...README.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!);
 const SNIPPETS = [...PAGE.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!);
 
 /** The one snippet containing `marker`; a page edit that drops it fails here, loudly. */
@@ -56,6 +59,8 @@ export const app: AsyncApp = async (scope, receive, send) => {
 // imports with each later snippet that builds a handler.
 const MODULES: Record<string, string> = {
   handler: HANDLER_FILE,
+  // The package README's "Use" block, the same way.
+  readme: README_HANDLER,
   startup: `${IMPORTS}\n${snippet('await handler.startup()')}`,
   streaming: `${IMPORTS}\n${snippet('streaming: true })')}`,
   binary: `${IMPORTS}\nexport const handler = ${snippet('isBinary:').trim()}`,
@@ -134,6 +139,16 @@ describe('docs/deploy/aws-lambda.md §1: the handler file, as "handler.handler"'
     expect(answer.statusCode).toBe(200);
     expect(JSON.parse(answer.body as string)).toMatchObject({ rootPath, path: '/pets/dog', requestId: outcome.id, source: true });
     expect(typeof JSON.parse(answer.body as string).msLeft).toBe('number');
+  });
+});
+
+describe('packages/aws-lambda/README.md: the "Use" handler file', () => {
+  const lambda = useRuntime('readme');
+
+  it('answers an HTTP API event', async () => {
+    expect(README_HANDLER).toContain("import { handler as toHandler } from '@tsgi/aws-lambda';");
+    const answer = result(await lambda.invoke(fixture('api-gateway-v2')));
+    expect([answer.statusCode, JSON.parse(answer.body as string).path]).toEqual([200, '/pets/dog']);
   });
 });
 
