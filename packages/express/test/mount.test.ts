@@ -1,6 +1,7 @@
 // Where the mount point goes: req.baseUrl → SCRIPT_NAME / rootPath, the rest → PATH_INFO / path,
 // req.originalUrl → RAW_URI / rawPath, and Express's 'trust proxy' view of client and scheme.
 import type { Express } from 'express';
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tsgi } from '../src/index.js';
 import { REPORT_APPS, type Seen } from './support/report-apps.js';
@@ -82,6 +83,18 @@ describe.each(EXPRESS_MAJORS)('%s', (_major, express) => {
         next();
       });
       expect(await seen(top.use(tsgi(REPORT_APPS[kind])), '/old')).toMatchObject({ rootPath: '', path: '/new', target: '/new' });
+    });
+
+    // Found by an outside check: the guide's `app.all('/files/*', ...)` throws on Express 5, whose
+    // path-to-regexp wants named wildcards; the guide's line is run here, as written.
+    it("serves as the guide's route handler, stripping nothing", async () => {
+      const guide = readFileSync(new URL('../../../docs/express.md', import.meta.url), 'utf8');
+      const line = /\*\*As a route handler\*\* \(`(app\.all\([^`]*\))`\)/.exec(guide)?.[1];
+      expect(line).toBeDefined();
+      const app = express();
+      // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the guide's line runs as written
+      new Function('app', 'tsgi', 'myApp', line!)(app, tsgi, REPORT_APPS[kind]);
+      expect(await seen(app, '/files/a/caf%C3%A9')).toMatchObject({ rootPath: '', path: '/files/a/café', target: '/files/a/caf%C3%A9' });
     });
 
     it('leaves the root path empty when mounted at the root', async () => {
