@@ -41,9 +41,14 @@ describe('docs/deploy/aws-lambda.md: the SAM template', () => {
     expect(fn.Properties?.Runtime).toMatch(/^nodejs(2[02468]|[3-9]\d)\.x$/);
   });
 
-  it('routes every path of the REST API, and binary bodies both ways', () => {
+  it('routes every path of the REST API, the root included, and binary bodies both ways', () => {
     const rest = fn.Properties?.Events?.RestApi;
     expect(rest).toMatchObject({ Type: 'Api', Properties: { Path: '/{proxy+}', Method: 'ANY', RestApiId: { Ref: 'RestApi' } } });
+    // A greedy {proxy+} matches one segment or more: without a '/' resource, GET / never reaches the app.
+    const root = Object.values(fn.Properties?.Events as Record<string, { Type: string; Properties: Record<string, unknown> }>).filter(
+      (event) => event.Type === 'Api' && event.Properties.Path === '/',
+    );
+    expect(root).toEqual([{ Type: 'Api', Properties: { Path: '/', Method: 'ANY', RestApiId: { Ref: 'RestApi' } } }]);
     // SAM escapes '/' in media types as '~1': '*~1*' is "*/*".
     expect(all.RestApi?.Properties?.BinaryMediaTypes).toEqual(['*~1*']);
     expect(fn.Properties?.FunctionUrlConfig?.InvokeMode).toMatch(/^(BUFFERED|RESPONSE_STREAM)$/);
@@ -68,7 +73,7 @@ describe('docs/deploy/aws-lambda.md: the Serverless Framework config', () => {
     const block = yamlBlocks.find((text) => text.startsWith('provider:'));
     const config = load(block ?? '') as { provider: Record<string, any>; functions: Record<string, { handler: string; events: Array<Record<string, unknown>> }> };
     expect(config.functions.app?.handler).toBe(resources().App?.Properties?.Handler);
-    expect(config.functions.app?.events).toEqual([{ httpApi: '*' }, { http: { path: '/{proxy+}', method: 'any' } }]);
+    expect(config.functions.app?.events).toEqual([{ httpApi: '*' }, { http: { path: '/{proxy+}', method: 'any' } }, { http: { path: '/', method: 'any' } }]);
     expect(config.provider.apiGateway?.binaryMediaTypes).toEqual(['*/*']);
   });
 });
