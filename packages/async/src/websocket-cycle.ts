@@ -2,7 +2,7 @@
 import { ClientDisconnected, isAsyncSpecError, isClientDisconnected } from './errors.js';
 import { concat } from './internal/bytes.js';
 import { EMPTY, expectPromise } from './internal/checks.js';
-import { deferred } from './internal/deferred.js';
+import { LazySignal } from './internal/deferred.js';
 import { utf8 } from './internal/runtime.js';
 import { disconnect, openInbox, type WebSocketInbox } from './internal/websocket-inbox.js';
 import { WebSocketProtocol, type WebSocketOutput } from './internal/websocket-protocol.js';
@@ -27,8 +27,13 @@ const PLAIN: HeaderList = [['content-type', 'text/plain; charset=utf-8']];
  * @example
  * await runWebSocket(app, createWebSocketScope({ target: req.url, headers }), transport);
  */
-export async function runWebSocket(app: AsyncApp, scope: WebSocketScope, transport: WebSocketTransport): Promise<void> {
-  await new WebSocketCycle(scope, transport).run(app);
+export function runWebSocket(app: AsyncApp, scope: WebSocketScope, transport: WebSocketTransport): Promise<void> {
+  // Not an async function: an open connection then holds one suspended frame fewer (idle memory).
+  try {
+    return new WebSocketCycle(scope, transport).run(app);
+  } catch (error) {
+    return rejected(error);
+  }
 }
 
 class WebSocketCycle {
@@ -38,7 +43,7 @@ class WebSocketCycle {
   private readonly inbox: WebSocketInbox;
   private readonly closed: Promise<CloseInfo>;
   /** Resolves when the handshake is answered, so a receive() waiting on it can go on. */
-  private readonly answered = deferred();
+  private readonly answered = new LazySignal();
   private connectSent = false;
   private accepted = false;
   private gone: CloseInfo | null = null;
@@ -48,19 +53,27 @@ class WebSocketCycle {
   private violation: { error: unknown } | undefined;
 
   constructor(scope: WebSocketScope, private readonly transport: WebSocketTransport) {
-    // async §6.8: every kit host can answer with an HTTP response, through transport.deny.
-    this.scope = { ...scope, extensions: { ...scope.extensions, 'websocket.http.response': {} } };
+    // async §6.8: every kit host can answer with an HTTP response, through transport.deny. A host
+    // that put it in the scope already spares a copy per connection.
+    this.scope =
+      scope.extensions?.['websocket.http.response'] === undefined
+        ? { ...scope, extensions: Object.assign({ 'websocket.http.response': {} }, scope.extensions) }
+        : scope;
     this.protocol = new WebSocketProtocol(this.scope);
     this.log = transport.log ?? defaultLog;
     this.closed = transport.closed.then(
-      (info) => info,
-      () => ABNORMAL,
+      (info) => this.ended(info),
+      () => this.ended(ABNORMAL),
     );
     this.inbox = openInbox(transport, this.closed);
-    void this.closed.then((info) => {
-      this.gone = info;
-      this.answered.resolve();
-    });
+  }
+
+  /** The connection is gone: a waiting receive() yields the disconnect, after queued messages. */
+  private ended(info: CloseInfo): CloseInfo {
+    this.inbox.end(info);
+    this.gone = info;
+    this.answered.resolve();
+    return info;
   }
 
   async run(app: AsyncApp): Promise<void> {
@@ -148,9 +161,9 @@ class WebSocketCycle {
       const queued = output ?? { type: 'websocket.send' as const, data: data as string | Uint8Array };
       // After the one before it, whether that succeeded or not (a failed one has marked the client gone).
       const go = (): Promise<void> => this.deliver(queued);
-      step = this.tail.then(go, go).then(this.settled, this.settledWithError);
+      step = this.tail.then(go, go).then(...this.settlers());
     } else if (output) {
-      step = this.deliver(output).then(this.settled, this.settledWithError);
+      step = this.deliver(output).then(...this.settlers());
     } else {
       let sent: Promise<void> | void;
       try {
@@ -161,7 +174,15 @@ class WebSocketCycle {
       // The common case: the host took the message and can take more, so nothing is in flight.
       if (sent === undefined) return RESOLVED;
       // One reaction both counts the send as done and turns a transport failure into ClientDisconnected.
-      step = sent.then(this.settled, this.settledLost);
+      step = sent.then(
+        () => {
+          this.sending--;
+        },
+        (error: unknown) => {
+          this.sending--;
+          return this.lost(error);
+        },
+      );
     }
     this.sending++;
     // Marked handled: an app that does not await a send must not crash the process when it fails.
@@ -173,19 +194,21 @@ class WebSocketCycle {
   /** Sends in flight; `tail` settles after the last of them (rejecting if it failed). */
   private sending = 0;
 
-  private readonly settled = (): void => {
-    this.sending--;
-  };
-
-  private readonly settledWithError = (error: unknown): never => {
-    this.sending--;
-    throw error;
-  };
-
-  private readonly settledLost = (error: unknown): never => {
-    this.sending--;
-    return this.lost(error);
-  };
+  /**
+   * The reactions that count a send as done, whether it succeeded or not. Made per send that has
+   * to wait (rare), rather than kept by every connection (idle memory).
+   */
+  private settlers(): [() => void, (error: unknown) => never] {
+    return [
+      () => {
+        this.sending--;
+      },
+      (error) => {
+        this.sending--;
+        throw error;
+      },
+    ];
+  }
 
   /** The transport failed: the client is gone (async §2.4.4). */
   private lost(error: unknown): never {

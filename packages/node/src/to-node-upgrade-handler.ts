@@ -15,6 +15,7 @@ import { toAsyncApp } from './sync-app.js';
 import { withTls } from './tls/tls-info.js';
 import { checkHandshake } from './websocket/handshake.js';
 import { createKeepalive } from './websocket/keepalive.js';
+import { ServerWebSocket } from './websocket/server-websocket.js';
 import { createWebSocketTransport, type AcceptChoice, type WebSocketContext } from './websocket/websocket-transport.js';
 
 /** A node 'upgrade' listener, with a way to close its open connections. */
@@ -40,6 +41,7 @@ export function toNodeUpgradeHandler(app: SyncApp | AsyncApp, options: NodeUpgra
   const choices = new WeakMap<IncomingMessage, AcceptChoice>();
   const wss = new WebSocketServer({
     noServer: true,
+    WebSocket: ServerWebSocket,
     clientTracking: false,
     maxPayload: options.maxMessageSize ?? 16 * MIB,
     perMessageDeflate: options.perMessageDeflate ?? false,
@@ -48,6 +50,9 @@ export function toNodeUpgradeHandler(app: SyncApp | AsyncApp, options: NodeUpgra
   wss.on('headers', (lines, req) => {
     for (const [name, value] of choices.get(req)?.headers ?? []) lines.push(`${name}: ${value}`);
   });
+  // async §6.8: denial responses are always on offer; one object for every connection's scope, so
+  // runWebSocket need not copy each scope to add it.
+  const extensions = Object.assign({ 'websocket.http.response': {} }, resolved.extensions);
   const pingInterval = options.pingInterval ?? 20;
   const pingTimeout = options.pingTimeout ?? 20;
   const context: WebSocketContext = {
@@ -56,7 +61,19 @@ export function toNodeUpgradeHandler(app: SyncApp | AsyncApp, options: NodeUpgra
     serverHeader: resolved.serverHeader,
     log: resolved.log,
     active: new Set(),
-    keepalive: () => createKeepalive(pingInterval, pingTimeout, () => resolved.log('info', NODE_MESSAGES.wsPingTimeout(pingTimeout))),
+    keepalive: createKeepalive(pingInterval, pingTimeout, () => resolved.log('info', NODE_MESSAGES.wsPingTimeout(pingTimeout))),
+  };
+  // Connections whose cycle is still running, counted rather than kept: closeAll waits for none left.
+  let running = 0;
+  let waiting: Array<() => void> = [];
+  const settled = (): void => {
+    if (--running > 0) return;
+    for (const resolve of waiting) resolve();
+    waiting = [];
+  };
+  const failed = (error: unknown): void => {
+    resolved.log('error', 'runWebSocket failed', error);
+    settled();
   };
 
   const handler = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
@@ -74,7 +91,7 @@ export function toNodeUpgradeHandler(app: SyncApp | AsyncApp, options: NodeUpgra
         ...requestParts(req, resolved.trustedProxies),
         rootPath: resolved.rootPath,
         underscoreHeaders: resolved.underscoreHeaders,
-        extensions: withTls(resolved.extensions, req),
+        extensions: withTls(extensions, req),
         ...(resolved.state ? { state: resolved.state } : {}),
       });
     } catch (error) {
@@ -83,15 +100,13 @@ export function toNodeUpgradeHandler(app: SyncApp | AsyncApp, options: NodeUpgra
       writeRawResponse(socket as Socket, status, headers, body, resolved.serverHeader);
       return;
     }
-    const transport = createWebSocketTransport(context, req, socket, head);
-    const done = runWebSocket(asyncApp, scope, transport).catch((error: unknown) => resolved.log('error', 'runWebSocket failed', error));
-    running.add(done);
-    void done.then(() => running.delete(done));
+    running++;
+    runWebSocket(asyncApp, scope, createWebSocketTransport(context, req, socket, head)).then(settled, failed);
   };
-  const running = new Set<Promise<void>>();
-  const closeAll = async (): Promise<void> => {
+  const closeAll = (): Promise<void> => {
     for (const connection of context.active) connection.goAway();
-    await Promise.all(running);
+    if (running === 0) return Promise.resolve();
+    return new Promise((resolve) => waiting.push(resolve));
   };
   return Object.assign(handler, { closeAll });
 }

@@ -7,6 +7,8 @@ import type { WebSocketDisconnectEvent, WebSocketReceiveMessage } from '../types
 export interface WebSocketInbox {
   /** The next message, in order; the disconnect once every message before the close was taken. */
   next(): Promise<WebSocketReceiveMessage>;
+  /** The connection closed (`closed` settled): messages queued before it are still taken. */
+  end(info: CloseInfo): void;
   /** The app is done: queued and later messages are dropped. */
   stop(): Promise<unknown>;
 }
@@ -22,14 +24,15 @@ type Wake = (event: WebSocketReceiveMessage | Promise<WebSocketReceiveMessage>) 
 
 /**
  * The inbox over a transport: push style when it has `listen`, pull style otherwise. `closed` is the
- * connection's end, never rejecting.
+ * connection's end, never rejecting; the caller calls `end` once it settles.
  *
  * @example
  * const inbox = openInbox(transport, closed);
+ * void closed.then((info) => inbox.end(info));
  * const event = await inbox.next();
  */
 export function openInbox(transport: WebSocketTransport, closed: Promise<CloseInfo>): WebSocketInbox {
-  if (transport.listen) return new PushInbox(transport.listen.bind(transport), closed);
+  if (transport.listen) return new PushInbox(transport, closed);
   if (transport.messages) return new PullInbox(transport.messages[Symbol.asyncIterator](), closed);
   throw new TypeError('async §4.8: a WebSocketTransport needs listen() or messages');
 }
@@ -48,11 +51,11 @@ class PushInbox implements WebSocketInbox {
   private paused = false;
 
   constructor(
-    listen: (onMessage: (data: Data) => void) => WebSocketFlow,
+    transport: WebSocketTransport,
     private readonly closed: Promise<CloseInfo>,
   ) {
-    this.flow = listen(this.push);
-    void closed.then(this.end);
+    // Called as a method (no bound copy kept per connection); openInbox checked it is there.
+    this.flow = transport.listen?.(this.push) as WebSocketFlow;
   }
 
   private readonly push = (data: Data): void => {
@@ -90,10 +93,10 @@ class PushInbox implements WebSocketInbox {
   }
 
   /** The connection closed: messages queued before it are still taken, then the disconnect. */
-  private readonly end = (info: CloseInfo): void => {
+  end(info: CloseInfo): void {
     this.ended = true;
     this.wakeAll(disconnect(info));
-  };
+  }
 
   stop(): Promise<void> {
     this.ended = true;
@@ -120,6 +123,9 @@ class PullInbox implements WebSocketInbox {
   next(): Promise<WebSocketReceiveMessage> {
     return this.messages.next().then(this.toMessage, this.failed);
   }
+
+  // The iterator ends after the close by itself (WebSocketTransport.messages).
+  end(): void {}
 
   stop(): Promise<unknown> {
     return this.messages.return?.().catch(() => undefined) ?? DONE;

@@ -12,9 +12,9 @@ afterEach(async () => {
 });
 
 /** Serves `app`'s WebSocket side on 127.0.0.1 and returns a client URL. */
-async function serve(app: AsyncApp): Promise<string> {
+async function serve(app: AsyncApp, options: { pingInterval?: number; pingTimeout?: number } = {}): Promise<string> {
   const server = createServer((_req, res) => res.end());
-  const upgrade = toNodeUpgradeHandler(app, { interface: 'async', pingInterval: 0 });
+  const upgrade = toNodeUpgradeHandler(app, { interface: 'async', pingInterval: 0, ...options });
   server.on('upgrade', upgrade);
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
@@ -106,5 +106,54 @@ describe('the WebSocket transport', () => {
     const [data] = (await reply) as [Buffer];
     expect(data.toString()).toBe('500 in order');
     client.close();
+  });
+
+  it('frames every payload length class the way a client reads it back (RFC 6455 §5.2)', async () => {
+    const url = await serve(async (_scope, receive, send) => {
+      await receive();
+      await send({ type: 'websocket.accept' });
+      for (;;) {
+        const event = await receive();
+        if (event.type !== 'websocket.receive') return;
+        await send(event.text != null ? { type: 'websocket.send', text: event.text } : { type: 'websocket.send', bytes: event.bytes ?? new Uint8Array(0) });
+      }
+    });
+    const client = new WebSocket(url);
+    await once(client, 'open');
+    // 7-bit, 16-bit and 64-bit lengths at their edges; binary over 16 KiB goes out uncopied.
+    for (const length of [0, 125, 126, 65535, 65536, 16 * 1024 + 1, 300_000]) {
+      const bytes = Buffer.alloc(length, length % 251);
+      const binary = once(client, 'message');
+      client.send(bytes);
+      const [echoed, isBinary] = (await binary) as [Buffer, boolean];
+      expect([echoed.equals(bytes), isBinary]).toEqual([true, true]);
+      const text = 'é'.repeat(Math.floor(length / 2)) + (length % 2 ? 'x' : '');
+      const textual = once(client, 'message');
+      client.send(text);
+      const [echoedText, textIsBinary] = (await textual) as [Buffer, boolean];
+      expect([echoedText.toString(), textIsBinary]).toEqual([text, false]);
+    }
+    client.close();
+  });
+
+  it('pings each connection from one shared sweep and drops the one that stops answering', async () => {
+    const url = await serve(
+      async (_scope, receive, send) => {
+        await receive();
+        await send({ type: 'websocket.accept' });
+        while ((await receive()).type !== 'websocket.disconnect');
+      },
+      { pingInterval: 0.05, pingTimeout: 0.1 },
+    );
+    const answering = new WebSocket(url);
+    const silent = new WebSocket(url, { autoPong: false });
+    await Promise.all([once(answering, 'open'), once(silent, 'open')]);
+    let pings = 0;
+    answering.on('ping', () => pings++);
+    const [code] = (await once(silent, 'close')) as [number];
+    expect(code).toBe(1006);
+    await expect.poll(() => pings, { timeout: 5000 }).toBeGreaterThanOrEqual(3);
+    expect(answering.readyState).toBe(WebSocket.OPEN);
+    answering.close();
   });
 });

@@ -1,11 +1,15 @@
 // runWebSocket's transport over a node 'upgrade' (req, socket, head), using `ws` in noServer mode.
+// One object per connection, its methods on the prototype and `ws`'s listeners shared: an idle
+// connection holds a few fields, not a dozen closures.
 import type { CloseInfo, HeaderList, LogFn, WebSocketFlow, WebSocketTransport } from '@tsgi/async';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Socket } from 'node:net';
-import type { WebSocket, WebSocketServer } from 'ws';
+import type { Server as WebSocketServer } from 'ws';
 import { writeRawResponse } from '../refusal.js';
+import { writeMessage } from './frame.js';
 import type { Keepalive } from './keepalive.js';
+import { listenShared, type ConnectionSink, type ServerWebSocket } from './server-websocket.js';
 
 /** What the app chose at accept, read by the shared WebSocketServer's hooks. */
 export interface AcceptChoice {
@@ -15,10 +19,10 @@ export interface AcceptChoice {
 
 /** The per-handler parts a connection's transport needs. */
 export interface WebSocketContext {
-  wss: WebSocketServer;
+  wss: WebSocketServer<typeof ServerWebSocket>;
   /** Read by `handleProtocols` and the 'headers' hook while `ws` completes the handshake. */
   choices: WeakMap<IncomingMessage, AcceptChoice>;
-  keepalive: () => Keepalive;
+  keepalive: Keepalive;
   serverHeader: string | null;
   log: LogFn;
   /** Open connections, so a server shutting down can say goodbye (1001) to each. */
@@ -37,99 +41,146 @@ const BINARY = { binary: true };
  * await runWebSocket(app, scope, createWebSocketTransport(context, req, socket, head));
  */
 export function createWebSocketTransport(context: WebSocketContext, req: IncomingMessage, socket: Duplex, head: Buffer): WebSocketTransport {
-  let ws: WebSocket | undefined;
-  let deflating = false;
+  return new NodeWebSocketTransport(context, req, socket, head);
+}
+
+class NodeWebSocketTransport implements WebSocketTransport, WebSocketFlow, ConnectionSink {
+  readonly closed: Promise<CloseInfo>;
+  readonly log: LogFn;
+  private resolveClosed!: (info: CloseInfo) => void;
+  private ws: ServerWebSocket | null = null;
+  private deflating = false;
   // Held only until the handshake is answered: an open connection keeps no request (idle memory).
-  let handshake: { req: IncomingMessage; head: Buffer } | undefined = { req, head };
-  let resolveClosed!: (info: CloseInfo) => void;
-  const closed = new Promise<CloseInfo>((resolve) => {
-    resolveClosed = resolve;
-  });
+  private req: IncomingMessage | null;
+  private head: Buffer | null;
+  /** The socket's listeners while the handshake is unanswered; removed once `ws` owns the socket. */
+  private early: { close: () => void; error: (error: Error) => void } | null;
   // runWebSocket listens before it accepts; until then (and without it) messages have nowhere to go.
-  let onMessage: (data: string | Uint8Array) => void = ignore;
-  const flow: WebSocketFlow = { pause: () => ws?.pause(), resume: () => ws?.resume() };
-  const onEarlyClose = (): void => resolveClosed(ABNORMAL);
-  socket.on('error', (error) => context.log('debug', 'WebSocket socket error before accept', error));
-  socket.once('close', onEarlyClose);
-  const member = {
-    // RFC 6455 §7.4.1: 1001 says the server is going away; a handshake in progress is just dropped.
-    goAway: () => (ws ? ws.close(1001, 'server shutting down') : socket.destroy()),
-  };
-  context.active.add(member);
-  void closed.then(() => context.active.delete(member));
+  private onMessage: (data: string | Uint8Array) => void = ignore;
 
-  const attach = (socketWs: WebSocket): void => {
-    ws = socketWs;
-    deflating = socketWs.extensions.includes('permessage-deflate');
-    const keepalive = context.keepalive();
-    keepalive.start(socketWs);
-    socketWs.on('message', (data, isBinary) => {
-      const buffer = data as Buffer;
-      // toString() without arguments is node's shortest path to UTF-8 (`ws` has checked it is valid).
-      onMessage(isBinary ? new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) : buffer.toString());
+  constructor(
+    private readonly context: WebSocketContext,
+    req: IncomingMessage,
+    private readonly socket: Duplex,
+    head: Buffer,
+  ) {
+    this.req = req;
+    this.head = head;
+    this.log = context.log;
+    this.closed = new Promise<CloseInfo>((resolve) => {
+      this.resolveClosed = resolve;
     });
-    // `ws` closes with 1009 (too big) or 1007 (invalid UTF-8) itself; the app learns from 'close'.
-    socketWs.on('error', (error) => context.log('debug', `WebSocket error: ${error.message}`));
-    socketWs.once('close', (code, reason) => {
-      keepalive.stop();
-      onMessage = ignore;
-      resolveClosed({ code, reason: reason.toString('utf8') });
-    });
-  };
+    this.early = {
+      close: () => this.end(ABNORMAL),
+      error: (error) => context.log('debug', 'WebSocket socket error before accept', error),
+    };
+    socket.on('error', this.early.error);
+    socket.once('close', this.early.close);
+    context.active.add(this);
+  }
 
-  return {
-    closed,
-    log: context.log,
-    listen(listener) {
-      onMessage = listener;
-      return flow;
-    },
-    accept(subprotocol, headers) {
-      const pending = handshake;
-      return new Promise<void>((resolve, reject) => {
-        // The cycle accepts at most once (async §4.3.4); without a request there is nothing to upgrade.
-        if (!pending || socket.destroyed) {
-          reject(new Error('the client left before the handshake completed'));
-          return;
-        }
-        context.choices.set(pending.req, { subprotocol, headers });
-        const onClose = (): void => reject(new Error('the handshake failed'));
-        socket.once('close', onClose);
-        context.wss.handleUpgrade(pending.req, socket, pending.head, (socketWs) => {
-          handshake = undefined;
-          socket.off('close', onClose);
-          socket.off('close', onEarlyClose);
-          attach(socketWs);
-          resolve();
-        });
-      });
-    },
-    send(data) {
-      const current = ws;
-      if (!current || current.readyState !== current.OPEN) throw new Error('the WebSocket is not open');
-      // With permessage-deflate `ws` queues frames while it compresses, out of the socket's sight:
-      // only its write callback says when they left.
-      if (deflating) {
-        return new Promise<void>((resolve, reject) => {
-          current.send(data, typeof data === 'string' ? TEXT : BINARY, (error) => (error ? reject(error) : resolve()));
-        });
+  /** RFC 6455 §7.4.1: 1001 says the server is going away; a handshake in progress is just dropped. */
+  goAway(): void {
+    if (this.ws) this.ws.close(1001, 'server shutting down');
+    else this.socket.destroy();
+  }
+
+  listen(listener: (data: string | Uint8Array) => void): WebSocketFlow {
+    this.onMessage = listener;
+    return this;
+  }
+
+  pause(): void {
+    this.ws?.pause();
+  }
+
+  resume(): void {
+    this.ws?.resume();
+  }
+
+  accept(subprotocol: string | null, headers: HeaderList): Promise<void> {
+    const { req, head, socket } = this;
+    return new Promise<void>((resolve, reject) => {
+      // The cycle accepts at most once (async §4.3.4); without a request there is nothing to upgrade.
+      if (!req || !head || socket.destroyed) {
+        reject(new Error('the client left before the handshake completed'));
+        return;
       }
-      if (typeof data === 'string') current.send(Buffer.from(data, 'utf8'), TEXT);
-      else current.send(data, BINARY);
-      // async §4.5: send resolves once the server can take more. Below the socket's high-water mark
-      // it can at once (as node:http's write() returning true): nothing to wait for, so no promise.
-      // Above it, once the socket drains.
-      return socket.writableNeedDrain ? drained(socket) : undefined;
-    },
-    close(code, reason) {
-      ws?.close(code, reason);
-      return Promise.resolve();
-    },
-    deny(status, headers, body) {
-      writeRawResponse(socket as Socket, status, headers, body, context.serverHeader);
-      return Promise.resolve();
-    },
-  };
+      this.context.choices.set(req, { subprotocol, headers });
+      const onClose = (): void => reject(new Error('the handshake failed'));
+      socket.once('close', onClose);
+      this.context.wss.handleUpgrade(req, socket, head, (ws) => {
+        socket.off('close', onClose);
+        this.attach(ws);
+        resolve();
+      });
+    });
+  }
+
+  private attach(ws: ServerWebSocket): void {
+    this.req = null;
+    this.head = null;
+    if (this.early) {
+      // `ws` listens for the socket's errors and close from here on.
+      this.socket.off('error', this.early.error);
+      this.socket.off('close', this.early.close);
+      this.early = null;
+    }
+    this.ws = ws;
+    this.deflating = ws.extensions.includes('permessage-deflate');
+    ws.sink = this;
+    listenShared(ws);
+    this.context.keepalive.add(ws);
+  }
+
+  message(data: Buffer, isBinary: boolean): void {
+    // toString() without arguments is node's shortest path to UTF-8 (`ws` has checked it is valid).
+    this.onMessage(isBinary ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : data.toString());
+  }
+
+  // `ws` closes with 1009 (too big) or 1007 (invalid UTF-8) itself; the app learns from 'close'.
+  failed(error: Error): void {
+    this.log('debug', `WebSocket error: ${error.message}`);
+  }
+
+  ended(code: number, reason: Buffer): void {
+    this.end({ code, reason: reason.toString('utf8') });
+  }
+
+  private end(info: CloseInfo): void {
+    if (this.ws) this.context.keepalive.delete(this.ws);
+    this.onMessage = ignore;
+    this.context.active.delete(this);
+    this.resolveClosed(info);
+  }
+
+  send(data: string | Uint8Array): Promise<void> | void {
+    const ws = this.ws;
+    if (!ws || ws.readyState !== 1) throw new Error('the WebSocket is not open');
+    // With permessage-deflate `ws` queues frames while it compresses, out of the socket's sight:
+    // only its write callback says when they left.
+    if (this.deflating) {
+      return new Promise<void>((resolve, reject) => {
+        ws.send(data, typeof data === 'string' ? TEXT : BINARY, (error) => (error ? reject(error) : resolve()));
+      });
+    }
+    const socket = this.socket;
+    writeMessage(socket, data);
+    // async §4.5: send resolves once the server can take more. Below the socket's high-water mark
+    // it can at once (as node:http's write() returning true): nothing to wait for, so no promise.
+    // Above it, once the socket drains.
+    return socket.writableNeedDrain ? drained(socket) : undefined;
+  }
+
+  close(code: number, reason: string): Promise<void> {
+    this.ws?.close(code, reason);
+    return Promise.resolve();
+  }
+
+  deny(status: number, headers: HeaderList, body: Uint8Array): Promise<void> {
+    writeRawResponse(this.socket as Socket, status, headers, body, this.context.serverHeader);
+    return Promise.resolve();
+  }
 }
 
 function ignore(): void {}
