@@ -12,6 +12,14 @@ export const SCOPE_EXTENSION = 'aws.lambda';
 // execution environment (the heap grew without bound across warm invocations).
 const never = (): Promise<void> => new Promise<void>(() => undefined);
 
+// async §3.4 rule 4: framing is the server's job. API Gateway, ALB and Function URLs frame the
+// response themselves, so connection-specific fields (RFC 9110 §7.6.1) are removed, as on HTTP/2.
+const CONNECTION_FIELDS = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade']);
+
+function isConnectionField([name]: readonly [string, string]): boolean {
+  return CONNECTION_FIELDS.has(name.toLowerCase());
+}
+
 /** One invocation's transport: the body Lambda already buffered in, the sink out. One object per event. */
 class LambdaTransport implements HttpTransport {
   readonly closed = never();
@@ -29,7 +37,7 @@ class LambdaTransport implements HttpTransport {
   }
 
   start(status: number, headers: HeaderList): void | Promise<void> {
-    return this.sink.start(status, headers);
+    return this.sink.start(status, headers.some(isConnectionField) ? headers.filter((field) => !isConnectionField(field)) : headers);
   }
 
   write(chunk: Uint8Array): Promise<void> {
