@@ -20,6 +20,10 @@ export function isWebSocketUpgrade(req: IncomingMessage): boolean {
  */
 export function checkHandshake(req: IncomingMessage): HttpError | null {
   if (req.method !== 'GET') return new HttpError(NODE_MESSAGES.badHandshake('the method must be GET'), { status: 400 });
+  // RFC 6455 §4.1: the handshake is an HTTP/1.1 (or later) request; node hands HTTP/1.0 upgrades over too.
+  if (req.httpVersionMajor === 1 && req.httpVersionMinor < 1) {
+    return new HttpError(NODE_MESSAGES.badHandshake('the HTTP version must be at least 1.1'), { status: 400 });
+  }
   const connection = (req.headers.connection ?? '').split(',').map((token) => token.trim().toLowerCase());
   if (!connection.includes('upgrade')) return new HttpError(NODE_MESSAGES.badHandshake('Connection must include Upgrade'), { status: 400 });
   if (!KEY.test((req.headers['sec-websocket-key'] ?? '').trim())) {
