@@ -136,6 +136,12 @@ describe('the opening handshake', () => {
     expect(result('http10')).toMatchObject({ status: 400, upgrade: null });
   });
 
+  it('answers 400 to offered subprotocols that are not distinct tokens, before the app sees them (RFC 6455 §4.1)', () => {
+    for (const name of ['duplicateSubprotocols', 'emptySubprotocol', 'badSubprotocol']) {
+      expect(result(name)).toEqual({ status: 400, version: null, upgrade: null, appSaw: 404 });
+    }
+  });
+
   it('sends the subprotocol the app picked from the offers, and none when it picks none (RFC 6455 §4.2.2)', () => {
     expect(result('subprotocolPicked')).toEqual({ status: 101, protocol: 'chat' });
     expect(result('subprotocolNone')).toEqual({ status: 101, protocol: null });

@@ -11,6 +11,7 @@ import os
 import socket
 import struct
 import sys
+import urllib.error
 import urllib.request
 
 import websockets
@@ -316,6 +317,14 @@ def run_probes():
     results["missingKey"] = refused("/echo", drop=("Sec-WebSocket-Key",))
     results["shortKey"] = refused("/echo", {"Sec-WebSocket-Key": base64.b64encode(b"short").decode()})
     results["post"] = refused("/echo", start="POST {path} HTTP/1.1")
+    for name, offer in (("duplicateSubprotocols", "chat, chat"), ("emptySubprotocol", "chat,,superchat"), ("badSubprotocol", "chat, c@t")):
+        conn_id = next_id()
+        result = refused(f"/echo?id={conn_id}", {"Sec-WebSocket-Protocol": offer})
+        try:
+            result["appSaw"] = events(conn_id)
+        except urllib.error.HTTPError as error:
+            result["appSaw"] = error.code
+        results[name] = result
     results["http10"] = refused("/echo", start="GET {path} HTTP/1.0")
 
     # Subprotocols: the app's pick is sent; none when it picks none.

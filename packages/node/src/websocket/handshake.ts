@@ -5,6 +5,8 @@ import { NODE_MESSAGES } from '../messages.js';
 import { HttpError } from '../errors.js';
 
 const KEY = /^[+/0-9A-Za-z]{22}==$/;
+// RFC 6455 §4.1 item 10 (RFC 7230 §3.2.6 token): subprotocol names are non-empty tokens.
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 /** True when the request asks to upgrade to WebSocket (as opposed to, say, h2c). */
 export function isWebSocketUpgrade(req: IncomingMessage): boolean {
@@ -30,5 +32,18 @@ export function checkHandshake(req: IncomingMessage): HttpError | null {
     return new HttpError(NODE_MESSAGES.badHandshake('Sec-WebSocket-Key must be 16 bytes in base64'), { status: 400 });
   }
   if (req.headers['sec-websocket-version']?.trim() !== '13') return new HttpError(NODE_MESSAGES.badVersion, { status: 426 });
+  const protocols = req.headers['sec-websocket-protocol'];
+  if (protocols !== undefined && !validProtocols(protocols)) {
+    return new HttpError(NODE_MESSAGES.badHandshake('Sec-WebSocket-Protocol must list distinct tokens'), { status: 400 });
+  }
   return null;
+}
+
+/**
+ * RFC 6455 §4.1 item 10: the offered subprotocols are unique non-empty tokens. Checked before the app
+ * sees the handshake, because `ws` refuses the upgrade for anything else once the app has accepted.
+ */
+function validProtocols(value: string): boolean {
+  const names = value.split(',').map((name) => name.trim());
+  return names.every((name) => TOKEN.test(name)) && new Set(names).size === names.length;
 }
