@@ -110,4 +110,6 @@ export const LIFESPAN_MESSAGES = {
 /** Messages for running sync apps on an async server (async §7). */
 export const BRIDGE_MESSAGES = {
   bodyTooLarge: (limit: number) => `async §7.2: the request body is larger than the ${limit}-byte limit`,
+  spoolFailed: (threshold: number, reason: string) =>
+    `async §7.2: the request body (past the ${threshold}-byte spool threshold) could not be buffered: ${reason}`,
 } as const;

@@ -1,6 +1,7 @@
 // Reads a whole request body for a sync app: memory first, then the spool, never past the limit.
 import type { InputStream } from '@tsgi/sync';
 import { concat } from '../internal/bytes.js';
+import { BRIDGE_MESSAGES } from '../messages.js';
 import type { Receive } from '../types/app.js';
 import type { HeaderList } from '../types/common.js';
 import type { Spool, SpoolFactory } from './spool.js';
@@ -40,7 +41,7 @@ export async function readBody(receive: Receive, headers: HeaderList, limits: Bo
       if (spool) {
         if (event.body.byteLength > 0) await spool.write(event.body);
       } else if (size > limits.spoolThreshold) {
-        spool = await limits.spool();
+        spool = await openSpool(limits);
         for (const chunk of memory) await spool.write(chunk);
         memory.length = 0;
         await spool.write(event.body);
@@ -51,5 +52,16 @@ export async function readBody(receive: Receive, headers: HeaderList, limits: Bo
   } catch (error) {
     await spool?.close();
     throw error;
+  }
+}
+
+// A spool that cannot be opened (a missing or full TMPDIR) is the server's fault, not the app's:
+// the error says what failed, since it surfaces as the bridged app's.
+async function openSpool(limits: BodyLimits): Promise<Spool> {
+  try {
+    return await limits.spool();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(BRIDGE_MESSAGES.spoolFailed(limits.spoolThreshold, reason), { cause: error });
   }
 }

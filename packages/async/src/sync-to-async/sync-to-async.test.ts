@@ -138,6 +138,20 @@ describe('syncToAsync', () => {
     expect(log).toEqual(['write ab', 'write cd', 'write e', 'close']);
   });
 
+  it('answers 500 and logs why when the spool cannot be opened', async () => {
+    const logged: string[] = [];
+    const spool = (): Spool => {
+      throw new Error("ENOENT: no such file or directory, open '/missing/tsgi-body'");
+    };
+    const res = await requestApp(syncToAsync(echo, { spoolThreshold: 3, spool }), {
+      method: 'POST',
+      body: [enc('ab'), enc('cd')],
+      log: (_level, _message, error) => logged.push((error as Error).message),
+    });
+    expect(res.status).toBe(500);
+    expect(logged).toEqual([BRIDGE_MESSAGES.spoolFailed(3, "ENOENT: no such file or directory, open '/missing/tsgi-body'")]);
+  });
+
   it('pulls the next chunk only after the host took the previous one', async () => {
     const produced: number[] = [];
     const app: SyncApp = (_environ, startResponse) => {
