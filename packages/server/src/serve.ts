@@ -77,7 +77,9 @@ export async function start(
     throw error;
   }
   const { url, port } = describe(listener, config);
-  log('info', `listening on ${url} (${detected.interface} app, ${listener.protocols}); Ctrl-C to stop`);
+  // A --threads app reaches here as the async app that drives the pool; the user served a sync one.
+  const served = config.threads > 0 ? `sync app on ${config.threads} thread${config.threads === 1 ? '' : 's'}` : `${detected.interface} app`;
+  log('info', `listening on ${url} (${served}, ${listener.protocols}); Ctrl-C to stop`);
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> =>

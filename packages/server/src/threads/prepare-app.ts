@@ -48,11 +48,12 @@ export async function prepareApp(loaded: unknown, config: ServerConfig, io: { cw
     log: createLogger(config.logLevel, config.logFormat, io.logSink),
   });
   await pool.start();
-  return { detected: { interface: 'async', app: toThreadedApp(pool) }, config: pin(config, 'async'), close: () => pool.close() };
+  // The sync interface has no lifespan: the pool's async face is not asked for one either.
+  return { detected: { interface: 'async', app: toThreadedApp(pool) }, config: pin(config, 'async', 'off'), close: () => pool.close() };
 }
 
-function pin(config: ServerConfig, kind: 'sync' | 'async'): ServerConfig {
-  return config.interface === kind ? config : createConfig({ ...config, interface: kind });
+function pin(config: ServerConfig, kind: 'sync' | 'async', lifespan = config.lifespan): ServerConfig {
+  return config.interface === kind && config.lifespan === lifespan ? config : createConfig({ ...config, interface: kind, lifespan });
 }
 
 function isDual(value: unknown): boolean {

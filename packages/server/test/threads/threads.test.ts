@@ -30,6 +30,13 @@ describe('--threads', { timeout: 40_000 }, () => {
     expect((await busy).status).toBe(200);
   });
 
+  it('says at startup that a sync app runs on threads, and never asks it about lifespan', async () => {
+    const tsgi = start([syncApp, '--threads', '2']);
+    await listening(tsgi);
+    expect(tsgi.lines.find((line) => line.includes('listening on'))).toMatch(/\(sync app on 2 threads, HTTP\/1\.1\)/);
+    expect(tsgi.lines.filter((line) => line.includes('lifespan'))).toEqual([]);
+  });
+
   it('runs the app threads below the priority of the event loop, so the loop gets a core at once', async () => {
     const tsgi = start([syncApp, '--threads', '1']);
     const url = await listening(tsgi);
