@@ -15,9 +15,11 @@ export interface Keepalive {
 const OFF: Keepalive = { add: () => undefined, delete: () => undefined };
 
 // The sweep runs this many times per interval (or timeout, if shorter), so a ping or a drop comes at
-// most an eighth late; never less often than once a second.
+// most an eighth late; never less often than once a second, nor more often than every 10 ms (a
+// timeout of 0 must not spin).
 const SWEEPS = 8;
 const MAX_SWEEP_MS = 1000;
+const MIN_SWEEP_MS = 10;
 
 /**
  * Pings each connection every `interval` seconds; terminates one whose pong takes over `timeout`.
@@ -43,7 +45,7 @@ class KeepaliveSweep implements Keepalive {
     private readonly timeout: number,
     private readonly onTimeout: () => void,
   ) {
-    this.period = Math.max(1, Math.min(MAX_SWEEP_MS, Math.min(interval, timeout) / SWEEPS));
+    this.period = Math.max(MIN_SWEEP_MS, Math.min(MAX_SWEEP_MS, Math.min(interval, timeout) / SWEEPS));
     // The pong answers the ping sent at `keepaliveDue - timeout`: the next is due an interval after it.
     const shift = interval - timeout;
     this.onPong = function onPong() {
