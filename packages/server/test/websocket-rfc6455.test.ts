@@ -55,6 +55,10 @@ describe('messages and control frames', () => {
     expect(result('atMaxSize')).toEqual({ length: MAX_SIZE });
   });
 
+  it('ignores an unsolicited pong, and a close between fragments drops the partial message (RFC 6455 §5.4, §5.5.3)', () => {
+    expect(result('pongThenCloseMidFragments')).toEqual({ echo: 'still here', reply: { code: 1000, reason: '' }, eof: true, app: ['still here', 1000] });
+  });
+
   it('delivers the messages sent before the close frame, then the disconnect (async §4.4.3)', () => {
     expect(result('messagesBeforeClose')).toEqual(['0', '1', '2', '3', '4']);
   });

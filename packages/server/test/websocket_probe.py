@@ -229,6 +229,19 @@ def run_probes():
     raw.done()
     results["fragmentedBinary"] = {"echo": {"opcode": echo["opcode"], "bytes": list(echo["payload"])}, "emptyPong": {"opcode": pong["opcode"], "payload": pong["payload"].decode()}}
 
+    # An unsolicited pong is ignored (RFC 6455 §5.5.3); a close between fragments ends the connection
+    # and the partial message never reaches the app.
+    raw, conn_id = opened()
+    raw.send(0xA, b"unasked")
+    raw.send(0x1, b"still here")
+    echo = raw.frame()
+    raw.send(0x1, b"half", fin=False)
+    raw.close_frame(1000)
+    result = {"echo": echo["payload"].decode(), "reply": raw.close_reply(), "eof": raw.eof_after_close()}
+    raw.done()
+    result["app"] = [e.get("text") or e.get("code") for e in events_when(conn_id, lambda e: bool(e) and e[-1].get("type") == "websocket.disconnect")[1:]]
+    results["pongThenCloseMidFragments"] = result
+
     # Close handshake: code and reason echoed; no code answered without one, and the app sees 1005.
     raw, conn_id = opened()
     raw.close_frame(4321, "done ☃".encode())
