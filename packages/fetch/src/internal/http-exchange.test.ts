@@ -51,6 +51,24 @@ describe('HttpExchange', () => {
     expect(left).toBe(true);
   });
 
+  it('listens for each long exchange among many begun together, and never for those that ended', async () => {
+    const short = Array.from({ length: 5 }, () => watchedRequest());
+    const long = Array.from({ length: 3 }, () => watchedRequest());
+    const exchanges = [...short, ...long].map(({ request }) => new HttpExchange(request, quiet, undefined));
+    await Promise.all(exchanges.slice(0, 5).map((exchange) => runHttp(hello, createScope({ method: 'GET', target: '/', headers: [] }), exchange)));
+    await turns(64);
+    expect([short.map(({ reads }) => reads()), long.map(({ reads }) => reads())]).toEqual([[0, 0, 0, 0, 0], [1, 1, 1]]);
+    long[1]?.controller.abort();
+    await exchanges[6]?.closed;
+    // An exchange begun after the others finished waiting is counted afresh.
+    const late = watchedRequest();
+    void new HttpExchange(late.request, quiet, undefined);
+    await turns(8);
+    expect(late.reads()).toBe(0);
+    await turns(64);
+    expect(late.reads()).toBe(1);
+  });
+
   it('sees a client that left before the exchange started listening', async () => {
     const { request, controller } = watchedRequest();
     const exchange = new HttpExchange(request, quiet, undefined);

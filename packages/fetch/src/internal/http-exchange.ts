@@ -41,7 +41,6 @@ export class HttpExchange implements HttpTransport {
   /** The whole response is with the runtime: a disconnect can no longer change anything. */
   #ended = false;
   #watching = false;
-  #turns = 0;
   #length: number | undefined;
 
   constructor(
@@ -53,7 +52,7 @@ export class HttpExchange implements HttpTransport {
     this.log = log;
     this.response = new Promise<Response>((resolve) => (this.#respond = resolve));
     this.closed = new Promise<void>((resolve) => (this.#gone = resolve));
-    queueMicrotask(this.#tick);
+    WATCHER.add(this);
   }
 
   read(): Promise<Uint8Array | null> {
@@ -125,6 +124,16 @@ export class HttpExchange implements HttpTransport {
     this.#respond(new Response('Internal Server Error', { status: 500 }));
   }
 
+  /** The whole response is with the runtime (or failed): nothing left to watch for. */
+  get ended(): boolean {
+    return this.#ended;
+  }
+
+  /** Called by the shared watcher WATCH_TURNS turns after the exchange began. */
+  watch(): void {
+    if (!this.#ended) this.#watch();
+  }
+
   /** Fetch §5.4: the runtime aborts request.signal when the client goes away. */
   #watch(): void {
     if (this.#watching) return;
@@ -139,13 +148,6 @@ export class HttpExchange implements HttpTransport {
     // A write waiting for the runtime to pull would wait forever once the client is gone.
     this.#body?.abandon();
   }
-
-  // queueMicrotask, not an async loop of awaits: a turn then costs no promise.
-  #tick = (): void => {
-    if (this.#ended) return;
-    if (++this.#turns < WATCH_TURNS) queueMicrotask(this.#tick);
-    else this.#watch();
-  };
 
   async #streamUnlessEnded(): Promise<void> {
     for (let turn = 0; turn < HOLD_TURNS; turn++) {
@@ -184,5 +186,56 @@ function hasContentType(headers: Record<string, string> | Headers): boolean {
   // The record first: `instanceof Headers` is the slower check on Deno, and records are the common case.
   return (headers as Record<string, string>)['content-type'] !== undefined || (headers instanceof Headers && headers.has('content-type'));
 }
+
+/**
+ * Counts microtask turns for every exchange at once: one chain of queueMicrotask runs while any
+ * exchange waits, instead of a closure and a chain per request. Exchanges begin in order, so their
+ * deadlines are in order too; the chain stops once every exchange has ended or is listening, which
+ * is always within WATCH_TURNS turns of the last one to begin (microtasks run before any new request).
+ */
+class TurnWatcher {
+  #waiting: HttpExchange[] = [];
+  #deadlines: number[] = [];
+  #next = 0;
+  #turn = 0;
+  #ticking = false;
+
+  add(exchange: HttpExchange): void {
+    this.#waiting.push(exchange);
+    this.#deadlines.push(this.#turn + WATCH_TURNS);
+    if (!this.#ticking) {
+      this.#ticking = true;
+      queueMicrotask(this.#tick);
+    }
+  }
+
+  // queueMicrotask, not an async loop of awaits: a turn then costs no promise.
+  #tick = (): void => {
+    const turn = ++this.#turn;
+    const waiting = this.#waiting;
+    const deadlines = this.#deadlines;
+    let next = this.#next;
+    // The oldest first: it leaves the line once it has ended (most do within a few turns) or once
+    // its turns are up, when it starts listening.
+    for (; next < waiting.length; next++) {
+      const exchange = waiting[next] as HttpExchange;
+      if (exchange.ended) continue;
+      if ((deadlines[next] as number) > turn) break;
+      exchange.watch();
+    }
+    if (next < waiting.length) {
+      this.#next = next;
+      queueMicrotask(this.#tick);
+      return;
+    }
+    // Everyone has been seen to: start the lists afresh rather than let them grow.
+    waiting.length = 0;
+    deadlines.length = 0;
+    this.#next = 0;
+    this.#ticking = false;
+  };
+}
+
+const WATCHER = new TurnWatcher();
 
 const NULL_BODY_STATUS: ReadonlySet<number> = new Set([101, 103, 204, 205, 304]);
