@@ -48,7 +48,7 @@ class HttpCycle {
   /** A body byte or a flush went to the transport, so the head is on its way. */
   private headSent = false;
   private trailers: HeaderList = [];
-  private tail: Promise<void> = Promise.resolve();
+  private tail: Promise<void> = RESOLVED;
 
   constructor(
     scope: HTTPScope,
@@ -75,7 +75,8 @@ class HttpCycle {
     }
     if (this.sending > 0) await this.tail.then(noop, noop);
     if (this.violation) [failed, failure] = [true, this.violation.error];
-    await this.finish(failed, failure);
+    // A complete response with nothing to report (nearly every exchange) needs no finish() turn.
+    if (failed || this.protocol.phase !== 'complete') await this.finish(failed, failure);
     this.disconnect.resolve();
   }
 
@@ -113,7 +114,7 @@ class HttpCycle {
     }
   }
 
-  private receiveTail: Promise<void> = Promise.resolve();
+  private receiveTail: Promise<void> = RESOLVED;
 
   private receiving = 0;
   /** Settles with GONE once the exchange is over; made for the first body read. */
