@@ -1,7 +1,7 @@
 import type { AsyncApp } from '@tsgi/async';
 import { once } from 'node:events';
 import { createServer } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { connect, type AddressInfo, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { toNodeUpgradeHandler } from '../to-node-upgrade-handler.js';
@@ -27,6 +27,28 @@ async function serve(app: AsyncApp, options: { pingInterval?: number; pingTimeou
 }
 
 describe('the WebSocket transport', () => {
+  it('accepts a handshake whose Upgrade offers websocket among other protocols', async () => {
+    let accepted = false;
+    const url = new URL(
+      await serve(async (_scope, receive, send) => {
+        await receive();
+        await send({ type: 'websocket.accept' });
+        accepted = true;
+        await send({ type: 'websocket.close', code: 1000 });
+      }),
+    );
+    const socket = connect(Number(url.port), url.hostname);
+    socket.write(
+      'GET / HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: h2c, websocket\r\n' +
+        'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+    );
+    const [head] = (await once(socket, 'data')) as [Buffer];
+    socket.destroy();
+    // RFC 6455 §4.2.2: 101 with the accept value of the key (the RFC's own example).
+    expect(head.toString('latin1')).toMatch(/^HTTP\/1\.1 101 [^]*\r\nSec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK\+xOo=\r\n/i);
+    expect(accepted).toBe(true);
+  });
+
   it('resolves a send only once a client that stopped reading has taken the message', async () => {
     // 32 MiB is more than loopback's socket buffers hold, so the server's socket must wait to drain.
     const big = new Uint8Array(32 * 1024 * 1024);

@@ -109,6 +109,9 @@ class NodeWebSocketTransport implements WebSocketTransport, WebSocketFlow, Conne
       this.context.choices.set(req, { subprotocol, headers });
       const onClose = (): void => reject(new Error('the handshake failed'));
       socket.once('close', onClose);
+      // RFC 9110 §7.8: a client may offer several protocols in Upgrade (isWebSocketUpgrade found
+      // websocket among them) and the server picks one; `ws` accepts the single value only.
+      req.headers.upgrade = 'websocket';
       this.context.wss.handleUpgrade(req, socket, head, (ws) => {
         socket.off('close', onClose);
         this.attach(ws);
