@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // The `tsgi` executable: wires the real process into runCli.
 import { runCli } from './cli/run.js';
+import { guardProcessOutput } from './logging/closed-output.js';
+
+guardProcessOutput();
 
 const signal = new Promise<string>((resolve) => {
   for (const name of ['SIGINT', 'SIGTERM'] as const) process.once(name, () => resolve(name));

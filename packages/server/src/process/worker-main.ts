@@ -3,6 +3,7 @@
 import { createConfig } from '../config/resolve-config.js';
 import type { ServerConfig } from '../config/server-config.js';
 import { loadApp } from '../load-app.js';
+import { guardProcessOutput } from '../logging/closed-output.js';
 import { start, type RunningServer } from '../serve.js';
 import { prepareApp, type PreparedApp } from '../threads/prepare-app.js';
 import { NO_SCOREBOARD, startHeartbeat } from './heartbeat.js';
@@ -12,6 +13,7 @@ import { heartbeatInterval } from './timing.js';
 import { workerLogSink } from './worker-log.js';
 import { instrumentApp } from './worker-app.js';
 
+guardProcessOutput();
 const config: ServerConfig = createConfig(JSON.parse(process.env[CONFIG_VARIABLE] ?? '{}') as Partial<ServerConfig>);
 delete process.env[CONFIG_VARIABLE];
 
