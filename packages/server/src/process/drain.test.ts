@@ -2,7 +2,7 @@
 import { createServer, Agent, request, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeQuietConnections, QUIET_MS, stopAccepting } from './drain.js';
+import { closeQuietConnections, QUIET_MS, SETTLE_MS, stopAccepting } from './drain.js';
 
 let server: Server;
 afterEach(() => server?.closeAllConnections());
@@ -32,6 +32,22 @@ describe('stopAccepting', () => {
     while (Date.now() < until);
     const stopped = stopAccepting(server);
     for (const reply of await Promise.all(replies)) expect(reply).toMatch(/^HTTP\/1\.1 200 OK[\s\S]*served$/);
+    await stopped;
+  });
+
+  it('serves a connection whose handshake completes just after draining began', async () => {
+    const port = await listen((_req, res) => res.end('served'));
+    const stopped = stopAccepting(server);
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS / 2));
+    const socket = connect(port, '127.0.0.1');
+    socket.write('GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    const reply = await new Promise<string>((resolve) => {
+      let text = '';
+      socket.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      socket.on('error', (error) => resolve(String(error)));
+      socket.on('close', () => resolve(text));
+    });
+    expect(reply).toMatch(/^HTTP\/1\.1 200 OK[\s\S]*served$/);
     await stopped;
   });
 

@@ -27,14 +27,21 @@ export function stopAccepting(server: NetServer): Promise<void> {
     const count = (): void => void accepted++;
     server.on('connection', count);
     const began = performance.now();
+    let seen = 0;
+    let lastAccept = began;
     // Each poll phase accepts every connection already queued (libuv accepts until EAGAIN); the
-    // nested setImmediate runs after one. Keep going while connections still arrive (bounded), so
-    // they are served with Connection: close instead of being reset with the socket.
+    // nested setImmediate runs after one. Keep going until no connection came for SETTLE_MS
+    // (bounded): on a loaded machine, or with several workers sharing the socket, handshakes still
+    // complete a little after the signal, and a connection left in the queue is reset with it.
     const turn = (): void => {
-      const before = accepted;
       setImmediate(() =>
         setImmediate(() => {
-          if (accepted !== before && performance.now() - began < DRAIN_LIMIT_MS) return turn();
+          const now = performance.now();
+          if (accepted !== seen) [seen, lastAccept] = [accepted, now];
+          if (now - lastAccept < SETTLE_MS && now - began < DRAIN_LIMIT_MS) {
+            setTimeout(turn, SETTLE_MS / 10);
+            return;
+          }
           server.off('connection', count);
           closeListener(server, resolve);
         }),
@@ -44,8 +51,11 @@ export function stopAccepting(server: NetServer): Promise<void> {
   });
 }
 
+/** How long no new connection must arrive before the listener closes, once draining began. */
+export const SETTLE_MS = 50;
+
 /** The longest the listener stays open, accepting what was queued, once draining began. */
-export const DRAIN_LIMIT_MS = 100;
+export const DRAIN_LIMIT_MS = 1000;
 
 function closeListener(server: NetServer, closed: () => void): void {
   const closer = server as NetServer & IdleCloser;
