@@ -26,6 +26,17 @@ async function serve(app: AsyncApp, options: { pingInterval?: number; pingTimeou
   return `ws://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 }
 
+/** Accepts, then sends each message back as it came: text as text, bytes as bytes. */
+const echo: AsyncApp = async (_scope, receive, send) => {
+  await receive();
+  await send({ type: 'websocket.accept' });
+  for (;;) {
+    const event = await receive();
+    if (event.type !== 'websocket.receive') return;
+    await send(event.text != null ? { type: 'websocket.send', text: event.text } : { type: 'websocket.send', bytes: event.bytes ?? new Uint8Array(0) });
+  }
+};
+
 describe('the WebSocket transport', () => {
   it('accepts a handshake whose Upgrade offers websocket among other protocols', async () => {
     let accepted = false;
@@ -83,15 +94,7 @@ describe('the WebSocket transport', () => {
   });
 
   it('echoes text, including characters outside the BMP, byte for byte', async () => {
-    const url = await serve(async (_scope, receive, send) => {
-      await receive();
-      await send({ type: 'websocket.accept' });
-      for (;;) {
-        const event = await receive();
-        if (event.type !== 'websocket.receive') return;
-        await send({ type: 'websocket.send', text: event.text ?? '' });
-      }
-    });
+    const url = await serve(echo);
     const client = new WebSocket(url);
     await once(client, 'open');
     const texts = ['plain', 'héllo wörld', '🙂 emoji', ''];
@@ -131,15 +134,7 @@ describe('the WebSocket transport', () => {
   });
 
   it('frames every payload length class the way a client reads it back (RFC 6455 §5.2)', async () => {
-    const url = await serve(async (_scope, receive, send) => {
-      await receive();
-      await send({ type: 'websocket.accept' });
-      for (;;) {
-        const event = await receive();
-        if (event.type !== 'websocket.receive') return;
-        await send(event.text != null ? { type: 'websocket.send', text: event.text } : { type: 'websocket.send', bytes: event.bytes ?? new Uint8Array(0) });
-      }
-    });
+    const url = await serve(echo);
     const client = new WebSocket(url);
     await once(client, 'open');
     // 7-bit, 16-bit and 64-bit lengths at their edges; binary over 16 KiB goes out uncopied.
