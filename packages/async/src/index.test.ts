@@ -8,6 +8,7 @@ it('exports exactly the documented names', () => {
     'AsyncSpecError',
     'BRIDGE_MESSAGES',
     'COMMON_MESSAGES',
+    'CONNECTION_SPECIFIC_FIELDS',
     'ClientDisconnected',
     'CommunicatorTimeout',
     'HTTP_MESSAGES',
@@ -30,5 +31,6 @@ it('exports exactly the documented names', () => {
     'runWebSocket',
     'syncToAsync',
     'validate',
+    'withoutConnectionFields',
   ]);
 });

@@ -64,6 +64,9 @@ export {
 export type { ErrorResponse } from './errors.js';
 export { BRIDGE_MESSAGES, COMMON_MESSAGES, HTTP_MESSAGES, LIFESPAN_MESSAGES, WEBSOCKET_MESSAGES } from './messages.js';
 
+// Response fields a host leaves out (async §3.4 rule 4)
+export { CONNECTION_SPECIFIC_FIELDS, withoutConnectionFields } from './connection-fields.js';
+
 // Scopes
 export { TSGI_VERSION, createScope, createWebSocketScope } from './create-scope.js';
 export type { ScopeRequest } from './create-scope.js';

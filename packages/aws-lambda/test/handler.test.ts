@@ -163,7 +163,7 @@ describe('response bodies', () => {
   // Found by an outside check: an async app's framing fields reached API Gateway and the ALB, which
   // frame the response themselves (async §3.4 rule 4; sync apps are refused them, sync §5.4).
   it.each(Object.entries(SAMPLES))('leave out an async app\'s connection-specific fields on %s', async (_source, file) => {
-    const framing: Array<[string, string]> = [['Connection', 'keep-alive'], ['transfer-encoding', 'chunked'], ['keep-alive', 'timeout=5'], ['upgrade', 'h2c'], ['proxy-connection', 'close']];
+    const framing: Array<[string, string]> = [['Connection', 'keep-alive, X-Hop'], ['x-hop', '1'], ['transfer-encoding', 'chunked'], ['keep-alive', 'timeout=5'], ['upgrade', 'h2c'], ['proxy-connection', 'close']];
     const result = await handler(asyncRespond(200, [['content-type', 'text/plain'], ...framing], 'x'))(fixture(file), lambdaContext());
     const response = readResult(result);
     expect(response.headers.map(([name]) => name.toLowerCase()).sort()).toEqual(['content-type']);

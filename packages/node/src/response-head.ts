@@ -1,5 +1,5 @@
 // The status and fields node:http is given for an app's http.response.start.
-import type { HeaderList } from '@tsgi/async';
+import { CONNECTION_SPECIFIC_FIELDS, type HeaderList } from '@tsgi/async';
 
 /** A head ready for `res.writeHead(status, fields)`, held until the first body event. */
 export interface ResponseHead {
@@ -12,8 +12,6 @@ export interface ResponseHead {
   mayAddLength: boolean;
 }
 
-// RFC 9113 §8.2.2: connection-specific fields must not appear in HTTP/2.
-const HTTP2_FORBIDDEN = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade']);
 
 /**
  * Builds the head node sends: connection-specific fields dropped on HTTP/2, content-length dropped
@@ -32,7 +30,8 @@ export function toResponseHead(status: number, headers: HeaderList, options: { h
   let contentLength: number | null = null;
   for (const [name, value] of headers) {
     const lower = name.toLowerCase();
-    if (http2 && HTTP2_FORBIDDEN.has(lower)) continue;
+    // RFC 9113 §8.2.2: connection-specific fields must not appear in HTTP/2.
+    if (http2 && CONNECTION_SPECIFIC_FIELDS.has(lower)) continue;
     if (lower === 'content-length') {
       if (chunked) continue;
       contentLength = Number(value.trim());

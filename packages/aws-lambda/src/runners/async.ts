@@ -1,5 +1,5 @@
 // Async apps run through @tsgi/async's runHttp: the one HTTP cycle every host shares.
-import { type AsyncApp, type HeaderList, type HttpTransport, type LogFn, createScope, runHttp } from '@tsgi/async';
+import { type AsyncApp, type HeaderList, type HttpTransport, type LogFn, createScope, runHttp, withoutConnectionFields } from '@tsgi/async';
 import type { ResponseSink } from '../sinks/types.js';
 import type { Runner } from './types.js';
 
@@ -11,14 +11,6 @@ export const SCOPE_EXTENSION = 'aws.lambda';
 // every invocation would keep each one's scope, event and response alive for the life of the
 // execution environment (the heap grew without bound across warm invocations).
 const never = (): Promise<void> => new Promise<void>(() => undefined);
-
-// async §3.4 rule 4: framing is the server's job. API Gateway, ALB and Function URLs frame the
-// response themselves, so connection-specific fields (RFC 9110 §7.6.1) are removed, as on HTTP/2.
-const CONNECTION_FIELDS = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade']);
-
-function isConnectionField([name]: readonly [string, string]): boolean {
-  return CONNECTION_FIELDS.has(name.toLowerCase());
-}
 
 /** One invocation's transport: the body Lambda already buffered in, the sink out. One object per event. */
 class LambdaTransport implements HttpTransport {
@@ -37,7 +29,8 @@ class LambdaTransport implements HttpTransport {
   }
 
   start(status: number, headers: HeaderList): void | Promise<void> {
-    return this.sink.start(status, headers.some(isConnectionField) ? headers.filter((field) => !isConnectionField(field)) : headers);
+    // async §3.4 rule 4: API Gateway, the ALB and Function URLs frame the response themselves.
+    return this.sink.start(status, withoutConnectionFields(headers));
   }
 
   write(chunk: Uint8Array): Promise<void> {

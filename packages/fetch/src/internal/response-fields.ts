@@ -1,10 +1,7 @@
 // The app's response header list as the `headers` of a Response. A plain record when every name is
 // distinct: runtimes build a record's fields natively, and Deno sends a 200 whose only field is a
 // common Content-Type on its fastest path. Repeated names (Set-Cookie) keep a Headers object.
-import type { HeaderList } from '@tsgi/async';
-
-// RFC 9110 §7.6.1 and RFC 9113 §8.2.2: connection-specific fields, plus any the Connection field names.
-const CONNECTION_SPECIFIC: ReadonlySet<string> = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade']);
+import { CONNECTION_SPECIFIC_FIELDS as CONNECTION_SPECIFIC, type HeaderList } from '@tsgi/async';
 
 /**
  * The fields of a Response for `headers`, without the connection-specific ones: the runtime owns the
