@@ -47,7 +47,8 @@ class HttpCycle {
   private violation: { error: Error } | undefined;
   /** A body byte or a flush went to the transport, so the head is on its way. */
   private headSent = false;
-  private trailers: HeaderList = [];
+  /** Made for the first trailers event: most responses have none. */
+  private trailers: HeaderList | null = null;
   private tail: Promise<void> = RESOLVED;
 
   constructor(
@@ -60,8 +61,8 @@ class HttpCycle {
     this.scope = scope;
     this.protocol = new HttpProtocol(this.scope);
     this.log = transport.log ?? defaultLog;
-    const leave = (): void => this.leave();
-    transport.closed.then(leave, leave);
+    if (transport.onClose) transport.onClose(this.leave);
+    else transport.closed.then(this.leave, this.leave);
   }
 
   async run(app: AsyncApp): Promise<void> {
@@ -171,8 +172,12 @@ class HttpCycle {
       return Promise.reject(violation);
     }
     if (this.clientGone) return Promise.reject(new ClientDisconnected(COMMON_MESSAGES.clientDisconnected));
-    // The common head: nothing in flight, and a host that holds it back synchronously (no promise).
-    if (this.sending === 0 && output.type === 'http.response.start') return this.startNow(output);
+    if (this.sending === 0) {
+      // The common head: nothing in flight, and a host that holds it back synchronously (no promise).
+      if (output.type === 'http.response.start') return this.startNow(output);
+      // The common last event: the whole (rest of the) body, then the end, in this very turn.
+      if (output.type === 'http.response.body' && !output.moreBody && !this.protocol.trailers) return this.endNow(output.body);
+    }
     // Sends run one after another even when the app forgets to await one; an app that awaits each
     // send (almost all) finds nothing in flight and skips the queue. deliver() counts itself out.
     this.sending++;
@@ -194,19 +199,53 @@ class HttpCycle {
       return Promise.reject(this.lost(error));
     }
     if (started === undefined) return RESOLVED;
+    return this.track(started.then(undefined, (error: unknown) => Promise.reject(this.lost(error))));
+  }
+
+  /**
+   * The last body event with nothing in flight: the bytes and the end go to the transport now, and
+   * when it takes both at once (returns nothing) the exchange completes without a promise per step.
+   */
+  private endNow(body: Uint8Array): Promise<void> {
+    let pending: void | Promise<void> = undefined;
+    let ended = false;
+    try {
+      if (body.byteLength > 0 && !this.protocol.discardBody) {
+        this.headSent = true;
+        pending = this.transport.write(body, FINAL);
+      }
+      if (pending === undefined) {
+        pending = this.transport.end(undefined);
+        ended = true;
+      }
+    } catch (error) {
+      return Promise.reject(this.lost(error));
+    }
+    if (pending === undefined) {
+      this.disconnect.resolve();
+      return RESOLVED;
+    }
+    const lost = (error: unknown): Promise<never> => Promise.reject(this.lost(error));
+    // complete() names its own failures.
+    return this.track(ended ? pending.then(() => this.disconnect.resolve(), lost) : pending.then(() => this.complete(), lost));
+  }
+
+  /** Counts a send in flight until `step` settles, and makes it the one later sends queue behind. */
+  private track(step: Promise<void>): Promise<void> {
     this.sending++;
-    const step = started.then(
+    const counted = step.then(
       () => {
         this.sending--;
       },
       (error: unknown) => {
         this.sending--;
-        throw this.lost(error);
+        throw error;
       },
     );
-    step.then(undefined, noop);
-    this.tail = step;
-    return step;
+    // Marked handled: an app that does not await a send must not crash the process when it fails.
+    counted.then(undefined, noop);
+    this.tail = counted;
+    return counted;
   }
 
   private async deliver(output: HttpOutput): Promise<void> {
@@ -240,7 +279,7 @@ class HttpCycle {
           return;
         }
         case 'http.response.trailers':
-          this.trailers.push(...output.headers);
+          (this.trailers ??= []).push(...output.headers);
           if (!output.moreTrailers) await this.complete(this.trailers);
           return;
         case 'http.response.pathsend':
@@ -293,10 +332,11 @@ class HttpCycle {
     return new ClientDisconnected(COMMON_MESSAGES.clientDisconnected, { cause: error });
   }
 
-  private leave(): void {
+  // An arrow: it is also the listener handed to the transport (onClose, or `closed`).
+  private readonly leave = (): void => {
     this.clientGone = true;
     this.disconnect.resolve();
-  }
+  };
 }
 
 const noop = (): void => undefined;

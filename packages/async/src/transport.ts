@@ -25,6 +25,12 @@ export interface HttpTransport {
   /** Resolves when the client disconnects. */
   closed: Promise<void>;
   /**
+   * Preferred over `closed` when present: runHttp hands over a listener, once, before anything else,
+   * and the host calls it when the client disconnects. A host that has one per request spares a
+   * promise and its reactions on every exchange.
+   */
+  onClose?(listener: () => void): void;
+  /**
    * Sends the status line and headers. `trailers` says trailers follow the body: an HTTP/1.1 host then
    * uses chunked coding and sends no content-length (async §6.1).
    */
@@ -33,9 +39,10 @@ export interface HttpTransport {
    * Writes a body chunk; resolves when the host can take more (backpressure). `final` says the
    * response ends right after this chunk (no more body, no trailers), so a host may send the chunk
    * and the end in one write, framed with Content-Length when the app declared none. runHttp still
-   * calls `end()` afterwards.
+   * calls `end()` afterwards. A host that can take more at once may return nothing instead of a
+   * resolved promise: runHttp then goes on in the same turn.
    */
-  write(chunk: Uint8Array, info?: { final: boolean }): Promise<void>;
+  write(chunk: Uint8Array, info?: { final: boolean }): Promise<void> | void;
   /**
    * Sends the status line and headers now if `start` held them back (async §3.4.6: the head goes out
    * no later than the first body event). runHttp calls it for a body event that carries no bytes
@@ -43,8 +50,8 @@ export interface HttpTransport {
    * byte was written. A host without it gets a zero-length `write` instead.
    */
   flush?(): void | Promise<void>;
-  /** Ends the response, with trailers when the app sent any. */
-  end(trailers?: HeaderList): Promise<void>;
+  /** Ends the response, with trailers when the app sent any; nothing instead of a resolved promise is fine. */
+  end(trailers?: HeaderList): Promise<void> | void;
   /** Sends a whole file as the body; present ⇒ runHttp advertises 'http.response.pathsend'. */
   sendFile?(path: string): Promise<void>;
   /** Sends a 103 Early Hints response; present ⇒ runHttp advertises 'http.response.early_hint'. */

@@ -5,7 +5,7 @@ import type { ServerResponse } from 'node:http';
 import { constants, type Http2ServerResponse, type OutgoingHttpHeaders, type ServerHttp2Stream } from 'node:http2';
 import { BodyReader, type BodyLimits } from './body-reader.js';
 import type { HttpError } from './errors.js';
-import { onExchangeEnd } from './exchange-end.js';
+import { watchExchange, type ExchangeWatcher } from './exchange-end.js';
 import { openFileBody, type FileBody } from './file-body.js';
 import { NODE_MESSAGES } from './messages.js';
 import { writeRefusal } from './refusal.js';
@@ -34,6 +34,8 @@ export interface TransportOptions {
   /** Added as `server` when the app sets none; null adds nothing. */
   serverHeader: string | null;
   log: LogFn;
+  /** Called once the exchange is over, with what was sent. */
+  onExchange?: ((req: NodeRequest, record: ExchangeRecord, res: NodeResponse) => void) | undefined;
 }
 
 /** The transport runHttp drives, plus the record of what was sent. */
@@ -56,14 +58,22 @@ export function createHttpTransport(req: NodeRequest, res: NodeResponse, options
   return new Transport(req, res, options, bodyBytes);
 }
 
-// A class rather than an object of closures: one allocation per request instead of a dozen.
-class Transport implements NodeHttpTransport {
-  readonly record: ExchangeRecord;
-  readonly body: BodyReader;
-  readonly closed: Promise<void>;
+// A class rather than an object of closures: one allocation per request instead of a dozen. It is
+// its own exchange watcher, for the same reason.
+class Transport implements NodeHttpTransport, ExchangeWatcher {
+  status = 0;
+  bytes = 0;
+  completed = false;
+  readonly started: number;
   readonly log: LogFn;
   private readonly http2: boolean;
-  private leave!: () => void;
+  /** The exchange is over for the app: its client left, or the body was refused. */
+  private left = false;
+  /** runHttp's listener (onClose), told when the exchange ends for the app. */
+  private closeListener: (() => void) | null = null;
+  /** `closed`, made only for a host that asks for the promise rather than handing a listener. */
+  private closedPromise: Promise<void> | null = null;
+  private resolveClosed: (() => void) | null = null;
   private continued = false;
   private aborted = false;
   /** The exchange is over (response closed, or its connection). */
@@ -78,37 +88,74 @@ class Transport implements NodeHttpTransport {
   private trailers = false;
   /** The HTTP/2 stream a file was handed to whole (respondWithFD): its reset code says how it ended. */
   private fileStream: ServerHttp2Stream | null = null;
-  /** Set once a final write has ended the response. */
+  /** Set once a file handed to an HTTP/2 stream will end the response. */
   private finished: Promise<void> | null = null;
+  /** The final write ended the response already. */
+  private endedByWrite = false;
+  /** Made on the first read: most requests (GETs) never read a body. */
+  private reader: BodyReader | null = null;
 
   constructor(
     private readonly req: NodeRequest,
     private readonly res: NodeResponse,
     private readonly options: TransportOptions,
-    bodyBytes: Uint8Array | undefined,
+    private readonly bodyBytes: Uint8Array | undefined,
   ) {
     this.http2 = req.httpVersion === '2.0';
     this.log = options.log;
-    this.record = { status: 0, bytes: 0, completed: false, started: performance.now() };
-    this.closed = new Promise<void>((resolve) => {
-      this.leave = resolve;
-    });
-    onExchangeEnd(req, res, () => this.ended());
+    this.started = performance.now();
+    watchExchange(req, res, this);
+  }
+
+  get closed(): Promise<void> {
+    if (this.closedPromise === null) {
+      this.closedPromise = this.left
+        ? RESOLVED
+        : new Promise<void>((resolve) => {
+            this.resolveClosed = resolve;
+          });
+    }
+    return this.closedPromise;
+  }
+
+  onClose(listener: () => void): void {
+    this.closeListener = listener;
+    if (this.left) listener();
+  }
+
+  private leave(): void {
+    if (this.left) return;
+    this.left = true;
+    this.closeListener?.();
+    this.resolveClosed?.();
+  }
+
+  /** What was sent so far, as a plain object (an onExchange hook may keep or serialise it). */
+  get record(): ExchangeRecord {
+    return { status: this.status, bytes: this.bytes, completed: this.completed, started: this.started };
+  }
+
+  get body(): BodyReader {
+    return (this.reader ??= this.createReader());
+  }
+
+  read(): Promise<Uint8Array | null> {
+    return this.body.read();
+  }
+
+  private createReader(): BodyReader {
+    const { req, bodyBytes } = this;
     // A body something upstream already read (Express's parsers) is replayed instead of the stream.
     const source = bodyBytes === undefined ? req : Readable.from(bodyBytes.byteLength > 0 ? [Buffer.from(bodyBytes)] : []);
     // RFC 9112 §6.3: an HTTP/1.x request with neither Content-Length nor Transfer-Encoding has no body.
     const empty = bodyBytes === undefined && !this.http2 && req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined;
     const declared = req.headers['content-length'];
-    this.body = new BodyReader(source, options.body, {
+    return new BodyReader(source, this.options.body, {
       empty,
       length: bodyBytes === undefined && !this.http2 && declared !== undefined ? Number(declared) : undefined,
       beforeFirstRead: () => this.beforeFirstRead(),
       refuse: (error) => this.refuse(error),
     });
-  }
-
-  read(): Promise<Uint8Array | null> {
-    return this.body.read();
   }
 
   detach(options: { endForApp: boolean }): void {
@@ -120,28 +167,31 @@ class Transport implements NodeHttpTransport {
   start(status: number, headers: HeaderList, info?: { trailers: boolean }): void {
     if (this.detached) return;
     if (this.options.onResponseStart?.(status, headers, this.req)) return this.detach({ endForApp: false });
-    this.record.status = status;
+    this.status = status;
     const head = toResponseHead(status, headers, { http2: this.http2, trailers: info?.trailers === true, serverHeader: this.options.serverHeader });
     this.head = head;
     this.declaredLength = head.contentLength;
     this.trailers = info?.trailers === true;
     // RFC 9110 §10.1.1: a body the client was told to hold back is never coming; do not wait for it.
-    if (!this.continued && expectsContinue(this.req) && !this.body.done && !this.http2) head.fields.push('connection', 'close');
+    if (!this.continued && expectsContinue(this.req) && this.reader?.done !== true && !this.http2) head.fields.push('connection', 'close');
   }
 
-  write(chunk: Uint8Array, info?: { final: boolean }): Promise<void> {
-    if (this.detached) return RESOLVED;
+  write(chunk: Uint8Array, info?: { final: boolean }): Promise<void> | undefined {
+    if (this.detached) return undefined;
     const { res, head } = this;
-    // The whole body in one chunk: head, body and end leave in one write, framed by Content-Length
-    // (RFC 9112 §6.3) instead of chunked coding and a second write for its terminator.
-    if (info?.final === true && head !== null && head.mayAddLength && this.declaredLength === null && !res.destroyed) {
-      this.commit('content-length', String(chunk.byteLength));
-      this.record.bytes += chunk.byteLength;
-      this.finished = finish(res, chunk);
-      return this.finished;
+    // The last chunk goes out with the end in one write (and the head, when this is the only chunk:
+    // framed by Content-Length, RFC 9112 §6.3, instead of chunked coding), without waiting for the
+    // client to take it, as uvicorn does for an app's last send.
+    if (info?.final === true && !res.destroyed) {
+      if (head !== null && head.mayAddLength && this.declaredLength === null) this.commit('content-length', String(chunk.byteLength));
+      else this.commit();
+      this.bytes += chunk.byteLength;
+      res.end(chunk);
+      this.endedByWrite = true;
+      return undefined;
     }
     this.commit();
-    return write(res, chunk, this.record, this);
+    return write(res, chunk, this);
   }
 
   flush(): void {
@@ -152,9 +202,9 @@ class Transport implements NodeHttpTransport {
     if (!this.http2 && !res.writableEnded && !res.destroyed) (res as ServerResponse).flushHeaders();
   }
 
-  end(trailers?: HeaderList): Promise<void> {
-    if (this.detached) return RESOLVED;
-    // Not an async method: a response already ended by its final write costs no extra promise.
+  end(trailers?: HeaderList): Promise<void> | undefined {
+    if (this.detached || this.endedByWrite) return undefined;
+    // Not an async method: a response ended at once costs no promise at all.
     if (this.finished !== null) return this.finished;
     try {
       this.endNow(trailers);
@@ -185,7 +235,7 @@ class Transport implements NodeHttpTransport {
       else this.commit();
       for await (const chunk of file.chunks()) {
         // A client that left is not a file that failed: runHttp tells the app as for any send.
-        await write(this.res, chunk, this.record, this).catch((error: unknown) => {
+        await write(this.res, chunk, this).catch((error: unknown) => {
           throw new ClientDisconnected(COMMON_MESSAGES.clientDisconnected, { cause: error });
         });
       }
@@ -209,7 +259,7 @@ class Transport implements NodeHttpTransport {
     this.head = null;
     const stream = (this.res as Http2ServerResponse).stream;
     this.fileStream = stream;
-    this.record.bytes += length;
+    this.bytes += length;
     const headers: OutgoingHttpHeaders = { ':status': head.status };
     for (let i = 0; i + 1 < head.fields.length; i += 2) addField(headers, head.fields[i] ?? '', head.fields[i + 1] ?? '');
     if (head.mayAddLength) headers['content-length'] = length;
@@ -245,14 +295,18 @@ class Transport implements NodeHttpTransport {
     else (this.onOver ??= []).push(callback);
   }
 
-  private ended(): void {
+  exchangeEnded(): void {
+    if (this.over) return;
     this.over = true;
-    // node:http2's compatibility response reports writableFinished even for a reset stream, so
-    // "the app never ended it" is what says the client left.
-    const sentWhole = this.fileStream === null ? this.res.writableEnded : this.fileStream.rstCode === constants.NGHTTP2_NO_ERROR;
-    this.record.completed = sentWhole && !this.aborted;
-    if (!this.record.completed) this.leave();
+    // node:http2's compatibility response reports writableFinished even for a reset stream, so there
+    // "the app never ended it" says the client left. node:http reports 'finish' even when the socket
+    // failed under the last write (ECONNRESET): the socket's error says the bytes never all left.
+    const { res, fileStream } = this;
+    const sentWhole = fileStream !== null ? fileStream.rstCode === constants.NGHTTP2_NO_ERROR : res.writableEnded && (this.http2 || !this.req.socket?.errored);
+    this.completed = sentWhole && !this.aborted;
+    if (!this.completed) this.leave();
     if (this.onOver) for (const callback of this.onOver) callback();
+    this.options.onExchange?.(this.req, this.record, this.res);
   }
 
   private beforeFirstRead(): void {
@@ -332,9 +386,9 @@ function expectsContinue(req: NodeRequest): boolean {
   return req.headers.expect?.toLowerCase() === '100-continue';
 }
 
-function write(res: NodeResponse, chunk: Uint8Array, record: ExchangeRecord, exchange: { whenOver(callback: () => void): void }): Promise<void> {
+function write(res: NodeResponse, chunk: Uint8Array, exchange: { bytes: number; whenOver(callback: () => void): void }): Promise<void> {
   if (res.destroyed || res.writableEnded) return Promise.reject(new Error('the connection is closed'));
-  record.bytes += chunk.byteLength;
+  exchange.bytes += chunk.byteLength;
   // Below the high-water mark the app may go on even when node's own (16 KiB) asks to wait: chunks
   // written in one turn then leave in one writev instead of one syscall per 16 KiB.
   if ((res as ServerResponse).write(chunk) || res.writableLength < HIGH_WATER_MARK) return RESOLVED;
@@ -352,11 +406,10 @@ function write(res: NodeResponse, chunk: Uint8Array, record: ExchangeRecord, exc
  * Ends the response. The last bytes are handed to node, which flushes them on its own: like
  * uvicorn, the app's last send does not wait for the client to take them.
  */
-function finish(res: NodeResponse, chunk?: Uint8Array): Promise<void> {
+function finish(res: NodeResponse): Promise<void> | undefined {
   if (res.destroyed) return Promise.reject(new Error('the connection is closed'));
-  if (chunk) (res as ServerResponse).end(chunk);
-  else (res as ServerResponse).end();
-  return RESOLVED;
+  res.end();
+  return undefined;
 }
 
 const RESOLVED = Promise.resolve();

@@ -13,6 +13,9 @@ export type NodeRequest = IncomingMessage | Http2ServerRequest;
 /** The connection facts every scope needs, before any body. */
 export type RequestParts = Required<Pick<ScopeRequest, 'method' | 'target' | 'headers' | 'httpVersion' | 'scheme' | 'client' | 'server'>>;
 
+// `--insecure-http-parser` (or a server's insecureHTTPParser option) lets invalid fields through.
+const LENIENT_PROCESS = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].includes('--insecure-http-parser');
+
 const VERSIONS: Record<string, RequestParts['httpVersion']> = { '1.0': '1.0', '1.1': '1.1', '2.0': '2', '2': '2' };
 const ABSOLUTE_FORM = /^https?:\/\/([^/?#]*)/i;
 
@@ -84,4 +87,27 @@ function serverAddress(socket: Partial<TLSSocket> | undefined): Address | null {
   // A unix domain socket has no address; the server knows its path.
   const path = (socket as { server?: { address?: () => unknown } } | undefined)?.server?.address?.();
   return typeof path === 'string' ? [path, null] : null;
+}
+
+/** Header pairs node's HTTP/1.x parser has already held to RFC 9110's field syntax. */
+class ParsedHeaders {
+  constructor(private readonly list: HeaderList) {}
+
+  headers(): HeaderList {
+    return this.list;
+  }
+}
+
+/**
+ * The headers as a ScopeRequest `source` when node's strict HTTP/1.x parser checked them (names are
+ * tokens; values hold no CR, LF or NUL, and are latin-1 by construction), so createScope need not
+ * check them again; undefined when they must be checked (HTTP/2, a lenient parser).
+ *
+ * @example
+ * createScope({ ...parts, headers: [], source: checkedHeaders(req, parts.headers) ?? undefined });
+ */
+export function checkedHeaders(req: NodeRequest, headers: HeaderList): { headers(): HeaderList } | undefined {
+  if (req.httpVersion === '2.0' || LENIENT_PROCESS) return undefined;
+  const server = (req.socket as { server?: { insecureHTTPParser?: boolean } } | null)?.server;
+  return server?.insecureHTTPParser === true ? undefined : new ParsedHeaders(headers);
 }

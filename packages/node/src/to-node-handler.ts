@@ -1,5 +1,5 @@
 // toNodeHandler: a tsgi app as a node:http / node:http2 'request' listener.
-import { createScope, isClientDisconnected, isRequestError, runHttp, type AsyncApp, type Extensions, type HTTPScope, type LogFn, type ScopeRequest } from '@tsgi/async';
+import { createScope, isClientDisconnected, isRequestError, runHttp, type AsyncApp, type Extensions, type HeaderList, type HTTPScope, type LogFn, type ScopeRequest } from '@tsgi/async';
 import type { SyncApp } from '@tsgi/sync';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
@@ -10,7 +10,7 @@ import { createHttpTransport, type NodeResponse, type TransportOptions } from '.
 import { NODE_MESSAGES } from './messages.js';
 import { resolveOptions, type NodeHandlerOptions, type RequestOverrides, type ResolvedOptions } from './options.js';
 import { writeRefusal } from './refusal.js';
-import { requestParts, type NodeRequest } from './request-parts.js';
+import { checkedHeaders, requestParts, type NodeRequest } from './request-parts.js';
 import { toAsyncApp } from './sync-app.js';
 import { withTls } from './tls/tls-info.js';
 
@@ -19,6 +19,9 @@ export type NodeHandler = {
   (req: IncomingMessage, res: ServerResponse): void;
   (req: Http2ServerRequest, res: Http2ServerResponse): void;
 };
+
+// Read from `source` instead when node's parser checked the fields.
+const NO_HEADERS: HeaderList = [];
 
 // async §6.1: trailers ride on chunked HTTP/1.1 bodies and on HTTP/2 frames.
 const EXTENSIONS = { 'http.response.trailers': {} };
@@ -36,7 +39,7 @@ export function toNodeHandler(app: SyncApp | AsyncApp, options: NodeHandlerOptio
   const kind = options.interface ?? guessInterface(app);
   const asyncApp = kind === 'sync' ? toAsyncApp(app as SyncApp, options, resolved.log) : (app as AsyncApp);
   const { onExchange, requestOverrides, onError, onResponseStart } = options;
-  const transportOptions: TransportOptions = { ...resolved, log: quietDisconnects(resolved.log), ...(onResponseStart ? { onResponseStart } : {}) };
+  const transportOptions: TransportOptions = { ...resolved, log: quietDisconnects(resolved.log), onExchange, ...(onResponseStart ? { onResponseStart } : {}) };
   const extensions = { ...resolved.extensions, ...EXTENSIONS };
   const onResponseError = (error: Error): void => resolved.log('debug', 'response stream error', error);
   const handler = (req: NodeRequest, res: NodeResponse): void => {
@@ -47,9 +50,8 @@ export function toNodeHandler(app: SyncApp | AsyncApp, options: NodeHandlerOptio
       if (onExchange) refused(req, res, onExchange);
       return;
     }
+    // The transport watches for the end of the exchange and reports it to onExchange.
     const transport = createHttpTransport(req, res, transportOptions, overrides?.body);
-    // The transport already waits for the end of the exchange: one listener, not two.
-    if (onExchange) transport.whenOver(() => onExchange(req, transport.record, res));
     const run = onError ? handOffErrors(asyncApp, (error) => onError(error, req) && (transport.detach({ endForApp: true }), true)) : asyncApp;
     runHttp(run, scope, transport).catch((error: unknown) => resolved.log('error', 'runHttp failed', error));
   };
@@ -95,10 +97,11 @@ function buildScope(req: NodeRequest, res: NodeResponse, options: ResolvedOption
   }
   const parts = requestParts(req, options.trustedProxies);
   // Every key in one literal: node 20's V8 makes `{ ...parts, key }` a slow dictionary object.
+  const checked = checkedHeaders(req, parts.headers);
   const request: ScopeRequest = {
     method: parts.method,
     target: overrides?.target ?? parts.target,
-    headers: parts.headers,
+    headers: checked ? NO_HEADERS : parts.headers,
     httpVersion: parts.httpVersion,
     scheme: overrides?.scheme ?? parts.scheme,
     rootPath: overrides?.rootPath ?? options.rootPath,
@@ -108,6 +111,7 @@ function buildScope(req: NodeRequest, res: NodeResponse, options: ResolvedOption
     extensions: withTls(extensions, req),
   };
   if (options.state) request.state = options.state;
+  if (checked) request.source = checked;
   try {
     return createScope(request);
   } catch (error) {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { NODE_MESSAGES, toNodeHandler, type NodeHandlerOptions } from '../src/index.js';
+import { openRaw } from './support/raw-client.js';
 
 const encoder = new TextEncoder();
 const directory = mkdtempSync(join(tmpdir(), 'tsgi-node-test-'));
@@ -71,6 +72,14 @@ describe('options', () => {
   it("refuses a header name with '_' in 'refuse' mode and drops it by default", async () => {
     const refusing = await serveApp({ underscoreHeaders: 'refuse' });
     expect((await fetch(`${refusing}/x`, { headers: { x_forwarded_for: '1.2.3.4' } })).status).toBe(400);
+  });
+
+  it('still refuses a NUL in a header value when node runs a lenient parser (insecureHTTPParser)', async () => {
+    server = createServer({ insecureHTTPParser: true }, toNodeHandler(reportApp, { interface: 'async' }));
+    await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
+    const connection = await openRaw((server.address() as AddressInfo).port, 'GET / HTTP/1.1\r\nHost: x\r\nX-A: a\u0000b\r\nConnection: close\r\n\r\n');
+    const text = await connection.until((received) => received.includes('\r\n\r\n') && received.includes('§3.1.2'));
+    expect(text.startsWith('HTTP/1.1 400 ')).toBe(true);
   });
 
   it('believes proxy headers only from trustedProxies', async () => {
