@@ -501,4 +501,68 @@ describe('runHttp', () => {
     );
     expect((late as Error).message).toBe(HTTP_MESSAGES.afterComplete('http.response.body'));
   });
+
+  it('ends a one-piece response within the send when write and end return nothing', async () => {
+    const transport = fakeHttp({ body: [] });
+    transport.write = (chunk) => void transport.calls.push(['write', new TextDecoder().decode(chunk)]);
+    transport.end = (trailers) => void transport.calls.push(['end', trailers]);
+    let afterEnd: ReceiveEvent | undefined;
+    const app: AsyncApp = async (_scope, receive, send) => {
+      await send({ type: 'http.response.start', status: 200, headers: [] });
+      const last = send({ type: 'http.response.body', body: enc('whole') });
+      // Handed over already, before the app awaits anything.
+      expect(transport.calls.map(([call]) => call)).toEqual(['start', 'write', 'end']);
+      await last;
+      afterEnd = await receive();
+    };
+    await runHttp(app, scope(), transport);
+    expect(transport.calls).toEqual([
+      ['start', 200, [], { trailers: false }],
+      ['write', 'whole'],
+      ['end', undefined],
+    ]);
+    // The exchange is complete: a receive() after it says so at once.
+    expect(afterEnd).toEqual({ type: 'http.disconnect' });
+  });
+
+  it('takes the disconnect from onClose instead of the closed promise when the transport offers it', async () => {
+    const transport = fakeHttp();
+    let listener: (() => void) | undefined;
+    transport.onClose = (callback) => (listener = callback);
+    Object.defineProperty(transport, 'closed', {
+      get: () => {
+        throw new Error('closed read although onClose was offered');
+      },
+    });
+    const seen: ReceiveEvent[] = [];
+    const done = runHttp(
+      async (_scope, receive) => {
+        seen.push(await receive());
+      },
+      scope('POST'),
+      transport,
+    );
+    await until(() => listener !== undefined && transport.body.waiting === 1);
+    listener?.();
+    await done;
+    expect(seen).toEqual([{ type: 'http.disconnect' }]);
+  });
+
+  it('reports a transport failure in the last write to the app as a disconnect', async () => {
+    const transport = fakeHttp({ body: [] });
+    transport.write = () => {
+      throw new Error('socket gone');
+    };
+    let failure: unknown;
+    await runHttp(
+      async (_scope, _receive, send) => {
+        await send({ type: 'http.response.start', status: 200, headers: [] });
+        await send({ type: 'http.response.body', body: enc('x') }).catch((error: unknown) => (failure = error));
+      },
+      scope(),
+      transport,
+    );
+    expect(isClientDisconnected(failure)).toBe(true);
+    expect(transport.calls.some(([call]) => call === 'end')).toBe(false);
+  });
 });
