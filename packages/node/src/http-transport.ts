@@ -30,7 +30,7 @@ export interface ExchangeRecord {
 export interface TransportOptions {
   body: BodyLimits;
   /** Return true to take the response over; the app's is then discarded. */
-  onResponseStart?: (status: number, headers: HeaderList, req: NodeRequest) => boolean;
+  onResponseStart?: ((status: number, headers: HeaderList, req: NodeRequest) => boolean) | undefined;
   /** Added as `server` when the app sets none; null adds nothing. */
   serverHeader: string | null;
   log: LogFn;
@@ -168,7 +168,7 @@ class Transport implements NodeHttpTransport, ExchangeWatcher {
     if (this.detached) return;
     if (this.options.onResponseStart?.(status, headers, this.req)) return this.detach({ endForApp: false });
     this.status = status;
-    const head = toResponseHead(status, headers, { http2: this.http2, trailers: info?.trailers === true, serverHeader: this.options.serverHeader });
+    const head = toResponseHead(status, headers, this.http2, info?.trailers === true, this.options.serverHeader);
     this.head = head;
     this.declaredLength = head.contentLength;
     this.trailers = info?.trailers === true;

@@ -18,11 +18,10 @@ export interface ResponseHead {
  * when HTTP/1.1 trailers need chunked coding, and `server` added when the app set none.
  *
  * @example
- * toResponseHead(200, [['content-length', '5']], { http2: false, trailers: false, serverHeader: 'tsgi' });
+ * toResponseHead(200, [['content-length', '5']], false, false, 'tsgi');
  * // { status: 200, fields: ['content-length', '5', 'server', 'tsgi'], contentLength: 5, mayAddLength: false }
  */
-export function toResponseHead(status: number, headers: HeaderList, options: { http2: boolean; trailers: boolean; serverHeader: string | null }): ResponseHead {
-  const { http2, trailers, serverHeader } = options;
+export function toResponseHead(status: number, headers: HeaderList, http2: boolean, trailers: boolean, serverHeader: string | null): ResponseHead {
   // async §6.1: on HTTP/1.1 trailers ride only on chunked coding, which content-length would rule out.
   const chunked = trailers && !http2;
   const fields: string[] = [];
