@@ -28,10 +28,13 @@ const WATCH_TURNS = 32;
 /** The HttpTransport over one Fetch Request; `response` settles with what the runtime returns. */
 export class HttpExchange implements HttpTransport {
   readonly response: Promise<Response>;
-  readonly closed: Promise<void>;
   readonly log: LogFn;
   #respond!: (response: Response) => void;
-  #gone!: () => void;
+  /** The client left (or its body failed); runHttp hears it through onClose, or `closed`. */
+  #left = false;
+  #onClose: (() => void) | undefined;
+  #closed: Promise<void> | undefined;
+  #resolveClosed: (() => void) | undefined;
   #reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   #status = 200;
   #fields: HeaderList = [];
@@ -51,8 +54,18 @@ export class HttpExchange implements HttpTransport {
   ) {
     this.log = log;
     this.response = new Promise<Response>((resolve) => (this.#respond = resolve));
-    this.closed = new Promise<void>((resolve) => (this.#gone = resolve));
     WATCHER.add(this);
+  }
+
+  /** Made only for a caller that asks: runHttp hands a listener to onClose instead. */
+  get closed(): Promise<void> {
+    this.#closed ??= this.#left ? DONE : new Promise<void>((resolve) => (this.#resolveClosed = resolve));
+    return this.#closed;
+  }
+
+  onClose(listener: () => void): void {
+    this.#onClose = listener;
+    if (this.#left) listener();
   }
 
   read(): Promise<Uint8Array | null> {
@@ -79,18 +92,19 @@ export class HttpExchange implements HttpTransport {
     for (const [name, value] of headers) if (name.toLowerCase() === 'content-length') this.#length = Number(value);
   }
 
-  write(chunk: Uint8Array, info?: { final: boolean }): Promise<void> {
+  write(chunk: Uint8Array, info?: { final: boolean }): Promise<void> | undefined {
     if (this.#body !== undefined) return this.#body.push(chunk);
     if (this.#held === undefined) {
       if (info?.final === true) {
-        // The whole body in one event: bytes with a known length, never a stream.
+        // The whole body in one event: bytes with a known length, never a stream. Nothing to wait
+        // for, so nothing is returned: runHttp ends the exchange in this same turn.
         this.#ended = true;
         this.#send(chunk);
-        return DONE;
+        return undefined;
       }
       this.#held = chunk;
       void this.#streamUnlessEnded();
-      return DONE;
+      return undefined;
     }
     return this.#stream().push(chunk);
   }
@@ -103,12 +117,12 @@ export class HttpExchange implements HttpTransport {
     else this.#stream();
   }
 
-  end(): Promise<void> {
+  end(): undefined {
     this.#ended = true;
     if (this.#body !== undefined) this.#body.close();
     else this.#send(this.#held ?? null);
     this.#held = undefined;
-    return DONE;
+    return undefined;
   }
 
   abort(error: unknown): void {
@@ -144,7 +158,11 @@ export class HttpExchange implements HttpTransport {
   }
 
   #leave(): void {
-    this.#gone();
+    if (!this.#left) {
+      this.#left = true;
+      this.#onClose?.();
+      this.#resolveClosed?.();
+    }
     // A write waiting for the runtime to pull would wait forever once the client is gone.
     this.#body?.abandon();
   }
