@@ -18,7 +18,8 @@ export class Activity {
 
   leave(): void {
     this.count = Math.max(0, this.count - 1);
-    if (this.count === 0) for (const wake of this.waiters.splice(0)) wake();
+    // Most exchanges end with nobody waiting: no array copy for them.
+    if (this.count === 0 && this.waiters.length > 0) for (const wake of this.waiters.splice(0)) wake();
   }
 
   /** Resolves once nothing is in progress. */
