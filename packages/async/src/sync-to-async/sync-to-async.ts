@@ -1,10 +1,10 @@
 // syncToAsync: one sync app, served by an async host (async §7). Wrapped once, at the edge.
-import { createEnviron, isRequestError, startApp, type EnvironRequest, type SyncApp, type SyncResponse } from '@tsgi/sync';
+import { createEnviron, isRequestError, startApp, type EnvironRequest, type FileWrapper, type SyncApp, type SyncResponse } from '@tsgi/sync';
 import { RequestError } from '../errors.js';
 import { EMPTY } from '../internal/checks.js';
 import { BRIDGE_MESSAGES } from '../messages.js';
 import type { AsyncApp, Send } from '../types/app.js';
-import type { HTTPScope } from '../types/http.js';
+import type { HTTPResponseStartEvent, HTTPScope } from '../types/http.js';
 import { readBody } from './read-body.js';
 import { memorySpool, type SpoolFactory } from './spool.js';
 
@@ -25,6 +25,13 @@ export interface SyncToAsyncOptions {
    * @default never
    */
   noBody?: (scope: HTTPScope) => boolean;
+  /**
+   * Sends a `tsgi.file_wrapper` body itself (docs/spec/sync.md §6.4: a server MAY send one directly,
+   * e.g. with non-blocking reads), given the response's start event; it sends that event and every
+   * event after it. Only a wrapper returned with nothing written through write() comes here; the
+   * body's close() runs once it settles. @default the wrapper is iterated like any body
+   */
+  sendFile?: (file: FileWrapper, start: HTTPResponseStartEvent, scope: HTTPScope, send: Send) => Promise<void>;
 }
 
 const MiB = 1024 * 1024;
@@ -60,21 +67,20 @@ export function syncToAsync(app: SyncApp, options: SyncToAsyncOptions = {}): Asy
         if (isRequestError(error)) return await sendError(send, error);
         throw error;
       }
-      await stream(response, send, scope.method === 'HEAD');
+      await stream(response, scope, send, options.sendFile);
     } finally {
       await body.spool?.close();
     }
   };
 }
 
-async function stream(response: SyncResponse, send: Send, head: boolean): Promise<void> {
+async function stream(response: SyncResponse, scope: HTTPScope, send: Send, sendFile: SyncToAsyncOptions['sendFile']): Promise<void> {
   try {
-    await send({
-      type: 'http.response.start',
-      status: response.statusCode,
-      // async §2.3: header names go out lower-case (HTTP/2 needs them so).
-      headers: response.headers.map(([name, value]) => [name.toLowerCase(), value]),
-    });
+    // async §2.3: header names go out lower-case (HTTP/2 needs them so).
+    const start: HTTPResponseStartEvent = { type: 'http.response.start', status: response.statusCode, headers: response.headers.map(([name, value]) => [name.toLowerCase(), value]) };
+    if (response.fileWrapper !== undefined && sendFile !== undefined) return await sendFile(response.fileWrapper, start, scope, send);
+    await send(start);
+    const head = scope.method === 'HEAD';
     // docs/spec/sync.md §6.5: a HEAD response's head is final already; the rest is never pulled, and
     // close() below abandons the body (its iterator's return() first).
     // Otherwise pulled one chunk at a time: the next is produced only once the host took the last one.
