@@ -182,6 +182,13 @@ describe('createEnviron: headers', () => {
   it('throws SyncSpecError when a host passes a header value that is not latin-1', () => {
     expect(() => get('/', { headers: [['X-A', '日本']] })).toThrow(m.REQUEST_NOT_LATIN1);
   });
+
+  it('checks the value of a header whose name it has seen before as strictly as a new one', () => {
+    expect(get('/', { headers: [['X-Seen', 'fine']] }).HTTP_X_SEEN).toBe('fine');
+    expect(refusal(() => get('/', { headers: [['X-Seen', 'a\nb']] })).message).toBe(`${m.BAD_HEADER_VALUE}: header X-Seen`);
+    expect(refusal(() => get('/', { headers: [['X-Seen', 'a\0b']] })).message).toBe(`${m.BAD_HEADER_VALUE}: header X-Seen`);
+    expect(() => get('/', { headers: [['X-Seen', '☃']] })).toThrow(m.REQUEST_NOT_LATIN1);
+  });
 });
 
 describe('createEnviron: server keys', () => {

@@ -1,5 +1,4 @@
 // Request headers → CONTENT_TYPE, CONTENT_LENGTH and HTTP_* (docs/spec/sync.md §4.7).
-import { isLatin1 } from './bytes.js';
 import { trimFieldValue } from './field-value.js';
 import { RequestError, SyncSpecError } from './errors.js';
 import {
@@ -18,8 +17,6 @@ export type UnderscoreHeaders = 'drop' | 'refuse';
 
 // RFC 9110 §5.6.2 token.
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-// RFC 9110 §5.5: CR, LF and NUL are never allowed in a field value.
-const FORBIDDEN_VALUE = /[\r\n\0]/;
 
 /**
  * Turns request headers into CGI variables: `X-Foo` → `HTTP_X_FOO`, repeated names joined with `, `
@@ -30,36 +27,72 @@ const FORBIDDEN_VALUE = /[\r\n\0]/;
  * // { HTTP_ACCEPT: 'a, b' }
  */
 export function headerVariables(headers: HeaderList, underscores: UnderscoreHeaders): Record<string, string> {
-  if (!Array.isArray(headers)) throw new SyncSpecError(`${REQUEST_HEADERS}: got ${typeof headers}`);
   const variables: Record<string, string> = {};
-  let authority: string | undefined;
-  for (const pair of headers) {
-    const [name, value] = Array.isArray(pair) ? pair : [];
-    if (typeof name !== 'string' || typeof value !== 'string') throw new SyncSpecError(REQUEST_HEADERS);
-    if (!isLatin1(value)) throw new SyncSpecError(`${REQUEST_NOT_LATIN1}: header ${name}`);
-    // RFC 9113 §8.3.1: HTTP/2 pseudo-headers are not headers; :authority stands in for Host.
-    if (name.startsWith(':')) {
-      if (name === ':authority') authority = value;
-      continue;
-    }
-    if (!TOKEN.test(name)) throw new RequestError(`${BAD_HEADER_NAME}: ${JSON.stringify(name)}`);
-    if (FORBIDDEN_VALUE.test(value)) throw new RequestError(`${BAD_HEADER_VALUE}: header ${name}`);
-    if (name.includes('_')) {
-      if (underscores === 'refuse') throw new RequestError(`${UNDERSCORE_HEADER}: ${name}`);
-      continue;
-    }
-    const key = variableName(name);
-    const trimmed = trimFieldValue(value);
-    const previous = variables[key];
-    variables[key] = previous === undefined ? trimmed : `${previous}${key === 'HTTP_COOKIE' ? '; ' : ', '}${trimmed}`;
-  }
-  if (authority !== undefined && variables.HTTP_HOST === undefined) variables.HTTP_HOST = authority;
-  if (variables.CONTENT_LENGTH !== undefined) {
-    variables.CONTENT_LENGTH = contentLength(variables.CONTENT_LENGTH);
-    // RFC 9112 §6.3: Content-Length beside Transfer-Encoding is a request smuggling vector.
-    if (variables.HTTP_TRANSFER_ENCODING !== undefined) throw new RequestError(CONTENT_LENGTH_WITH_CHUNKED);
-  }
+  addHeaderVariables(variables, headers, underscores);
   return variables;
+}
+
+/**
+ * {@link headerVariables}, written straight into `target` (createEnviron's environ), so no second
+ * object is built and copied for every request.
+ */
+export function addHeaderVariables(target: Record<string, unknown>, headers: HeaderList, underscores: UnderscoreHeaders): void {
+  if (!Array.isArray(headers)) throw new SyncSpecError(`${REQUEST_HEADERS}: got ${typeof headers}`);
+  let authority: string | undefined;
+  let host = false;
+  let length = false;
+  for (let i = 0; i < headers.length; i++) {
+    const pair: unknown = headers[i];
+    const [name, value] = Array.isArray(pair) ? (pair as unknown[]) : [];
+    if (typeof name !== 'string' || typeof value !== 'string') throw new SyncSpecError(REQUEST_HEADERS);
+    const flaws = valueFlaws(value);
+    if ((flaws & NOT_LATIN1) !== 0) throw new SyncSpecError(`${REQUEST_NOT_LATIN1}: header ${name}`);
+    // A name seen before passed every check on it; only its value is new.
+    let key = NAMES.get(name);
+    if (key === undefined) {
+      // RFC 9113 §8.3.1: HTTP/2 pseudo-headers are not headers; :authority stands in for Host.
+      if (name.startsWith(':')) {
+        if (name === ':authority') authority = value;
+        continue;
+      }
+      if (!TOKEN.test(name)) throw new RequestError(`${BAD_HEADER_NAME}: ${JSON.stringify(name)}`);
+      if ((flaws & FORBIDDEN) !== 0) throw new RequestError(`${BAD_HEADER_VALUE}: header ${name}`);
+      if (name.includes('_')) {
+        if (underscores === 'refuse') throw new RequestError(`${UNDERSCORE_HEADER}: ${name}`);
+        continue;
+      }
+      key = variableName(name);
+    } else if ((flaws & FORBIDDEN) !== 0) {
+      throw new RequestError(`${BAD_HEADER_VALUE}: header ${name}`);
+    }
+    if (key === 'HTTP_HOST') host = true;
+    else if (key === 'CONTENT_LENGTH') length = true;
+    const trimmed = trimFieldValue(value);
+    const previous = target[key] as string | undefined;
+    target[key] = previous === undefined ? trimmed : `${previous}${key === 'HTTP_COOKIE' ? '; ' : ', '}${trimmed}`;
+  }
+  if (authority !== undefined && !host) target.HTTP_HOST = authority;
+  if (length) {
+    target.CONTENT_LENGTH = contentLength(target.CONTENT_LENGTH as string);
+    // RFC 9112 §6.3: Content-Length beside Transfer-Encoding is a request smuggling vector.
+    if (target.HTTP_TRANSFER_ENCODING !== undefined) throw new RequestError(CONTENT_LENGTH_WITH_CHUNKED);
+  }
+}
+
+const NOT_LATIN1 = 1;
+const FORBIDDEN = 2;
+
+// One pass instead of two patterns: a character above U+00FF (the host's mistake), or one of
+// CR, LF, NUL, which RFC 9110 §5.5 never allows in a field value (the client's).
+function valueFlaws(value: string): number {
+  let flaws = 0;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code > 0x20 && code < 0x7f) continue;
+    if (code > 0xff) flaws |= NOT_LATIN1;
+    else if (code === 0x0d || code === 0x0a || code === 0) flaws |= FORBIDDEN;
+  }
+  return flaws;
 }
 
 // Clients send the same few dozen names on every request; each is upper-cased once.
