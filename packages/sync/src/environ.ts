@@ -9,7 +9,10 @@ import { addHeaderVariables, type UnderscoreHeaders } from './request-headers.js
 import { normalizeRootPath, parseTarget, splitRootPath } from './request-target.js';
 import type { Environ, ErrorStream, FileWrapperFactory, HeaderList, InputStream } from './types.js';
 
-/** The parts of a request a host hands to {@link createEnviron}. */
+/**
+ * The parts of a request a host hands to {@link createEnviron}. An optional field set to `undefined`
+ * counts as absent, so a host may build its request as one literal with every key.
+ */
 export interface EnvironRequest {
   method: string;
   /** The request target exactly as sent, e.g. `'/a%2Fb?x=1'` (latin-1: one character per byte). */
@@ -18,35 +21,35 @@ export interface EnvironRequest {
   headers: HeaderList;
   /** The body as bytes (limited to CONTENT_LENGTH here), or a ready stream the host already limits, e.g.
    *  from createInputStream with `contentLength`. @default empty */
-  body?: InputStream | Uint8Array;
+  body?: InputStream | Uint8Array | undefined;
   /** The body has no Content-Length and runs to the end of the stream (chunked, HTTP/2). Without
    *  Content-Length and without this, a request has no body (RFC 9112 §6.3). @default true */
-  bodyTerminated?: boolean;
+  bodyTerminated?: boolean | undefined;
   /** @default '1.1' */
-  httpVersion?: '1.0' | '1.1' | '2' | '3';
+  httpVersion?: '1.0' | '1.1' | '2' | '3' | undefined;
   /** @default 'http' */
-  scheme?: 'http' | 'https';
+  scheme?: 'http' | 'https' | undefined;
   /** Where the app is mounted (docs/spec/sync.md §4.8). @default '' */
-  rootPath?: string;
+  rootPath?: string | undefined;
   /** @default the Host header's name, else 'localhost' */
-  serverName?: string;
+  serverName?: string | undefined;
   /** @default the Host header's port, else 80 or 443 by scheme */
-  serverPort?: number | string;
-  remoteAddr?: string;
-  remotePort?: number;
+  serverPort?: number | string | undefined;
+  remoteAddr?: string | undefined;
+  remotePort?: number | undefined;
   /** @default false */
-  multithread?: boolean;
+  multithread?: boolean | undefined;
   /** @default false */
-  multiprocess?: boolean;
+  multiprocess?: boolean | undefined;
   /** @default false */
-  runOnce?: boolean;
+  runOnce?: boolean | undefined;
   /** @default a line-buffered stream over console.error */
-  errors?: ErrorStream;
-  fileWrapper?: FileWrapperFactory;
+  errors?: ErrorStream | undefined;
+  fileWrapper?: FileWrapperFactory | undefined;
   /** Header names containing `_`: dropped, or refused with a 400 RequestError. @default 'drop' */
-  underscoreHeaders?: UnderscoreHeaders;
+  underscoreHeaders?: UnderscoreHeaders | undefined;
   /** Host keys, e.g. `'tsgi.lambda.event'`; they may not replace computed keys. */
-  extra?: Record<string, unknown>;
+  extra?: Record<string, unknown> | undefined;
 }
 
 const VERSION = Object.freeze([1, 0] as const);

@@ -8,6 +8,7 @@ import type { Environ, FileWrapper, HeaderList, SyncApp } from './types.js';
 export interface SyncResponse {
   status: string;
   statusCode: number;
+  /** A copy of the app's list, checked: the host may change it (e.g. lower-case the names). */
   headers: HeaderList;
   /** The body chunks, pulled lazily; next() throws SyncSpecError for a chunk that is not a Uint8Array. */
   chunks: Iterator<Uint8Array, undefined>;

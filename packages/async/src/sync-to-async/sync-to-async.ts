@@ -4,6 +4,7 @@ import { RequestError } from '../errors.js';
 import { EMPTY } from '../internal/checks.js';
 import { BRIDGE_MESSAGES } from '../messages.js';
 import type { AsyncApp, Send } from '../types/app.js';
+import type { HeaderList } from '../types/common.js';
 import type { HTTPResponseStartEvent, HTTPScope } from '../types/http.js';
 import { readBody } from './read-body.js';
 import { memorySpool, type SpoolFactory } from './spool.js';
@@ -67,40 +68,37 @@ export function syncToAsync(app: SyncApp, options: SyncToAsyncOptions = {}): Asy
         if (isRequestError(error)) return await sendError(send, error);
         throw error;
       }
-      await stream(response, scope, send, options.sendFile);
+      // The response is streamed here rather than in a helper: every async layer costs the request
+      // promise turns (the async app it stands for awaits its sends directly, too).
+      try {
+        const start: HTTPResponseStartEvent = { type: 'http.response.start', status: response.statusCode, headers: lowerCaseNames(response.headers) };
+        if (response.fileWrapper !== undefined && options.sendFile !== undefined) return await options.sendFile(response.fileWrapper, start, scope, send);
+        await send(start);
+        // docs/spec/sync.md §6.5: a HEAD response's head is final already; the rest is never pulled, and
+        // close() below abandons the body (its iterator's return() first).
+        // Otherwise pulled one chunk at a time: the next is produced only once the host took the last one.
+        // An array body (inMemory) has every chunk already, so looking one ahead delays nothing, and its
+        // last chunk ends the response: a host sends it and the end together, framed by Content-Length.
+        const ahead = response.inMemory;
+        let next = scope.method === 'HEAD' ? DONE : response.chunks.next();
+        while (next.done !== true) {
+          const chunk = next.value;
+          next = ahead ? response.chunks.next() : NOT_YET;
+          const last = next.done === true;
+          if (chunk.byteLength > 0 || last) await send({ type: 'http.response.body', body: chunk, moreBody: !last });
+          if (last) return;
+          if (!ahead) next = response.chunks.next();
+        }
+        await send({ type: 'http.response.body', body: EMPTY, moreBody: false });
+      } finally {
+        // PEP 3333 §"Specification Details": close() is called however the response ends.
+        response.close();
+      }
     } finally {
-      await body.spool?.close();
+      // Only a spooled body has anything to free (awaiting nothing would still cost a turn).
+      if (body.spool !== null) await body.spool.close();
     }
   };
-}
-
-async function stream(response: SyncResponse, scope: HTTPScope, send: Send, sendFile: SyncToAsyncOptions['sendFile']): Promise<void> {
-  try {
-    // async §2.3: header names go out lower-case (HTTP/2 needs them so).
-    const start: HTTPResponseStartEvent = { type: 'http.response.start', status: response.statusCode, headers: response.headers.map(([name, value]) => [name.toLowerCase(), value]) };
-    if (response.fileWrapper !== undefined && sendFile !== undefined) return await sendFile(response.fileWrapper, start, scope, send);
-    await send(start);
-    const head = scope.method === 'HEAD';
-    // docs/spec/sync.md §6.5: a HEAD response's head is final already; the rest is never pulled, and
-    // close() below abandons the body (its iterator's return() first).
-    // Otherwise pulled one chunk at a time: the next is produced only once the host took the last one.
-    // An array body (inMemory) has every chunk already, so looking one ahead delays nothing, and its
-    // last chunk ends the response: a host sends it and the end together, framed by Content-Length.
-    const ahead = response.inMemory;
-    let next = head ? DONE : response.chunks.next();
-    while (next.done !== true) {
-      const chunk = next.value;
-      next = ahead ? response.chunks.next() : NOT_YET;
-      const last = next.done === true;
-      if (chunk.byteLength > 0 || last) await send({ type: 'http.response.body', body: chunk, moreBody: !last });
-      if (last) return;
-      if (!ahead) next = response.chunks.next();
-    }
-    await send({ type: 'http.response.body', body: EMPTY, moreBody: false });
-  } finally {
-    // PEP 3333 §"Specification Details": close() is called however the response ends.
-    response.close();
-  }
 }
 
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
@@ -108,7 +106,17 @@ const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
 const NOT_YET: IteratorYieldResult<Uint8Array> = { done: false, value: EMPTY };
 const NO_BODY = { kind: 'body', body: EMPTY, spool: null } as const;
 
+// async §2.3: header names go out lower-case (HTTP/2 needs them so). startApp's list is a copy of the
+// app's, the host's to change, so it is lower-cased where it is instead of copied again.
+function lowerCaseNames(headers: HeaderList): HeaderList {
+  for (const pair of headers) pair[0] = pair[0].toLowerCase();
+  return headers;
+}
+
 function toEnvironRequest(scope: HTTPScope, body: EnvironRequest['body'], options: SyncToAsyncOptions): EnvironRequest {
+  const { server, client } = scope;
+  // One literal with every key the host may add as well: the fields below only overwrite, so every
+  // request has the same shape (adding keys one by one, or a spread, builds slow objects on node 20).
   const request: EnvironRequest = {
     method: scope.method,
     target: scope.queryString === '' ? scope.rawPath : `${scope.rawPath}?${scope.queryString}`,
@@ -117,17 +125,19 @@ function toEnvironRequest(scope: HTTPScope, body: EnvironRequest['body'], option
     scheme: scope.scheme,
     rootPath: scope.rootPath,
     bodyTerminated: true,
+    body,
+    serverName: server ? server[0] : undefined,
+    serverPort: server && server[1] !== null ? server[1] : undefined,
+    remoteAddr: client ? client[0] : undefined,
+    remotePort: client && client[1] !== null ? client[1] : undefined,
+    multithread: undefined,
+    multiprocess: undefined,
+    runOnce: undefined,
+    errors: undefined,
+    fileWrapper: undefined,
+    underscoreHeaders: undefined,
+    extra: undefined,
   };
-  if (body !== undefined) request.body = body;
-  if (scope.server) {
-    request.serverName = scope.server[0];
-    if (scope.server[1] !== null) request.serverPort = scope.server[1];
-  }
-  if (scope.client) {
-    request.remoteAddr = scope.client[0];
-    if (scope.client[1] !== null) request.remotePort = scope.client[1];
-  }
-  // Key by key rather than `{ ...request, ...more }`, which node 20 builds as a slow dictionary object.
   const more = options.environ?.(scope);
   if (more) for (const key of Object.keys(more) as Array<keyof EnvironRequest>) setField(request, key, more[key]);
   return request;
