@@ -1,7 +1,7 @@
 // Checks on what an app passes to startResponse (docs/spec/sync.md §5.2–§5.4). Shared by startApp (the
 // server side) and validate().
-import { describe } from './bytes.js';
-import { CR_LF_NUL, NOT_LATIN1, OTHER_CONTROL, fieldValueFlaws } from './field-value.js';
+import { describe, isDigits } from './bytes.js';
+import { CR_LF_NUL, NOT_LATIN1, OTHER_CONTROL, fieldValueFlaws, trimFieldValue } from './field-value.js';
 import { SyncSpecError } from './errors.js';
 import {
   CONTENT_LENGTH_FORMAT,
@@ -68,7 +68,7 @@ export function checkHeaders(headers: unknown): HeaderList {
     const flaws = fieldValueFlaws(value);
     if ((flaws & (CR_LF_NUL | OTHER_CONTROL)) !== 0) throw new SyncSpecError(`${HEADER_VALUE_CONTROL}: header ${name} is ${JSON.stringify(value)}`);
     if ((flaws & NOT_LATIN1) !== 0) throw new SyncSpecError(`${HEADER_VALUE_LATIN1}: header ${name} is ${JSON.stringify(value)}`);
-    if (lower === 'content-length' && !/^[ \t]*\d+[ \t]*$/.test(value)) {
+    if (lower === 'content-length' && !isDigits(trimFieldValue(value))) {
       throw new SyncSpecError(`${CONTENT_LENGTH_FORMAT}: got ${JSON.stringify(value)}`);
     }
   }
