@@ -22,6 +22,9 @@ export const CR_LF_NUL = 2;
 /** {@link fieldValueFlaws}: any other control character but HTAB (RFC 9110 §5.5: not VCHAR, SP or HTAB). */
 export const OTHER_CONTROL = 4;
 
+// Any character one of the flags below is about.
+const UNUSUAL = /[^\t\x20-\x7e\x80-\xff]/;
+
 /**
  * What is wrong with a field value, as bits, found in one pass (the checks on both sides of a
  * request need several of them, for every header).
@@ -30,6 +33,9 @@ export const OTHER_CONTROL = 4;
  * fieldValueFlaws('a\r\nb') & CR_LF_NUL; // 2
  */
 export function fieldValueFlaws(value: string): number {
+  // A long value (a user agent, a cookie) is scanned faster by a pattern, and nearly all are clean;
+  // a short one faster by the loop.
+  if (value.length > 24 && !UNUSUAL.test(value)) return 0;
   let flaws = 0;
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);

@@ -41,6 +41,7 @@ export function addHeaderVariables(target: Record<string, unknown>, headers: Hea
   let authority: string | undefined;
   let host = false;
   let length = false;
+  const stamp = (calls = (calls + 1) | 0);
   for (let i = 0; i < headers.length; i++) {
     const pair: unknown = headers[i];
     const [name, value] = Array.isArray(pair) ? (pair as unknown[]) : [];
@@ -48,8 +49,8 @@ export function addHeaderVariables(target: Record<string, unknown>, headers: Hea
     const flaws = fieldValueFlaws(value);
     if ((flaws & NOT_LATIN1) !== 0) throw new SyncSpecError(`${REQUEST_NOT_LATIN1}: header ${name}`);
     // A name seen before passed every check on it; only its value is new.
-    let key = NAMES.get(name);
-    if (key === undefined) {
+    let known = NAMES.get(name);
+    if (known === undefined) {
       // RFC 9113 §8.3.1: HTTP/2 pseudo-headers are not headers; :authority stands in for Host.
       if (name.startsWith(':')) {
         if (name === ':authority') authority = value;
@@ -61,13 +62,20 @@ export function addHeaderVariables(target: Record<string, unknown>, headers: Hea
         if (underscores === 'refuse') throw new RequestError(`${UNDERSCORE_HEADER}: ${name}`);
         continue;
       }
-      key = variableName(name);
+      known = learnName(name);
     } else if ((flaws & CR_LF_NUL) !== 0) {
       throw new RequestError(`${BAD_HEADER_VALUE}: header ${name}`);
     }
+    const { key, slot } = known;
     if (key === 'HTTP_HOST') host = true;
     else if (key === 'CONTENT_LENGTH') length = true;
     const trimmed = trimFieldValue(value);
+    // Most variables come from one field: unless this call wrote it already, there is nothing to join.
+    if (slot !== -1 && written[slot] !== stamp) {
+      written[slot] = stamp;
+      target[key] = trimmed;
+      continue;
+    }
     const previous = target[key] as string | undefined;
     target[key] = previous === undefined ? trimmed : `${previous}${key === 'HTTP_COOKIE' ? '; ' : ', '}${trimmed}`;
   }
@@ -79,19 +87,36 @@ export function addHeaderVariables(target: Record<string, unknown>, headers: Hea
   }
 }
 
-// Clients send the same few dozen names on every request; each is upper-cased once.
-const NAMES = new Map<string, string>();
-const NAMES_KEPT = 512;
+/** A header name that passed every check: its CGI variable, and the slot of that variable in `written`. */
+interface KnownName {
+  key: string;
+  /** Shared by every name of one variable ('Host', 'host'); -1 when past the bound. */
+  slot: number;
+}
 
-function variableName(name: string): string {
-  let key = NAMES.get(name);
-  if (key === undefined) {
-    const upper = name.toUpperCase().replaceAll('-', '_');
-    key = upper === 'CONTENT_TYPE' || upper === 'CONTENT_LENGTH' ? upper : `HTTP_${upper}`;
-    // Bounded, so a client inventing names cannot grow it without end.
-    if (NAMES.size < NAMES_KEPT) NAMES.set(name, key);
+// Clients send the same few dozen names on every request; each is checked and upper-cased once.
+// Bounded, so a client inventing names cannot grow these without end.
+const NAMES = new Map<string, KnownName>();
+const SLOTS = new Map<string, number>();
+const NAMES_KEPT = 512;
+// Which call of addHeaderVariables last wrote each slot's variable. Reading the target back by a
+// computed name is slow on node 20, so it is read only to join a field repeated in the same call; a
+// stale match after the counter wraps only costs that read.
+const written = new Int32Array(NAMES_KEPT);
+let calls = 0;
+
+function learnName(name: string): KnownName {
+  const upper = name.toUpperCase().replaceAll('-', '_');
+  const key = upper === 'CONTENT_TYPE' || upper === 'CONTENT_LENGTH' ? upper : `HTTP_${upper}`;
+  if (NAMES.size >= NAMES_KEPT) return { key, slot: -1 };
+  let slot = SLOTS.get(key);
+  if (slot === undefined) {
+    slot = SLOTS.size;
+    SLOTS.set(key, slot);
   }
-  return key;
+  const known = { key, slot };
+  NAMES.set(name, known);
+  return known;
 }
 
 // RFC 9110 §8.6: a list of identical values ("5, 5") may stand for one; anything else is refused.
