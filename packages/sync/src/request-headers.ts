@@ -19,22 +19,15 @@ export type UnderscoreHeaders = 'drop' | 'refuse';
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 /**
- * Turns request headers into CGI variables: `X-Foo` → `HTTP_X_FOO`, repeated names joined with `, `
- * (`Cookie` with `; `), names with `_` dropped or refused so `X_Foo` can never pose as `X-Foo`.
+ * Writes request headers into `target` as CGI variables: `X-Foo` → `HTTP_X_FOO`, repeated names joined
+ * with `, ` (`Cookie` with `; `), names with `_` dropped or refused so `X_Foo` can never pose as `X-Foo`.
+ * Written straight into createEnviron's environ, so no second object is built and copied per request;
+ * `target` must not hold any of these variables yet.
  *
  * @example
- * headerVariables([['Accept', 'a'], ['accept', 'b'], ['X_Foo', 'evil']], 'drop');
- * // { HTTP_ACCEPT: 'a, b' }
- */
-export function headerVariables(headers: HeaderList, underscores: UnderscoreHeaders): Record<string, string> {
-  const variables: Record<string, string> = {};
-  addHeaderVariables(variables, headers, underscores);
-  return variables;
-}
-
-/**
- * {@link headerVariables}, written straight into `target` (createEnviron's environ), so no second
- * object is built and copied for every request.
+ * const variables = {};
+ * addHeaderVariables(variables, [['Accept', 'a'], ['accept', 'b'], ['X_Foo', 'evil']], 'drop');
+ * // variables: { HTTP_ACCEPT: 'a, b' }
  */
 export function addHeaderVariables(target: Record<string, unknown>, headers: HeaderList, underscores: UnderscoreHeaders): void {
   if (!Array.isArray(headers)) throw new SyncSpecError(`${REQUEST_HEADERS}: got ${typeof headers}`);
