@@ -3,11 +3,10 @@ import { syncToAsync, type AsyncApp, type HTTPScope, type LogFn } from '@tsgi/as
 import { createErrorStream, type EnvironRequest, type SyncApp } from '@tsgi/sync';
 import { nodeFileWrapper } from './file-wrapper.js';
 import type { NodeHandlerOptions } from './options.js';
-import { directFileBodies } from './sync-file-body.js';
+import { sendFileBody } from './sync-file-body.js';
 import { createTempFileSpool } from './temp-file-spool.js';
 
 const MIB = 1024 * 1024;
-
 // CGI's HTTPS variable (as Apache sets it): the request came over TLS to this server.
 const OVER_TLS = Object.freeze({ HTTPS: 'on' });
 
@@ -19,25 +18,18 @@ const OVER_TLS = Object.freeze({ HTTPS: 'on' });
 export function toAsyncApp(app: SyncApp, options: NodeHandlerOptions, log: LogFn): AsyncApp {
   // The sync app runs on the event loop: one request at a time, one process.
   const errors = createLineErrorStream(log);
-  const files = directFileBodies(app, nodeFileWrapper);
-  const bodyLimit = options.bodyLimit ? options.bodyLimit : Number.MAX_SAFE_INTEGER;
-  const spoolThreshold = options.spoolThreshold ?? MIB;
-  const spool = createTempFileSpool();
-  // One bridge per request, around that request's own tsgi.file_wrapper.
-  return files.around((fileWrapper) =>
-    syncToAsync(files.app, {
-      bodyLimit,
-      spoolThreshold,
-      spool,
-      noBody: hasNoBody,
-      environ: (scope) => {
-        const fields: Partial<EnvironRequest> = { errors, fileWrapper, multithread: false, multiprocess: false, runOnce: false };
-        // async §6.7: tls is advertised only for TLS on this very connection, never a proxy's.
-        if (scope.extensions?.tls) fields.extra = OVER_TLS;
-        return fields;
-      },
-    }),
-  );
+  const fields: Partial<EnvironRequest> = { errors, fileWrapper: nodeFileWrapper, multithread: false, multiprocess: false, runOnce: false };
+  // async §6.7: tls is advertised only for TLS on this very connection, never a proxy's.
+  const tlsFields: Partial<EnvironRequest> = { ...fields, extra: OVER_TLS };
+  // Built once: every request shares the bridge and these fields, so none allocates its own.
+  return syncToAsync(app, {
+    bodyLimit: options.bodyLimit ? options.bodyLimit : Number.MAX_SAFE_INTEGER,
+    spoolThreshold: options.spoolThreshold ?? MIB,
+    spool: createTempFileSpool(),
+    noBody: hasNoBody,
+    sendFile: sendFileBody,
+    environ: (scope) => (scope.extensions?.tls ? tlsFields : fields),
+  });
 }
 
 /**

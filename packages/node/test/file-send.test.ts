@@ -346,6 +346,16 @@ describe('sync tsgi.file_wrapper bodies', () => {
     }
   });
 
+  it("keep the app's matching content-length", async () => {
+    const url = await serveSync((environ, startResponse) => {
+      startResponse('200 OK', [['Content-Length', '5000']]);
+      return environ['tsgi.file_wrapper']?.(bigFile, 4096, { offset: 1000, count: 5000 }) ?? [];
+    });
+    const res = await fetch(`${url}/`);
+    expect([res.status, res.headers.get('content-length')]).toEqual([200, '5000']);
+    expect(Buffer.from(await res.arrayBuffer()).equals(bytes.subarray(1000, 6000))).toBe(true);
+  });
+
   it('are iterated when the app wrote bytes with write() first', async () => {
     const url = await serveSync((environ, startResponse) => {
       startResponse('200 OK', [])(encoder.encode('>'));

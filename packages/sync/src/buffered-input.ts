@@ -1,5 +1,5 @@
 // tsgi.input over a body already in memory (docs/spec/sync.md §4.2.2, strategy 1: buffer before the call).
-import { createInputStream } from './input-stream.js';
+import { createEmptyInput, createInputStream } from './input-stream.js';
 import type { InputStream } from './types.js';
 
 /** Options of {@link createBufferedInput}. */
@@ -20,6 +20,8 @@ export interface BufferedInputOptions {
 const WHOLE = Object.freeze({ blockSize: Infinity });
 
 export function createBufferedInput(body: Uint8Array, options: BufferedInputOptions = {}): InputStream {
+  // Nothing to read, whatever CONTENT_LENGTH says: no position to keep, no pull to close over.
+  if (body.length === 0) return createEmptyInput();
   let position = 0;
   return createInputStream(
     (maxBytes) => {

@@ -36,6 +36,16 @@ export function isLatin1(text: string): boolean {
   return !/[^\x00-\xff]/.test(text);
 }
 
+/** True for one or more ASCII digits and nothing else (`/^\d+$/` without the pattern's call). */
+export function isDigits(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return true;
+}
+
 /** A latin-1 string (one character per byte) → its bytes. */
 export function latin1ToBytes(text: string): Uint8Array {
   const bytes = new Uint8Array(text.length);

@@ -182,6 +182,19 @@ describe('createEnviron: headers', () => {
   it('throws SyncSpecError when a host passes a header value that is not latin-1', () => {
     expect(() => get('/', { headers: [['X-A', '日本']] })).toThrow(m.REQUEST_NOT_LATIN1);
   });
+
+  it('joins repeated fields the same way after it stopped remembering new names', () => {
+    createEnviron({ method: 'GET', target: '/', headers: Array.from({ length: 600 }, (_, i): [string, string] => [`X-Many-${i}`, 'v']) });
+    const environ = get('/', { headers: [['X-Late', 'a'], ['x-late', 'b'], ['Cookie', 'c=1'], ['cookie', 'd=2'], ['X-Many-599', 'w']] });
+    expect([environ.HTTP_X_LATE, environ.HTTP_COOKIE, environ.HTTP_X_MANY_599]).toEqual(['a, b', 'c=1; d=2', 'w']);
+  });
+
+  it('checks the value of a header whose name it has seen before as strictly as a new one', () => {
+    expect(get('/', { headers: [['X-Seen', 'fine']] }).HTTP_X_SEEN).toBe('fine');
+    expect(refusal(() => get('/', { headers: [['X-Seen', 'a\nb']] })).message).toBe(`${m.BAD_HEADER_VALUE}: header X-Seen`);
+    expect(refusal(() => get('/', { headers: [['X-Seen', 'a\0b']] })).message).toBe(`${m.BAD_HEADER_VALUE}: header X-Seen`);
+    expect(() => get('/', { headers: [['X-Seen', '☃']] })).toThrow(m.REQUEST_NOT_LATIN1);
+  });
 });
 
 describe('createEnviron: server keys', () => {

@@ -1,14 +1,18 @@
 // THE one place request parts become an environ (docs/spec/sync.md §4). Every host calls this.
 import { isBytes } from './bytes.js';
 import { createBufferedInput } from './buffered-input.js';
+import { createEmptyInput } from './input-stream.js';
 import { createConsoleErrorStream } from './error-stream.js';
 import { RequestError, SyncSpecError } from './errors.js';
 import { BAD_METHOD, EXTRA_CONFLICT } from './messages.js';
-import { headerVariables, type UnderscoreHeaders } from './request-headers.js';
+import { addHeaderVariables, type UnderscoreHeaders } from './request-headers.js';
 import { normalizeRootPath, parseTarget, splitRootPath } from './request-target.js';
 import type { Environ, ErrorStream, FileWrapperFactory, HeaderList, InputStream } from './types.js';
 
-/** The parts of a request a host hands to {@link createEnviron}. */
+/**
+ * The parts of a request a host hands to {@link createEnviron}. An optional field set to `undefined`
+ * counts as absent, so a host may build its request as one literal with every key.
+ */
 export interface EnvironRequest {
   method: string;
   /** The request target exactly as sent, e.g. `'/a%2Fb?x=1'` (latin-1: one character per byte). */
@@ -17,40 +21,42 @@ export interface EnvironRequest {
   headers: HeaderList;
   /** The body as bytes (limited to CONTENT_LENGTH here), or a ready stream the host already limits, e.g.
    *  from createInputStream with `contentLength`. @default empty */
-  body?: InputStream | Uint8Array;
+  body?: InputStream | Uint8Array | undefined;
   /** The body has no Content-Length and runs to the end of the stream (chunked, HTTP/2). Without
    *  Content-Length and without this, a request has no body (RFC 9112 §6.3). @default true */
-  bodyTerminated?: boolean;
+  bodyTerminated?: boolean | undefined;
   /** @default '1.1' */
-  httpVersion?: '1.0' | '1.1' | '2' | '3';
+  httpVersion?: '1.0' | '1.1' | '2' | '3' | undefined;
   /** @default 'http' */
-  scheme?: 'http' | 'https';
+  scheme?: 'http' | 'https' | undefined;
   /** Where the app is mounted (docs/spec/sync.md §4.8). @default '' */
-  rootPath?: string;
+  rootPath?: string | undefined;
   /** @default the Host header's name, else 'localhost' */
-  serverName?: string;
+  serverName?: string | undefined;
   /** @default the Host header's port, else 80 or 443 by scheme */
-  serverPort?: number | string;
-  remoteAddr?: string;
-  remotePort?: number;
+  serverPort?: number | string | undefined;
+  remoteAddr?: string | undefined;
+  remotePort?: number | undefined;
   /** @default false */
-  multithread?: boolean;
+  multithread?: boolean | undefined;
   /** @default false */
-  multiprocess?: boolean;
+  multiprocess?: boolean | undefined;
   /** @default false */
-  runOnce?: boolean;
+  runOnce?: boolean | undefined;
   /** @default a line-buffered stream over console.error */
-  errors?: ErrorStream;
-  fileWrapper?: FileWrapperFactory;
+  errors?: ErrorStream | undefined;
+  fileWrapper?: FileWrapperFactory | undefined;
   /** Header names containing `_`: dropped, or refused with a 400 RequestError. @default 'drop' */
-  underscoreHeaders?: UnderscoreHeaders;
+  underscoreHeaders?: UnderscoreHeaders | undefined;
   /** Host keys, e.g. `'tsgi.lambda.event'`; they may not replace computed keys. */
-  extra?: Record<string, unknown>;
+  extra?: Record<string, unknown> | undefined;
 }
 
 const VERSION = Object.freeze([1, 0] as const);
 // RFC 9110 §5.6.2 token.
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+// RFC 9110 §9.3: tokens already, so the pattern need not run for them.
+const COMMON_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH']);
 
 /**
  * Builds the environ for one request. Throws RequestError (status 400) for a request to refuse, and
@@ -62,34 +68,46 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
  * //   RAW_URI: '/app/caf%C3%A9?q=1', HTTP_HOST: 'example.com', SERVER_NAME: 'example.com', ... }
  */
 export function createEnviron(request: EnvironRequest): Environ {
+  const { method, headers } = request;
   // RFC 9110 §9.1: a method is a case-sensitive token; anything else is refused, never normalised.
-  if (!TOKEN.test(request.method)) throw new RequestError(`${BAD_METHOD}: ${JSON.stringify(request.method)}`);
+  if (!COMMON_METHODS.has(method) && !TOKEN.test(method)) throw new RequestError(`${BAD_METHOD}: ${JSON.stringify(method)}`);
   const target = parseTarget(request.target);
-  const { scriptName, pathInfo } = splitRootPath(target.path, normalizeRootPath(request.rootPath));
-  const variables = headerVariables(request.headers, request.underscoreHeaders ?? 'drop');
+  const rootPath = request.rootPath === undefined || request.rootPath === '' ? '' : normalizeRootPath(request.rootPath);
+  const { scriptName, pathInfo } = rootPath === '' ? { scriptName: '', pathInfo: target.path } : splitRootPath(target.path, rootPath);
   const scheme = request.scheme ?? 'http';
-  const [hostName, hostPort] = splitHost(target.authority ?? variables.HTTP_HOST);
-  const environ: Environ = {
-    REQUEST_METHOD: request.method,
+  const httpVersion = request.httpVersion ?? '1.1';
+  // One literal, then the header variables written straight in, then the tsgi.* keys: the keys keep
+  // the order they always had, without a second object spread into this one.
+  const environ = {
+    REQUEST_METHOD: method,
     SCRIPT_NAME: scriptName,
     PATH_INFO: pathInfo,
     QUERY_STRING: target.query,
-    SERVER_NAME: request.serverName ?? hostName ?? 'localhost',
-    SERVER_PORT: String(request.serverPort ?? hostPort ?? (scheme === 'https' ? 443 : 80)),
-    SERVER_PROTOCOL: `HTTP/${request.httpVersion ?? '1.1'}`,
+    SERVER_NAME: '',
+    SERVER_PORT: '',
+    SERVER_PROTOCOL: httpVersion === '1.1' ? 'HTTP/1.1' : `HTTP/${httpVersion}`,
     RAW_URI: request.target,
     REQUEST_URI: request.target,
-    ...variables,
-    'tsgi.version': VERSION,
-    'tsgi.url_scheme': scheme,
-    'tsgi.input': toInput(request, variables.CONTENT_LENGTH),
-    'tsgi.input_terminated': true,
-    'tsgi.errors': request.errors ?? createConsoleErrorStream(),
-    'tsgi.multithread': request.multithread ?? false,
-    'tsgi.multiprocess': request.multiprocess ?? false,
-    'tsgi.run_once': request.runOnce ?? false,
-    'tsgi.raw_headers': request.headers,
-  };
+  } as Environ;
+  addHeaderVariables(environ, headers, request.underscoreHeaders ?? 'drop');
+  const { serverName, serverPort } = request;
+  if (serverName !== undefined && serverPort !== undefined) {
+    environ.SERVER_NAME = serverName;
+    environ.SERVER_PORT = String(serverPort);
+  } else {
+    const [hostName, hostPort] = splitHost(target.authority ?? environ.HTTP_HOST);
+    environ.SERVER_NAME = serverName ?? hostName ?? 'localhost';
+    environ.SERVER_PORT = String(serverPort ?? hostPort ?? (scheme === 'https' ? 443 : 80));
+  }
+  environ['tsgi.version'] = VERSION;
+  environ['tsgi.url_scheme'] = scheme;
+  environ['tsgi.input'] = toInput(request, environ.CONTENT_LENGTH);
+  environ['tsgi.input_terminated'] = true;
+  environ['tsgi.errors'] = request.errors ?? createConsoleErrorStream();
+  environ['tsgi.multithread'] = request.multithread ?? false;
+  environ['tsgi.multiprocess'] = request.multiprocess ?? false;
+  environ['tsgi.run_once'] = request.runOnce ?? false;
+  environ['tsgi.raw_headers'] = headers;
   if (request.remoteAddr !== undefined) environ.REMOTE_ADDR = request.remoteAddr;
   if (request.remotePort !== undefined) environ.REMOTE_PORT = String(request.remotePort);
   if (request.fileWrapper !== undefined) environ['tsgi.file_wrapper'] = request.fileWrapper;
@@ -107,8 +125,8 @@ export function createEnviron(request: EnvironRequest): Environ {
 function toInput(request: EnvironRequest, contentLength: string | undefined): InputStream {
   const { body } = request;
   const length = contentLength === undefined ? undefined : Number(contentLength);
-  if (length === undefined && request.bodyTerminated === false) return createBufferedInput(new Uint8Array(0));
-  if (body === undefined) return createBufferedInput(new Uint8Array(0));
+  if (length === undefined && request.bodyTerminated === false) return createEmptyInput();
+  if (body === undefined) return createEmptyInput();
   if (isBytes(body)) return createBufferedInput(body, length === undefined ? {} : { contentLength: length });
   return body;
 }

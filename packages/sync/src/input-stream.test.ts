@@ -29,6 +29,14 @@ describe('createBufferedInput', () => {
     expect(input.read(10).length).toBe(0);
   });
 
+  it('reads nothing from an empty body, checks sizes all the same, and gives each caller its own stream', () => {
+    const input = createBufferedInput(new Uint8Array(0), { contentLength: 5 });
+    expect([input.read().length, input.read(3).length, input.readline().length, input.readlines(), [...input]]).toEqual([0, 0, 0, [], []]);
+    expect(() => input.read(1.5)).toThrow(INPUT_SIZE);
+    expect(() => input.readlines(Number.NaN)).toThrow(INPUT_SIZE);
+    expect(createBufferedInput(new Uint8Array(0))).not.toBe(input);
+  });
+
   it('reads exact sizes and treats negative or null sizes as everything', () => {
     const input = createBufferedInput(encodeUtf8('abcdefgh'));
     expect(text(input.read(3))).toBe('abc');

@@ -109,6 +109,27 @@ export function createInputStream(pull: PullBytes, options: InputStreamOptions =
   return stream;
 }
 
+/**
+ * `tsgi.input` over an empty body, the body of most requests: it holds no state, so its methods are
+ * shared and only the object is new (each environ gets its own, which an app may wrap or change).
+ */
+export function createEmptyInput(): InputStream {
+  const stream: InputStream = { read: readNothing, readline: readNothing, readlines: readNoLines } as InputStream;
+  stream[Symbol.iterator] = noLines;
+  return stream;
+}
+
+// The same checks as a stream with bytes to read, then nothing.
+const readNothing = (size?: number | null): Uint8Array => {
+  toLimit(size);
+  return EMPTY;
+};
+const readNoLines = (hint?: number | null): Uint8Array[] => {
+  toLimit(hint);
+  return [];
+};
+function* noLines(): Generator<Uint8Array, void, undefined> {}
+
 function* lines(readline: () => Uint8Array): Generator<Uint8Array, void, undefined> {
   for (let line = readline(); line.length > 0; line = readline()) yield line;
 }

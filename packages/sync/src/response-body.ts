@@ -1,6 +1,6 @@
 // Pulling the body an app returned (docs/spec/sync.md §6.1–§6.3): chunk types, write() chunks first,
 // Content-Length kept honest, and close()/return() exactly once.
-import { describe, isBytes } from './bytes.js';
+import { describe, isBytes, isDigits } from './bytes.js';
 import { SyncSpecError } from './errors.js';
 import {
   APP_RETURNED_PROMISE,
@@ -25,40 +25,54 @@ export function checkBody(body: unknown): asserts body is ResponseBody {
   }
 }
 
-/** The body's chunks and its one close(). */
-export interface ChunkReader {
-  chunks: Iterator<Uint8Array, undefined>;
-  close: () => void;
-}
+/**
+ * Reads `body` lazily: write() chunks first, empty chunks skipped, the head made final before a chunk.
+ * One object per response with its state in fields (closures made per response cost more on node 20);
+ * `close` is bound, so a host may call it detached.
+ */
+export class ChunkReader implements Iterator<Uint8Array, undefined> {
+  private iterator: Iterator<unknown> | undefined = undefined;
+  private finished = false; // the app's iterator is done
+  private ended = false; // ...and every write() chunk was taken
+  /** A chunk pulled to make the head final (startApp), handed out before anything else. */
+  pending: Uint8Array | undefined = undefined;
+  // docs/spec/sync.md §6.3: bytes counted against the head's Content-Length, read at the first count.
+  private counting = false;
+  private declared: number | undefined = undefined;
+  private sent = 0;
+  /** Calls the iterator's return() if unfinished, then the body's close(). Idempotent. */
+  readonly close: () => void;
 
-/** Reads `body` lazily: write() chunks first, empty chunks skipped, the head made final before a chunk. */
-export function createChunkReader(body: ResponseBody, state: ResponseState, method: string): ChunkReader {
-  let iterator: Iterator<unknown> | undefined;
-  let finished = false; // the app's iterator is done
-  let ended = false; // ...and every write() chunk was taken
-  let counter: ((size: number | undefined) => void) | undefined;
-  const count = (size: number | undefined): void => {
-    counter ??= lengthCounter(state.finalize(), method);
-    counter(size);
-  };
+  constructor(
+    private readonly body: ResponseBody,
+    private readonly state: ResponseState,
+    private readonly method: string,
+  ) {
+    this.close = () => this.closeBody();
+  }
 
-  const next = (): IteratorResult<Uint8Array, undefined> => {
+  next(): IteratorResult<Uint8Array, undefined> {
+    const { pending, state } = this;
+    if (pending !== undefined) {
+      this.pending = undefined;
+      return { value: pending, done: false };
+    }
     for (;;) {
       const written = state.written.shift();
       if (written !== undefined) {
-        count(written.length);
+        this.count(written.length);
         return { value: written, done: false };
       }
       if (state.closed) return { value: undefined, done: true };
-      if (finished) {
-        if (!ended) count(undefined);
-        ended = true;
+      if (this.finished) {
+        if (!this.ended) this.count(undefined);
+        this.ended = true;
         return { value: undefined, done: true };
       }
-      iterator ??= body[Symbol.iterator]();
-      const result = iterator.next();
+      this.iterator ??= this.body[Symbol.iterator]();
+      const result = this.iterator.next();
       if (result.done === true) {
-        finished = true;
+        this.finished = true;
         continue; // the last step may have called write()
       }
       const chunk: unknown = result.value;
@@ -70,31 +84,43 @@ export function createChunkReader(body: ResponseBody, state: ResponseState, meth
         continue;
       }
       state.finalize();
-      count(chunk.length);
+      this.count(chunk.length);
       return { value: chunk, done: false };
     }
-  };
+  }
 
-  const close = (): void => {
-    if (state.closed) return;
-    state.closed = true;
+  private closeBody(): void {
+    if (this.state.closed) return;
+    this.state.closed = true;
     try {
       // docs/spec/sync.md §6.2: an abandoned generator's finally blocks run through return().
-      if (!finished) iterator?.return?.();
+      if (!this.finished) this.iterator?.return?.();
     } finally {
-      body.close?.();
+      this.body.close?.();
     }
-  };
+  }
 
-  return {
-    chunks: { next },
-    close,
-  };
+  // docs/spec/sync.md §6.3: a host must never frame more, or fewer, bytes than the app's Content-Length;
+  // `undefined` is the end of the body.
+  private count(size: number | undefined): void {
+    if (!this.counting) {
+      this.declared = declaredLength(this.state.finalize(), this.method);
+      this.counting = true;
+    }
+    const { declared } = this;
+    if (declared === undefined) return;
+    if (size === undefined) {
+      if (this.sent < declared) throw new SyncSpecError(`${BODY_TOO_SHORT}: ${this.sent} of ${declared} bytes`);
+      return;
+    }
+    this.sent += size;
+    if (this.sent > declared) throw new SyncSpecError(`${BODY_TOO_LONG}: ${this.sent} bytes, Content-Length ${declared}`);
+  }
 }
 
-// docs/spec/sync.md §6.3: a host must never frame more, or fewer, bytes than the app's Content-Length.
-// HEAD, 1xx, 204 and 304 responses carry no body, so their Content-Length describes another response.
-function lengthCounter(head: FinalHead, method: string): (size: number | undefined) => void {
+// The Content-Length a body must match, if any. HEAD, 1xx, 204 and 304 responses carry no body, so
+// their Content-Length describes another response.
+function declaredLength(head: FinalHead, method: string): number | undefined {
   // A loop, not filter/map/Set: this runs for every response.
   let value: string | undefined;
   for (const [name, raw] of head.headers) {
@@ -104,17 +130,7 @@ function lengthCounter(head: FinalHead, method: string): (size: number | undefin
     if (value !== undefined && text !== value) throw new SyncSpecError(`${CONTENT_LENGTH_FORMAT}: got ${value}, ${text}`);
     value = text;
   }
-  if (value !== undefined && !/^\d+$/.test(value)) throw new SyncSpecError(`${CONTENT_LENGTH_FORMAT}: got ${value}`);
+  if (value !== undefined && !isDigits(value)) throw new SyncSpecError(`${CONTENT_LENGTH_FORMAT}: got ${value}`);
   const bodiless = method === 'HEAD' || head.statusCode === 204 || head.statusCode === 304;
-  const declared = value !== undefined && !bodiless ? Number(value) : undefined;
-  let sent = 0;
-  return (size) => {
-    if (declared === undefined) return;
-    if (size === undefined) {
-      if (sent < declared) throw new SyncSpecError(`${BODY_TOO_SHORT}: ${sent} of ${declared} bytes`);
-      return;
-    }
-    sent += size;
-    if (sent > declared) throw new SyncSpecError(`${BODY_TOO_LONG}: ${sent} bytes, Content-Length ${declared}`);
-  };
+  return value !== undefined && !bodiless ? Number(value) : undefined;
 }

@@ -63,6 +63,14 @@ describe('checkHeaders', () => {
     expect(() => checkHeaders(headers)).toThrow(message);
   });
 
+  it('checks each value of a name it accepted before as strictly as the first', () => {
+    expect(checkHeaders([['X-Seen-Before', 'fine']])).toEqual([['X-Seen-Before', 'fine']]);
+    expect(() => checkHeaders([['X-Seen-Before', 'a\nb']])).toThrow(m.HEADER_VALUE_CONTROL);
+    expect(() => checkHeaders([['X-Seen-Before', '日本']])).toThrow(m.HEADER_VALUE_LATIN1);
+    expect(checkHeaders([['Content-Length', '5']])).toEqual([['Content-Length', '5']]);
+    expect(() => checkHeaders([['Content-Length', 'five']])).toThrow(m.CONTENT_LENGTH_FORMAT);
+  });
+
   it.each([...HOP_BY_HOP_HEADERS])('rejects the hop-by-hop header %s in any case', (name) => {
     expect(() => checkHeaders([[name.toUpperCase(), 'x']])).toThrow(`${m.HEADER_HOP_BY_HOP}: ${name.toUpperCase()}`);
   });

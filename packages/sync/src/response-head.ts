@@ -1,6 +1,7 @@
 // Checks on what an app passes to startResponse (docs/spec/sync.md §5.2–§5.4). Shared by startApp (the
 // server side) and validate().
-import { describe, isLatin1 } from './bytes.js';
+import { describe, isDigits } from './bytes.js';
+import { CR_LF_NUL, NOT_LATIN1, OTHER_CONTROL, fieldValueFlaws, trimFieldValue } from './field-value.js';
 import { SyncSpecError } from './errors.js';
 import {
   CONTENT_LENGTH_FORMAT,
@@ -19,9 +20,6 @@ import type { HeaderList } from './types.js';
 const STATUS = /^(\d{3}) [\t\x20-\x7e\x80-\xff]*$/;
 // RFC 9110 §5.6.2 token.
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-// RFC 9110 §5.5: field values are VCHAR, obs-text, SP and HTAB; every other control character is invalid.
-// eslint-disable-next-line no-control-regex -- control characters are what we look for
-const CONTROL = /[\x00-\x08\x0a-\x1f\x7f]/;
 
 /**
  * Hop-by-hop headers an app must not send (RFC 9110 §7.6.1, PEP 3333 "Other HTTP Features"). The server
@@ -39,12 +37,21 @@ export const HOP_BY_HOP_HEADERS: ReadonlySet<string> = new Set([
   'upgrade',
 ]);
 
+// Apps answer with a handful of status lines and header names: each is checked once, then known.
+// Bounded, so an app inventing them cannot grow these without end.
+const KNOWN_STATUS = new Map<string, number>();
+const KNOWN_NAMES = new Map<string, string>();
+const KNOWN_KEPT = 512;
+
 /** Checks a status line and returns its code. @example checkStatus('404 Not Found'); // 404 */
 export function checkStatus(status: unknown): number {
+  const known = typeof status === 'string' ? KNOWN_STATUS.get(status) : undefined;
+  if (known !== undefined) return known;
   const match = typeof status === 'string' ? STATUS.exec(status) : null;
   if (match === null) throw new SyncSpecError(`${STATUS_FORMAT}: got ${describe(status)}`);
   const code = Number(match[1]);
   if (code < 200 || code > 599) throw new SyncSpecError(`${STATUS_RANGE}: got ${code}`);
+  if (KNOWN_STATUS.size < KNOWN_KEPT) KNOWN_STATUS.set(match[0], code);
   return code;
 }
 
@@ -57,16 +64,26 @@ export function checkHeaders(headers: unknown): HeaderList {
     if (typeof name !== 'string' || typeof value !== 'string') {
       throw new SyncSpecError(`${HEADERS_LIST}: got [${describe(name)}, ${describe(value)}]`);
     }
-    if (!TOKEN.test(name)) throw new SyncSpecError(`${HEADER_NAME}: got ${JSON.stringify(name)}`);
-    const lower = name.toLowerCase();
-    // CGI gateways turn a Status header into the status line; in HTTP it would silently mean nothing.
-    if (lower === 'status') throw new SyncSpecError(HEADER_STATUS);
-    if (HOP_BY_HOP_HEADERS.has(lower)) throw new SyncSpecError(`${HEADER_HOP_BY_HOP}: ${name}`);
-    if (CONTROL.test(value)) throw new SyncSpecError(`${HEADER_VALUE_CONTROL}: header ${name} is ${JSON.stringify(value)}`);
-    if (!isLatin1(value)) throw new SyncSpecError(`${HEADER_VALUE_LATIN1}: header ${name} is ${JSON.stringify(value)}`);
-    if (lower === 'content-length' && !/^[ \t]*\d+[ \t]*$/.test(value)) {
+    const lower = checkName(name);
+    const flaws = fieldValueFlaws(value);
+    if ((flaws & (CR_LF_NUL | OTHER_CONTROL)) !== 0) throw new SyncSpecError(`${HEADER_VALUE_CONTROL}: header ${name} is ${JSON.stringify(value)}`);
+    if ((flaws & NOT_LATIN1) !== 0) throw new SyncSpecError(`${HEADER_VALUE_LATIN1}: header ${name} is ${JSON.stringify(value)}`);
+    if (lower === 'content-length' && !isDigits(trimFieldValue(value))) {
       throw new SyncSpecError(`${CONTENT_LENGTH_FORMAT}: got ${JSON.stringify(value)}`);
     }
   }
   return headers as HeaderList;
+}
+
+// A response header name an app may send, lower-cased.
+function checkName(name: string): string {
+  let lower = KNOWN_NAMES.get(name);
+  if (lower !== undefined) return lower;
+  if (!TOKEN.test(name)) throw new SyncSpecError(`${HEADER_NAME}: got ${JSON.stringify(name)}`);
+  lower = name.toLowerCase();
+  // CGI gateways turn a Status header into the status line; in HTTP it would silently mean nothing.
+  if (lower === 'status') throw new SyncSpecError(HEADER_STATUS);
+  if (HOP_BY_HOP_HEADERS.has(lower)) throw new SyncSpecError(`${HEADER_HOP_BY_HOP}: ${name}`);
+  if (KNOWN_NAMES.size < KNOWN_KEPT) KNOWN_NAMES.set(name, lower);
+  return lower;
 }

@@ -1,6 +1,6 @@
 // Runs a sync app up to its first non-empty chunk: the core every host shares (docs/spec/sync.md §5–§6).
 import { isFileWrapper } from './file-wrapper.js';
-import { checkBody, createChunkReader } from './response-body.js';
+import { ChunkReader, checkBody } from './response-body.js';
 import { ResponseState } from './response-state.js';
 import type { Environ, FileWrapper, HeaderList, SyncApp } from './types.js';
 
@@ -8,6 +8,7 @@ import type { Environ, FileWrapper, HeaderList, SyncApp } from './types.js';
 export interface SyncResponse {
   status: string;
   statusCode: number;
+  /** A copy of the app's list, checked: the host may change it (e.g. lower-case the names). */
   headers: HeaderList;
   /** The body chunks, pulled lazily; next() throws SyncSpecError for a chunk that is not a Uint8Array. */
   chunks: Iterator<Uint8Array, undefined>;
@@ -40,25 +41,17 @@ export function startApp(app: SyncApp, environ: Environ): SyncResponse {
   const state = new ResponseState();
   const body: unknown = app(environ, state.startResponse);
   checkBody(body);
-  const method = environ.REQUEST_METHOD;
-
-  // docs/spec/sync.md §6.4: a file wrapper goes to the host as is, unless write() already sent bytes.
-  if (isFileWrapper(body) && state.written.length === 0) {
-    const reader = createChunkReader(body, state, method);
-    try {
-      const head = state.finalize();
-      return { status: head.status, statusCode: head.statusCode, headers: head.headers, chunks: reader.chunks, inMemory: false, fileWrapper: body, close: reader.close };
-    } catch (error) {
-      closeAfter(reader.close, error);
-    }
-  }
-
-  const reader = createChunkReader(body, state, method);
+  const reader = new ChunkReader(body, state, environ.REQUEST_METHOD);
   try {
-    const first = reader.chunks.next();
+    // docs/spec/sync.md §6.4: a file wrapper goes to the host as is, unless write() already sent bytes.
+    if (isFileWrapper(body) && state.written.length === 0) {
+      const head = state.finalize();
+      return { status: head.status, statusCode: head.statusCode, headers: head.headers, chunks: reader, inMemory: false, fileWrapper: body, close: reader.close };
+    }
+    const first = reader.next();
     const head = state.finalize();
-    const chunks = first.done ? reader.chunks : prepend(first.value, reader.chunks);
-    return { status: head.status, statusCode: head.statusCode, headers: head.headers, chunks, inMemory: Array.isArray(body), close: reader.close };
+    if (first.done !== true) reader.pending = first.value;
+    return { status: head.status, statusCode: head.statusCode, headers: head.headers, chunks: reader, inMemory: Array.isArray(body), close: reader.close };
   } catch (error) {
     closeAfter(reader.close, error);
   }
@@ -72,16 +65,4 @@ function closeAfter(close: () => void, error: unknown): never {
     // the original error is the one the host must see
   }
   throw error;
-}
-
-function prepend(first: Uint8Array, rest: Iterator<Uint8Array, undefined>): Iterator<Uint8Array, undefined> {
-  let pending: Uint8Array | undefined = first;
-  return {
-    next: () => {
-      if (pending === undefined) return rest.next();
-      const value = pending;
-      pending = undefined;
-      return { value, done: false };
-    },
-  };
 }

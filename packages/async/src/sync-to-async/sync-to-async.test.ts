@@ -1,5 +1,5 @@
-import type { Environ, SyncApp } from '@tsgi/sync';
-import { createBufferedInput } from '@tsgi/sync';
+import type { Environ, FileWrapper, SyncApp } from '@tsgi/sync';
+import { createBufferedInput, createFileWrapperFactory } from '@tsgi/sync';
 import { describe, expect, it } from 'vitest';
 import { enc, fakeHttp, fakeWebSocket, gate, until } from '../../test/fakes.js';
 import { createScope, createWebSocketScope } from '../create-scope.js';
@@ -9,7 +9,7 @@ import { BRIDGE_MESSAGES } from '../messages.js';
 import { requestApp } from '../testing/request-app.js';
 import { runWebSocket } from '../websocket-cycle.js';
 import type { Spool } from './spool.js';
-import { syncToAsync } from './sync-to-async.js';
+import { syncToAsync, type SyncToAsyncOptions } from './sync-to-async.js';
 
 const dec = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
@@ -222,6 +222,32 @@ describe('syncToAsync', () => {
     expect([res.status, res.body.byteLength]).toEqual([200, 0]);
     // docs/spec/sync.md §6.5: the first chunk made the head final; nothing after it is pulled.
     expect([pulled, closed, finished]).toEqual([1, 1, true]);
+  });
+
+  it('hands a file wrapper body to sendFile with the start event, and closes it after', async () => {
+    const log: string[] = [];
+    const files = createFileWrapperFactory(() => {
+      log.push('iterated');
+      return [enc('from the iterator')];
+    });
+    const app: SyncApp = (environ, startResponse) => {
+      const write = startResponse('200 OK', [['Content-Type', 'text/plain']]);
+      if (environ.PATH_INFO === '/written') write(enc('>'));
+      return Object.assign(files('/srv/file.txt'), { close: () => void log.push('close') });
+    };
+    const sendFile: NonNullable<SyncToAsyncOptions['sendFile']> = async (file: FileWrapper, start, scope, send) => {
+      log.push(`sendFile ${String(file.file)} ${scope.path}`);
+      await send(start);
+      await send({ type: 'http.response.body', body: enc('from sendFile') });
+    };
+    const direct = await requestApp(syncToAsync(app, { sendFile }), { target: '/direct' });
+    expect([direct.status, direct.headers, direct.text]).toEqual([200, [['content-type', 'text/plain']], 'from sendFile']);
+    expect(log).toEqual(['sendFile /srv/file.txt /direct', 'close']);
+    log.length = 0;
+    // sync §6.4: after write(), the wrapper is iterated like any body.
+    const written = await requestApp(syncToAsync(app, { sendFile }), { target: '/written' });
+    expect(written.text).toBe('>from the iterator');
+    expect(log).toEqual(['iterated', 'close']);
   });
 
   it('answers 500 when the sync app raises before its response', async () => {

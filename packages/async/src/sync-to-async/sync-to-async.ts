@@ -1,10 +1,11 @@
 // syncToAsync: one sync app, served by an async host (async §7). Wrapped once, at the edge.
-import { createEnviron, isRequestError, startApp, type EnvironRequest, type SyncApp, type SyncResponse } from '@tsgi/sync';
+import { createEnviron, isRequestError, startApp, type EnvironRequest, type FileWrapper, type SyncApp, type SyncResponse } from '@tsgi/sync';
 import { RequestError } from '../errors.js';
 import { EMPTY } from '../internal/checks.js';
 import { BRIDGE_MESSAGES } from '../messages.js';
 import type { AsyncApp, Send } from '../types/app.js';
-import type { HTTPScope } from '../types/http.js';
+import type { HeaderList } from '../types/common.js';
+import type { HTTPResponseStartEvent, HTTPScope } from '../types/http.js';
 import { readBody } from './read-body.js';
 import { memorySpool, type SpoolFactory } from './spool.js';
 
@@ -25,6 +26,13 @@ export interface SyncToAsyncOptions {
    * @default never
    */
   noBody?: (scope: HTTPScope) => boolean;
+  /**
+   * Sends a `tsgi.file_wrapper` body itself (docs/spec/sync.md §6.4: a server MAY send one directly,
+   * e.g. with non-blocking reads), given the response's start event; it sends that event and every
+   * event after it. Only a wrapper returned with nothing written through write() comes here; the
+   * body's close() runs once it settles. @default the wrapper is iterated like any body
+   */
+  sendFile?: (file: FileWrapper, start: HTTPResponseStartEvent, scope: HTTPScope, send: Send) => Promise<void>;
 }
 
 const MiB = 1024 * 1024;
@@ -60,41 +68,37 @@ export function syncToAsync(app: SyncApp, options: SyncToAsyncOptions = {}): Asy
         if (isRequestError(error)) return await sendError(send, error);
         throw error;
       }
-      await stream(response, send, scope.method === 'HEAD');
+      // The response is streamed here rather than in a helper: every async layer costs the request
+      // promise turns (the async app it stands for awaits its sends directly, too).
+      try {
+        const start: HTTPResponseStartEvent = { type: 'http.response.start', status: response.statusCode, headers: lowerCaseNames(response.headers) };
+        if (response.fileWrapper !== undefined && options.sendFile !== undefined) return await options.sendFile(response.fileWrapper, start, scope, send);
+        await send(start);
+        // docs/spec/sync.md §6.5: a HEAD response's head is final already; the rest is never pulled, and
+        // close() below abandons the body (its iterator's return() first).
+        // Otherwise pulled one chunk at a time: the next is produced only once the host took the last one.
+        // An array body (inMemory) has every chunk already, so looking one ahead delays nothing, and its
+        // last chunk ends the response: a host sends it and the end together, framed by Content-Length.
+        const ahead = response.inMemory;
+        let next = scope.method === 'HEAD' ? DONE : response.chunks.next();
+        while (next.done !== true) {
+          const chunk = next.value;
+          next = ahead ? response.chunks.next() : NOT_YET;
+          const last = next.done === true;
+          if (chunk.byteLength > 0 || last) await send({ type: 'http.response.body', body: chunk, moreBody: !last });
+          if (last) return;
+          if (!ahead) next = response.chunks.next();
+        }
+        await send({ type: 'http.response.body', body: EMPTY, moreBody: false });
+      } finally {
+        // PEP 3333 §"Specification Details": close() is called however the response ends.
+        response.close();
+      }
     } finally {
-      await body.spool?.close();
+      // Only a spooled body has anything to free (awaiting nothing would still cost a turn).
+      if (body.spool !== null) await body.spool.close();
     }
   };
-}
-
-async function stream(response: SyncResponse, send: Send, head: boolean): Promise<void> {
-  try {
-    await send({
-      type: 'http.response.start',
-      status: response.statusCode,
-      // async §2.3: header names go out lower-case (HTTP/2 needs them so).
-      headers: response.headers.map(([name, value]) => [name.toLowerCase(), value]),
-    });
-    // docs/spec/sync.md §6.5: a HEAD response's head is final already; the rest is never pulled, and
-    // close() below abandons the body (its iterator's return() first).
-    // Otherwise pulled one chunk at a time: the next is produced only once the host took the last one.
-    // An array body (inMemory) has every chunk already, so looking one ahead delays nothing, and its
-    // last chunk ends the response: a host sends it and the end together, framed by Content-Length.
-    const ahead = response.inMemory;
-    let next = head ? DONE : response.chunks.next();
-    while (next.done !== true) {
-      const chunk = next.value;
-      next = ahead ? response.chunks.next() : NOT_YET;
-      const last = next.done === true;
-      if (chunk.byteLength > 0 || last) await send({ type: 'http.response.body', body: chunk, moreBody: !last });
-      if (last) return;
-      if (!ahead) next = response.chunks.next();
-    }
-    await send({ type: 'http.response.body', body: EMPTY, moreBody: false });
-  } finally {
-    // PEP 3333 §"Specification Details": close() is called however the response ends.
-    response.close();
-  }
 }
 
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
@@ -102,33 +106,43 @@ const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
 const NOT_YET: IteratorYieldResult<Uint8Array> = { done: false, value: EMPTY };
 const NO_BODY = { kind: 'body', body: EMPTY, spool: null } as const;
 
-function toEnvironRequest(scope: HTTPScope, body: EnvironRequest['body'], options: SyncToAsyncOptions): EnvironRequest {
-  const request: EnvironRequest = {
-    method: scope.method,
-    target: scope.queryString === '' ? scope.rawPath : `${scope.rawPath}?${scope.queryString}`,
-    headers: scope.headers,
-    httpVersion: scope.httpVersion,
-    scheme: scope.scheme,
-    rootPath: scope.rootPath,
-    bodyTerminated: true,
-  };
-  if (body !== undefined) request.body = body;
-  if (scope.server) {
-    request.serverName = scope.server[0];
-    if (scope.server[1] !== null) request.serverPort = scope.server[1];
-  }
-  if (scope.client) {
-    request.remoteAddr = scope.client[0];
-    if (scope.client[1] !== null) request.remotePort = scope.client[1];
-  }
-  // Key by key rather than `{ ...request, ...more }`, which node 20 builds as a slow dictionary object.
-  const more = options.environ?.(scope);
-  if (more) for (const key of Object.keys(more) as Array<keyof EnvironRequest>) setField(request, key, more[key]);
-  return request;
+// async §2.3: header names go out lower-case (HTTP/2 needs them so). startApp's list is a copy of the
+// app's, the host's to change, so it is lower-cased where it is instead of copied again.
+function lowerCaseNames(headers: HeaderList): HeaderList {
+  for (const pair of headers) pair[0] = pair[0].toLowerCase();
+  return headers;
 }
 
-function setField<K extends keyof EnvironRequest>(request: EnvironRequest, key: K, value: EnvironRequest[K] | undefined): void {
-  if (value !== undefined) request[key] = value;
+// A field the host set wins over the one read from the scope; undefined means "not set".
+const or = <T>(value: T | undefined, otherwise: T): T => (value !== undefined ? value : otherwise);
+const NOTHING: Partial<EnvironRequest> = Object.freeze({});
+
+function toEnvironRequest(scope: HTTPScope, body: EnvironRequest['body'], options: SyncToAsyncOptions): EnvironRequest {
+  const { server, client } = scope;
+  const more = options.environ?.(scope) ?? NOTHING;
+  // One literal with every key, each field read by name: no keys added one by one and no spread,
+  // which node 20 turns into slow dictionary objects (and a loop over the host's keys cost more).
+  return {
+    method: or(more.method, scope.method),
+    target: or(more.target, scope.queryString === '' ? scope.rawPath : `${scope.rawPath}?${scope.queryString}`),
+    headers: or(more.headers, scope.headers),
+    httpVersion: or(more.httpVersion, scope.httpVersion),
+    scheme: or(more.scheme, scope.scheme),
+    rootPath: or(more.rootPath, scope.rootPath),
+    bodyTerminated: or(more.bodyTerminated, true),
+    body: or(more.body, body),
+    serverName: or(more.serverName, server ? server[0] : undefined),
+    serverPort: or(more.serverPort, server && server[1] !== null ? server[1] : undefined),
+    remoteAddr: or(more.remoteAddr, client ? client[0] : undefined),
+    remotePort: or(more.remotePort, client && client[1] !== null ? client[1] : undefined),
+    multithread: more.multithread,
+    multiprocess: more.multiprocess,
+    runOnce: more.runOnce,
+    errors: more.errors,
+    fileWrapper: more.fileWrapper,
+    underscoreHeaders: more.underscoreHeaders,
+    extra: more.extra,
+  };
 }
 
 async function sendError(send: Send, error: { toResponse(): { statusCode: number; headers: Array<[string, string]>; body: Uint8Array } }): Promise<void> {
