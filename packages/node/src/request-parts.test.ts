@@ -25,4 +25,21 @@ describe('requestParts', () => {
     const parts = requestParts(request('HTTPS://Example.com?q=1', [], '1.0'));
     expect(parts.headers).toEqual([['host', 'Example.com']]);
   });
+
+  it('shares one frozen client and server tuple among the requests of a connection', () => {
+    const first = request('/a', ['Host', 'x']);
+    const second = { ...first, url: '/b' } as unknown as IncomingMessage;
+    const [a, b] = [requestParts(first), requestParts(second)];
+    expect(a.client).toEqual(['127.0.0.1', 50000]);
+    expect(a.server).toEqual(['127.0.0.1', 8000]);
+    expect(b.client).toBe(a.client);
+    expect(Object.isFrozen(a.client) && Object.isFrozen(a.server)).toBe(true);
+  });
+
+  it('reads the addresses of each HTTP/2 request afresh (node hands out a new socket proxy each time)', () => {
+    const req = request('/a', [':authority', 'x'], '2.0');
+    expect(requestParts(req).client).toEqual(['127.0.0.1', 50000]);
+    (req.socket as unknown as { remotePort: number }).remotePort = 50001;
+    expect(requestParts(req).client).toEqual(['127.0.0.1', 50001]);
+  });
 });

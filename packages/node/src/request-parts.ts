@@ -42,9 +42,12 @@ export function requestParts(req: NodeRequest, trustedProxies?: AddressMatcher):
     headers,
     httpVersion,
     scheme: socket?.encrypted === true ? 'https' : 'http',
-    client: address(socket?.remoteAddress, socket?.remotePort),
-    server: serverAddress(socket),
+    client: null,
+    server: null,
   };
+  const ends = connectionEnds(socket, httpVersion === '2');
+  parts.client = ends.client;
+  parts.server = ends.server;
   if (trustedProxies) {
     const forwarded = readForwarded(socket?.remoteAddress && unmapped(socket.remoteAddress), headers, trustedProxies);
     if (forwarded.client) parts.client = forwarded.client;
@@ -76,6 +79,31 @@ function http2Headers(raw: readonly string[]): HeaderList {
 function withHost(headers: HeaderList, host: string): HeaderList {
   const rest = headers.filter(([name]) => name.toLowerCase() !== 'host');
   return [['host', host], ...rest];
+}
+
+/** Both ends of a connection, as scope.client and scope.server show them. */
+interface ConnectionEnds {
+  client: Address | null;
+  server: Address | null;
+}
+
+const ENDS = Symbol('tsgi.node.connection-ends');
+
+/**
+ * Read once per HTTP/1.x connection and shared by its requests, frozen (as immutable as the tuples
+ * ASGI servers hand out): the socket getters behind them cost more than the rest of a request's
+ * parts. node:http2's compatibility request shows a fresh proxy of the session socket each time,
+ * so HTTP/2 reads them per request.
+ */
+function connectionEnds(socket: (Partial<TLSSocket> & { [ENDS]?: ConnectionEnds }) | undefined, http2: boolean): ConnectionEnds {
+  const cached = http2 ? undefined : socket?.[ENDS];
+  if (cached !== undefined) return cached;
+  const client = address(socket?.remoteAddress, socket?.remotePort);
+  const server = serverAddress(socket);
+  const ends: ConnectionEnds = { client: client && (Object.freeze(client) as Address), server: server && (Object.freeze(server) as Address) };
+  // A socket that closed already has no addresses left to read: nothing worth keeping.
+  if (!http2 && socket !== undefined && client !== null) socket[ENDS] = ends;
+  return ends;
 }
 
 function address(host: string | undefined, port: number | undefined): Address | null {
