@@ -299,10 +299,12 @@ class Transport implements NodeHttpTransport, ExchangeWatcher {
     if (this.over) return;
     this.over = true;
     // node:http2's compatibility response reports writableFinished even for a reset stream, so there
-    // "the app never ended it" says the client left. node:http reports 'finish' even when the socket
-    // failed under the last write (ECONNRESET): the socket's error says the bytes never all left.
+    // "the app never ended it" says the client left. On HTTP/1.x a response queued behind a pipelined
+    // one that never got its socket is ended but not finished, and node reports 'finish' even when
+    // the socket failed under the last write (ECONNRESET): the socket's error says so.
     const { res, fileStream } = this;
-    const sentWhole = fileStream !== null ? fileStream.rstCode === constants.NGHTTP2_NO_ERROR : res.writableEnded && (this.http2 || !this.req.socket?.errored);
+    const sentWhole =
+      fileStream !== null ? fileStream.rstCode === constants.NGHTTP2_NO_ERROR : this.http2 ? res.writableEnded : res.writableFinished && !this.req.socket?.errored;
     this.completed = sentWhole && !this.aborted;
     if (!this.completed) this.leave();
     if (this.onOver) for (const callback of this.onOver) callback();

@@ -147,6 +147,31 @@ describe('hooks for framework adapters', () => {
     expect(seen).toEqual(['raised on purpose /raise']);
   });
 
+  it('onExchange reports a pipelined exchange still queued when its connection dies as over and incomplete', async () => {
+    const records: Array<{ url: string; completed: boolean }> = [];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const started: string[] = [];
+    const slowFirst: AsyncApp = async (scope, _receive, send) => {
+      if (scope.type !== 'http') return;
+      started.push(scope.path);
+      if (scope.path === '/first') await held;
+      await send({ type: 'http.response.start', status: 200, headers: [] });
+      await send({ type: 'http.response.body', body: encoder.encode(scope.path) });
+    };
+    const url = await listen(toNodeHandler(slowFirst, { interface: 'async', onExchange: (req, record) => records.push({ url: req.url ?? '', completed: record.completed }) }));
+    const connection = await openRaw(Number(new URL(url).port), 'GET /first HTTP/1.1\r\nHost: x\r\n\r\nGET /second HTTP/1.1\r\nHost: x\r\n\r\n');
+    // The second response waits behind the first (node queues it without a socket) when the client leaves.
+    await vi.waitFor(() => expect(started).toEqual(['/first', '/second']));
+    connection.socket.destroy();
+    await vi.waitFor(() => expect(records).toHaveLength(2));
+    release();
+    expect(records.map(({ url: path, completed }) => [path, completed]).sort()).toEqual([
+      ['/first', false],
+      ['/second', false],
+    ]);
+  });
+
   it('onExchange reports every exchange once it is over, those refused before the app included', async () => {
     const records: Array<{ url: string; status: number; completed: boolean; sameResponse: boolean }> = [];
     const responses = new Map<IncomingMessage, ServerResponse>();
