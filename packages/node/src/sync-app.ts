@@ -7,6 +7,7 @@ import { sendFileBody } from './sync-file-body.js';
 import { createTempFileSpool } from './temp-file-spool.js';
 
 const MIB = 1024 * 1024;
+
 // CGI's HTTPS variable (as Apache sets it): the request came over TLS to this server.
 const OVER_TLS = Object.freeze({ HTTPS: 'on' });
 
@@ -18,17 +19,25 @@ const OVER_TLS = Object.freeze({ HTTPS: 'on' });
 export function toAsyncApp(app: SyncApp, options: NodeHandlerOptions, log: LogFn): AsyncApp {
   // The sync app runs on the event loop: one request at a time, one process.
   const errors = createLineErrorStream(log);
-  const fields: Partial<EnvironRequest> = { errors, fileWrapper: nodeFileWrapper, multithread: false, multiprocess: false, runOnce: false };
+  // Built once, in one shape: every request shares the bridge and these fields, so none allocates its own.
+  const fields = (extra: Record<string, string> | undefined): Partial<EnvironRequest> => ({
+    errors,
+    fileWrapper: nodeFileWrapper,
+    multithread: false,
+    multiprocess: false,
+    runOnce: false,
+    extra,
+  });
+  const plain = fields(undefined);
   // async §6.7: tls is advertised only for TLS on this very connection, never a proxy's.
-  const tlsFields: Partial<EnvironRequest> = { ...fields, extra: OVER_TLS };
-  // Built once: every request shares the bridge and these fields, so none allocates its own.
+  const overTls = fields(OVER_TLS);
   return syncToAsync(app, {
     bodyLimit: options.bodyLimit ? options.bodyLimit : Number.MAX_SAFE_INTEGER,
     spoolThreshold: options.spoolThreshold ?? MIB,
     spool: createTempFileSpool(),
     noBody: hasNoBody,
     sendFile: sendFileBody,
-    environ: (scope) => (scope.extensions?.tls ? tlsFields : fields),
+    environ: (scope) => (scope.extensions?.tls ? overTls : plain),
   });
 }
 
