@@ -46,7 +46,6 @@ interface RequestSource {
    * Header pairs whose names are tokens and whose values hold no CR, LF or NUL and no surrounding
    * whitespace, with no pseudo-headers: what a WHATWG Headers object guarantees (Fetch §2.2.2).
    * In 'refuse' mode they are read and checked at once, as `headers` is: a 400 must come before the app runs.
-   * The list is handed over: the scope takes it (and its pairs) and may rewrite them in place.
    */
   headers(): HeaderList;
   /** The client's address, standing in for `client`. */
@@ -234,27 +233,16 @@ function normalizeHeaders(headers: HeaderList, underscores: 'drop' | 'refuse', h
  * and HTTP/2 cookies.
  */
 function validHeaders(headers: HeaderList, httpVersion: string | undefined): HeaderList {
-  // The source handed the list over (RequestSource.headers): its pairs are rewritten in place,
-  // sparing a second list and a pair per field on every request.
-  const split = httpVersion === '2' || httpVersion === '3';
-  let cookies: string[] | undefined;
-  let kept = 0;
-  for (let i = 0; i < headers.length; i++) {
-    const pair = headers[i] as [string, string];
-    const name = pair[0];
+  const result: HeaderList = [];
+  const cookies: string[] = [];
+  for (const [name, value] of headers) {
     if (name.includes('_')) continue;
     const key = name.toLowerCase();
-    const text = trimFieldValue(pair[1]);
+    const text = trimFieldValue(value);
     // RFC 9113 §8.2.3, as in normalizeHeaders.
-    if (split && key === 'cookie') {
-      (cookies ??= []).push(text);
-      continue;
-    }
-    pair[0] = key;
-    pair[1] = text;
-    headers[kept++] = pair;
+    if (key === 'cookie' && (httpVersion === '2' || httpVersion === '3')) cookies.push(text);
+    else result.push([key, text]);
   }
-  headers.length = kept;
-  if (cookies !== undefined) headers.push(['cookie', cookies.join('; ')]);
-  return headers;
+  if (cookies.length > 0) result.push(['cookie', cookies.join('; ')]);
+  return result;
 }
