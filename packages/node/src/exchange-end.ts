@@ -13,15 +13,18 @@ export interface ExchangeWatcher {
 const WATCHER = Symbol('tsgi.node.exchange-watcher');
 /** Set on a response queued behind a pipelined one: the socket whose 'close' it waits on too. */
 const QUEUED_ON = Symbol('tsgi.node.queued-on');
-type Watched = NodeResponse & { [WATCHER]?: ExchangeWatcher; [QUEUED_ON]?: Socket };
+type Watched = NodeResponse & { [WATCHER]?: ExchangeWatcher | ExchangeWatcher[]; [QUEUED_ON]?: Socket };
 
 function onResponseClose(this: Watched): void {
-  const watcher = this[WATCHER];
-  if (watcher === undefined) return;
+  const watched = this[WATCHER];
+  if (watched === undefined) return;
   const socket = this[QUEUED_ON];
-  // A long pipelined connection must not keep every exchange it ever queued.
-  if (socket !== undefined) waiting.get(socket)?.delete(watcher);
-  watcher.exchangeEnded();
+  const set = socket === undefined ? undefined : waiting.get(socket);
+  for (const watcher of Array.isArray(watched) ? watched : [watched]) {
+    // A long pipelined connection must not keep every exchange it ever queued.
+    set?.delete(watcher);
+    watcher.exchangeEnded();
+  }
 }
 
 // One 'close' listener per HTTP/1.x connection, however many pipelined exchanges wait on it.
@@ -36,8 +39,14 @@ const waiting = new WeakMap<Socket, Set<ExchangeWatcher>>();
  * watchExchange(req, res, { exchangeEnded: () => activity.leave() });
  */
 export function watchExchange(req: NodeRequest, res: NodeResponse, watcher: ExchangeWatcher): void {
-  (res as Watched)[WATCHER] = watcher;
-  res.on('close', onResponseClose);
+  const watched = res as Watched;
+  const present = watched[WATCHER];
+  // Usually one watcher (the transport); a host's own onExchangeEnd on the same response joins it.
+  if (present === undefined) {
+    watched[WATCHER] = watcher;
+    res.on('close', onResponseClose);
+  } else if (Array.isArray(present)) present.push(watcher);
+  else watched[WATCHER] = [present, watcher];
   if (req.httpVersion === '2.0') return;
   const socket = req.socket as Socket | null;
   if (!socket) return;

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { NODE_MESSAGES, toNodeHandler, type NodeHandlerOptions } from '../src/index.js';
+import { NODE_MESSAGES, onExchangeEnd, toNodeHandler, type NodeHandlerOptions } from '../src/index.js';
 import { openRaw } from './support/raw-client.js';
 
 const encoder = new TextEncoder();
@@ -145,6 +145,17 @@ describe('hooks for framework adapters', () => {
     const res = await fetch(`${url}/raise`);
     expect([res.status, await res.text()]).toEqual([502, 'framework error page']);
     expect(seen).toEqual(['raised on purpose /raise']);
+  });
+
+  it('onExchangeEnd on a response the handler serves fires beside onExchange', async () => {
+    const ended: string[] = [];
+    const handler = toNodeHandler(reportApp, { interface: 'async', onExchange: (req) => ended.push(`onExchange ${req.url ?? ''}`) });
+    const url = await listen(handler, (req, res) => {
+      onExchangeEnd(req, res, () => ended.push(`onExchangeEnd ${req.url ?? ''}`));
+      handler(req, res);
+    });
+    expect((await fetch(`${url}/both`)).status).toBe(200);
+    await vi.waitFor(() => expect(ended.sort()).toEqual(['onExchange /both', 'onExchangeEnd /both']));
   });
 
   it('onExchange reports a pipelined exchange still queued when its connection dies as over and incomplete', async () => {
