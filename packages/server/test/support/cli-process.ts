@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { finished } from 'node:stream/promises';
 
 export const CLI = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
@@ -55,8 +56,16 @@ export function spawnCli(args: string[], options: { env?: Record<string, string>
   });
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => {
-      wake();
-      resolve(code);
+      // 'exit' can come before the last output is read from the pipes (it did under CI load): wait
+      // for both to end, at most 2 s (a worker that outlived its master would hold them open).
+      const drained = Promise.all([child.stdout, child.stderr].map((stream) => (stream ? finished(stream).catch(() => undefined) : Promise.resolve())));
+      let timer: NodeJS.Timeout | undefined;
+      const capped = new Promise<void>((done) => (timer = setTimeout(done, 2000).unref()));
+      void Promise.race([drained, capped]).then(() => {
+        clearTimeout(timer);
+        wake();
+        resolve(code);
+      });
     }),
   );
   let exitCode: number | null | undefined;
