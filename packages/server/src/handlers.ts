@@ -20,6 +20,8 @@ export interface Handlers {
   request: (req: NodeRequest, res: NodeResponse) => void;
   upgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
   clientError: ReturnType<typeof createClientErrorHandler>;
+  /** A request whose Expect is not 100-continue: 417, naming the rule (node's own 417 has no body). */
+  expectation: (req: NodeRequest, res: NodeResponse) => void;
   /** node hands CONNECT requests over as raw sockets; they get 501. */
   connect: (req: IncomingMessage, socket: Duplex) => void;
   activity: Activity;
@@ -87,6 +89,14 @@ export function createHandlers(detected: DetectedApp, config: ServerConfig, log:
     handle(req as IncomingMessage, res as ServerResponse);
   };
 
+  // RFC 9110 §10.1.1: expectation names are case-insensitive, but node's HTTP/2 layer matches
+  // '100-continue' exactly, so an h2 '100-Continue' arrives here and is still honoured.
+  const expectation = (req: NodeRequest, res: NodeResponse): void => {
+    const value = req.headers.expect ?? '';
+    if (value.toLowerCase() === '100-continue') return request(req, res);
+    refuse(req, res, new HttpError(PROTOCOL_MESSAGES.expectationFailed(value), { status: 417 }));
+  };
+
   const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     if (!isWebSocketUpgrade(req)) return plainOverUpgrade(req, socket, head);
     const refusal = guard(req) ?? (limit > 0 && activity.count >= limit ? new HttpError(PROTOCOL_MESSAGES.overloaded(limit), { status: 503 }) : null);
@@ -131,6 +141,7 @@ export function createHandlers(detected: DetectedApp, config: ServerConfig, log:
 
   return {
     request,
+    expectation,
     upgrade,
     clientError,
     connect,

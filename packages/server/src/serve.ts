@@ -130,6 +130,7 @@ function track(listener: Listener, handlers: ReturnType<typeof createHandlers>, 
     const http1 = listener.http1;
     http1.on('request', handlers.request);
     http1.on('checkContinue', handlers.request);
+    http1.on('checkExpectation', handlers.expectation);
     http1.on('upgrade', handlers.upgrade);
     http1.on('clientError', handlers.clientError);
     http1.on('connect', handlers.connect);
@@ -138,6 +139,7 @@ function track(listener: Listener, handlers: ReturnType<typeof createHandlers>, 
   if (http2 && http2 !== listener.http1) {
     http2.on('request', handlers.request);
     http2.on('checkContinue', handlers.request);
+    http2.on('checkExpectation', handlers.expectation);
   }
   if (http2) {
     http2.on('session', (session: Http2Session) => {

@@ -21,6 +21,8 @@ export const PROTOCOL_MESSAGES = {
   headersTimeout: (seconds: number) => `RFC 9110 §15.5.9: the request headers did not arrive within ${seconds}s`,
   chunkExtensionsTooLarge: 'RFC 9112 §7.1.1: chunk extensions are too large',
   overloaded: (limit: number) => `RFC 9110 §15.6.4: more than ${limit} requests in progress; try again shortly`,
+  expectationFailed: (value: string) =>
+    `RFC 9110 §10.1.1: the expectation ${JSON.stringify(value)} cannot be met; only 100-continue is supported`,
   connectUnsupported: 'RFC 9110 §9.3.6: CONNECT (tunnelling) is not offered by this server',
   upgradeUnsupported: (value: string) => `RFC 9110 §7.8: cannot upgrade to ${JSON.stringify(value)}`,
 } as const;

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../fixtures/protocol-app.js';
 import { startServer, type TestServer } from '../support/in-process.js';
 import { RawConnection } from '../support/raw-http.js';
+import { PROTOCOL_MESSAGES } from '../../src/index.js';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -71,6 +72,25 @@ describe('Expect: 100-continue', () => {
   it('sends 100 Continue only once the app reads the body', async () => {
     const connection = await RawConnection.open(t.port);
     connection.write('POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n');
+    await connection.waitFor(() => connection.pending.startsWith('HTTP/1.1 100 Continue\r\n\r\n'));
+    connection.write('hello');
+    expect((await connection.response()).body.toString()).toBe('POST hello');
+    connection.close();
+  });
+
+  it('refuses an expectation other than 100-continue with a 417 naming the rule', async () => {
+    const connection = await RawConnection.open(t.port);
+    connection.write('POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\nExpect: 200-ok\r\n\r\nhello');
+    const res = await connection.response();
+    expect(res.status).toBe(417);
+    expect(res.body.toString()).toBe(`${PROTOCOL_MESSAGES.expectationFailed('200-ok')}\n`);
+    expect(header(res, 'connection')).toBe('close');
+    await connection.waitClosed();
+  });
+
+  it('honours 100-continue in any letter case', async () => {
+    const connection = await RawConnection.open(t.port);
+    connection.write('POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\nExpect: 100-Continue\r\n\r\n');
     await connection.waitFor(() => connection.pending.startsWith('HTTP/1.1 100 Continue\r\n\r\n'));
     connection.write('hello');
     expect((await connection.response()).body.toString()).toBe('POST hello');

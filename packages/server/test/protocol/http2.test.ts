@@ -1,0 +1,43 @@
+// HTTP/2 (h2c) behaviour the server owns beyond the conformance suite, judged against RFC 9110 / 9113.
+import { connect, type ClientHttp2Session, type IncomingHttpHeaders } from 'node:http2';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROTOCOL_MESSAGES } from '../../src/index.js';
+import { app } from '../fixtures/protocol-app.js';
+import { startServer, type TestServer } from '../support/in-process.js';
+
+let t: TestServer;
+let session: ClientHttp2Session;
+beforeAll(async () => {
+  t = await startServer(app, { accessLog: false, http2: true });
+  session = connect(`http://127.0.0.1:${t.port}`);
+});
+afterAll(async () => {
+  session.close();
+  await t.server.close();
+});
+
+async function post(path: string, expect: string, body: string): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {
+  const stream = session.request({ ':method': 'POST', ':path': path, expect, 'content-length': String(body.length) });
+  stream.end(body);
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const [headers] = await Promise.all([
+    new Promise<IncomingHttpHeaders>((resolve) => stream.once('response', resolve)),
+    new Promise((resolve) => stream.once('close', resolve)),
+  ]);
+  return { status: Number(headers[':status']), headers, body: Buffer.concat(chunks).toString() };
+}
+
+describe('Expect over HTTP/2', () => {
+  it('refuses an expectation other than 100-continue with a 417 naming the rule', async () => {
+    const res = await post('/echo', '200-ok', 'hello');
+    expect(res.status).toBe(417);
+    expect(res.body).toBe(`${PROTOCOL_MESSAGES.expectationFailed('200-ok')}\n`);
+  });
+
+  it('honours 100-continue in any letter case', async () => {
+    const res = await post('/echo', '100-Continue', 'hello');
+    expect(res.status).toBe(200);
+    expect(res.body).toBe('POST hello');
+  });
+});
