@@ -7,6 +7,7 @@ export const NODE_MESSAGES = {
     `RFC 9110 §15.5.9: the request body stalled for more than ${seconds}s beyond ${rate} bytes/s`,
   badHandshake: (reason: string) => `RFC 6455 §4.2.1: invalid WebSocket handshake: ${reason}`,
   badVersion: 'RFC 6455 §4.4: only WebSocket version 13 is supported',
+  badExtensions: 'RFC 6455 §9.1: Sec-WebSocket-Extensions must be a list of extension tokens with parameters',
   fileIsDirectory: (file: string | number) => `cannot send ${describeFile(file)}: it is a directory`,
   fileShrank: (file: string | number, sent: number, length: number) => `${describeFile(file)} shrank while it was sent: ${sent} of ${length} bytes`,
   fileLengthMismatch: (file: string | number, declared: number, length: number) =>

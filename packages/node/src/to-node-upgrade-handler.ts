@@ -6,6 +6,7 @@ import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { guessInterface } from './app-interface.js';
+import { HttpError } from './errors.js';
 import { NODE_MESSAGES } from './messages.js';
 import { resolveOptions } from './options.js';
 import type { NodeUpgradeOptions } from './options.js';
@@ -13,6 +14,7 @@ import { writeRawResponse } from './refusal.js';
 import { requestParts } from './request-parts.js';
 import { toAsyncApp } from './sync-app.js';
 import { withTls } from './tls/tls-info.js';
+import { usableExtensionOffers } from './websocket/extension-offers.js';
 import { checkHandshake } from './websocket/handshake.js';
 import { createKeepalive } from './websocket/keepalive.js';
 import { ServerWebSocket } from './websocket/server-websocket.js';
@@ -76,12 +78,18 @@ export function toNodeUpgradeHandler(app: SyncApp | AsyncApp, options: NodeUpgra
     settled();
   };
 
+  const deflate = Boolean(options.perMessageDeflate);
   const handler = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const invalid = checkHandshake(req);
     if (invalid) {
       const { status, headers, body } = invalid.toResponse();
       // RFC 6455 §4.4: a version mismatch answers with the versions this server speaks.
       if (status === 426) headers.push(['sec-websocket-version', '13']);
+      writeRawResponse(socket as Socket, status, headers, body, resolved.serverHeader);
+      return;
+    }
+    if (deflate && !offerUsableExtensions(req)) {
+      const { status, headers, body } = new HttpError(NODE_MESSAGES.badExtensions, { status: 400 }).toResponse();
       writeRawResponse(socket as Socket, status, headers, body, resolved.serverHeader);
       return;
     }
@@ -109,4 +117,18 @@ export function toNodeUpgradeHandler(app: SyncApp | AsyncApp, options: NodeUpgra
     return new Promise((resolve) => waiting.push(resolve));
   };
   return Object.assign(handler, { closeAll });
+}
+
+/**
+ * Leaves `ws` only the extension offers it can take, so it never refuses a handshake the app has
+ * already accepted; false when Sec-WebSocket-Extensions breaks RFC 6455 §9.1's grammar.
+ */
+function offerUsableExtensions(req: IncomingMessage): boolean {
+  const offered = req.headers['sec-websocket-extensions'];
+  if (offered === undefined) return true;
+  const usable = usableExtensionOffers(offered);
+  if (usable === null) return false;
+  if (usable === undefined) delete req.headers['sec-websocket-extensions'];
+  else req.headers['sec-websocket-extensions'] = usable;
+  return true;
 }

@@ -1,7 +1,8 @@
 // WebSocket over real sockets with the real `ws` client (RFC 6455, async spec §4).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NODE_MESSAGES } from '@tsgi/node';
 import WebSocket from 'ws';
-import { app, disconnects } from '../fixtures/websocket-app.js';
+import { app, connects, disconnects } from '../fixtures/websocket-app.js';
 import { startServer, type TestServer } from '../support/in-process.js';
 import { RawConnection } from '../support/raw-http.js';
 
@@ -156,5 +157,39 @@ describe('keepalive and compression', () => {
     const uncompressed = await open(plain, '/echo');
     expect(uncompressed.headers['sec-websocket-extensions']).toBeUndefined();
     uncompressed.ws.close();
+  });
+
+  it('declines a permessage-deflate offer RFC 7692 forbids and opens uncompressed', async () => {
+    const offer = 'permessage-deflate; client_max_window_bits=99';
+    const { ws, headers } = await open(strict, '/echo', [], { perMessageDeflate: false, headers: { 'Sec-WebSocket-Extensions': offer } });
+    expect(headers['sec-websocket-extensions']).toBeUndefined();
+    ws.send('plain');
+    expect((await next(ws)).data.toString()).toBe('plain');
+    ws.close();
+  });
+
+  it('accepts the first usable permessage-deflate offer after a declined one', async () => {
+    const connection = await RawConnection.open(strict.port);
+    connection.write(
+      'GET /echo HTTP/1.1\r\nHost: t\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n' +
+        'Sec-WebSocket-Version: 13\r\nSec-WebSocket-Extensions: permessage-deflate; server_max_window_bits=7, permessage-deflate; server_no_context_takeover\r\n\r\n',
+    );
+    const res = await connection.response({ head: true });
+    expect(res.status).toBe(101);
+    expect(res.headers).toContainEqual(['sec-websocket-extensions', 'permessage-deflate; server_no_context_takeover']);
+    connection.close();
+  });
+
+  it('answers 400 to a malformed Sec-WebSocket-Extensions before the app sees the handshake', async () => {
+    const connection = await RawConnection.open(strict.port);
+    connection.write(
+      'GET /malformed-extensions HTTP/1.1\r\nHost: t\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
+        'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Extensions: permessage-deflate;;\r\n\r\n',
+    );
+    const res = await connection.response();
+    expect(res.status).toBe(400);
+    expect(res.body.toString()).toContain(NODE_MESSAGES.badExtensions);
+    await connection.waitClosed();
+    expect(connects).not.toContain('/malformed-extensions');
   });
 });
