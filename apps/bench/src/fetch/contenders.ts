@@ -1,6 +1,6 @@
-// The fetch contenders: a native handler and @tsgi/fetch, each on Bun and on Deno. Each entry is
-// bundled with esbuild into one file first (how such apps are deployed), so the runtime resolves no
-// packages at start.
+// The fetch contenders: a native handler, a bare async adapter and @tsgi/fetch, each on Bun and on
+// Deno. Each entry is bundled with esbuild into one file first (how such apps are deployed), so the
+// runtime resolves no packages at start.
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,13 +27,20 @@ async function bundle(entry: string): Promise<string> {
   return outfile;
 }
 
-function fetchContender(runtime: 'bun' | 'deno', entry: 'native' | 'tsgi'): HttpContender {
+/** What each entry is called in the report, and how it is drawn. */
+const ENTRIES = {
+  native: { name: 'native fetch handler', kind: 'ceiling' },
+  // The async contract's own cost: the same app as tsgi behind the least code an adapter needs.
+  bare: { name: 'bare async adapter (no checks)', kind: 'ceiling' },
+  tsgi: { name: '@tsgi/fetch · raw async app', kind: 'tsgi' },
+} as const;
+
+function fetchContender(runtime: 'bun' | 'deno', entry: keyof typeof ENTRIES): HttpContender {
   const bundles = new Map<string, string>();
-  const label = `${runtime === 'bun' ? 'Bun' : 'Deno'} · ${entry === 'native' ? 'native fetch handler' : '@tsgi/fetch · raw async app'}`;
   return {
     id: `${runtime}-${entry}`,
-    label,
-    kind: entry === 'native' ? 'ceiling' : 'tsgi',
+    label: `${runtime === 'bun' ? 'Bun' : 'Deno'} · ${ENTRIES[entry].name}`,
+    kind: ENTRIES[entry].kind,
     // Also bundles the entry: a contender that cannot be bundled cannot run.
     async unavailable(tools) {
       if (tools[runtime] == null) return `not installed: ${runtime} (pnpm install puts it in packages/fetch/node_modules/.bin)`;
@@ -54,10 +61,12 @@ function fetchContender(runtime: 'bun' | 'deno', entry: 'native' | 'tsgi'): Http
   };
 }
 
-/** All fetch contenders, in pairs per runtime. */
+/** All fetch contenders, per runtime: native, bare, tsgi. */
 export const FETCH_CONTENDERS: readonly HttpContender[] = [
   fetchContender('bun', 'native'),
+  fetchContender('bun', 'bare'),
   fetchContender('bun', 'tsgi'),
   fetchContender('deno', 'native'),
+  fetchContender('deno', 'bare'),
   fetchContender('deno', 'tsgi'),
 ];

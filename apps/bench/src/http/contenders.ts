@@ -7,9 +7,13 @@ const ROUTER: readonly [string, readonly string[]] = ['@tsgi/router', ['createRo
 /** The contender every ratio is taken against. */
 export const BASELINE_ID = 'node-http';
 
+/** The raw async app behind the least code the async contract needs: the contract's own ceiling. */
+export const BARE_ASYNC_ID = 'bare-async-host';
+
 /** All HTTP contenders. */
 export const HTTP_CONTENDERS: readonly HttpContender[] = [
   nodeServer(BASELINE_ID, 'node:http · raw handler', 'ceiling', 'http/servers/node-http'),
+  nodeServer(BARE_ASYNC_ID, 'node:http · bare async host (no checks)', 'ceiling', 'http/servers/bare-async-host'),
   tsgiApp('tsgi-async', 'tsgi · raw async app', 'http/apps/raw-async', ['--interface', 'async']),
   tsgiApp('tsgi-sync', 'tsgi · raw sync app', 'http/apps/raw-sync', ['--interface', 'sync']),
   tsgiApp('tsgi-router-async', 'tsgi · @tsgi/router, async', 'http/apps/router-async', ['--interface', 'async'], { packages: [ROUTER] }),

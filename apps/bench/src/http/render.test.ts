@@ -35,6 +35,7 @@ function results(contenders: HttpContenderResult[]): HttpResults {
 describe('HTTP report', () => {
   const measured = results([
     contender('node-http', 'ceiling', [100, 1000, 990]),
+    contender('bare-async-host', 'ceiling', [985, 980, 985]),
     contender('tsgi-async', 'tsgi', [970, 960, 10]),
     contender('tsgi-sync', 'tsgi', [900, 900, 900]),
     contender('fastify', 'peer', [800, 800, 800]),
@@ -43,7 +44,7 @@ describe('HTTP report', () => {
 
   it('takes medians, so one disturbed round does not move the result', () => {
     expect(medianRps(measured.contenders[0], 'plaintext')).toBe(990);
-    expect(medianRps(measured.contenders[1], 'plaintext')).toBe(960);
+    expect(medianRps(measured.contenders[2], 'plaintext')).toBe(960);
   });
 
   it('compares contenders by the geometric mean of per-scenario ratios', () => {
@@ -62,8 +63,38 @@ describe('HTTP report', () => {
 
   it('meets the raw-app target only within 5% of node:http and ahead of fastify', () => {
     const [asyncTarget, syncTarget] = renderHttp(measured).targets;
-    expect(asyncTarget).toMatchObject({ status: 'met', measured: '0.97× node:http; 1.20× fastify' });
+    expect(asyncTarget).toMatchObject({ status: 'met', measured: '0.97× node:http; 1.20× fastify (bare async host: 0.99× node:http)' });
     expect(syncTarget).toMatchObject({ status: 'not met', measured: '0.91× node:http; 1.13× fastify' });
+  });
+
+  it('shows the bare async host beside the async target without judging by it', () => {
+    const run = (asyncRps: number, bareRps: number) =>
+      renderHttp(
+        results([
+          contender('node-http', 'ceiling', [1000]),
+          contender('bare-async-host', 'ceiling', [bareRps]),
+          contender('tsgi-async', 'tsgi', [asyncRps]),
+          contender('fastify', 'peer', [600]),
+        ]),
+      ).targets[0];
+    expect(run(690, 930)).toMatchObject({ status: 'not met', measured: '0.69× node:http; 1.15× fastify (bare async host: 0.93× node:http)' });
+    expect(run(960, 800)).toMatchObject({ status: 'met', measured: '0.96× node:http; 1.60× fastify (bare async host: 0.80× node:http)' });
+  });
+
+  it('leaves the bare async host out of the target when it was not measured', () => {
+    const withoutBare = results([
+      contender('node-http', 'ceiling', [1000]),
+      contender('bare-async-host', 'ceiling', [], NOT_SELECTED),
+      contender('tsgi-async', 'tsgi', [700]),
+      contender('fastify', 'peer', [600]),
+    ]);
+    expect(renderHttp(withoutBare).targets[0]).toMatchObject({ status: 'not met', measured: '0.70× node:http; 1.17× fastify' });
+  });
+
+  it('charts the bare async host against node:http and says what it is', () => {
+    const { markdown } = renderHttp(measured);
+    expect(markdown).toContain('| bare-async-host | 0.99× | 0.99× | 0.99× | 0.99× | 0.99× | 0.99× |');
+    expect(markdown).toContain('its ratio is the cost of the contract itself');
   });
 
   it('reports a target as not yet measurable while its contender is pending', () => {
