@@ -15,6 +15,8 @@ export interface Profile {
   bundle: { importRuns: number };
   mount: { rounds: number; durationS: number; warmupS: number; connections: number; load: readonly ScenarioId[] | null };
   processModel: { inFlight: number; reloadLoadS: number };
+  /** The ratio targets' paired bursts (http/paired.ts), for the HTTP and the fetch suite each. */
+  paired: { rounds: number; durationS: number; warmupS: number; connections: number };
 }
 
 /** The profile for `pnpm bench`. */
@@ -29,6 +31,7 @@ export const FULL: Profile = {
   bundle: { importRuns: 5 },
   mount: { rounds: 2, durationS: 2, warmupS: 1, connections: 64, load: null },
   processModel: { inFlight: 200, reloadLoadS: 4 },
+  paired: { rounds: 11, durationS: 1, warmupS: 1, connections: 64 },
 };
 
 /** The profile for `pnpm bench --quick`. */
@@ -43,4 +46,5 @@ export const QUICK: Profile = {
   bundle: { importRuns: 1 },
   mount: { rounds: 1, durationS: 1, warmupS: 0, connections: 32, load: ['plaintext'] },
   processModel: { inFlight: 50, reloadLoadS: 2 },
+  paired: { rounds: 3, durationS: 1, warmupS: 0, connections: 32 },
 };

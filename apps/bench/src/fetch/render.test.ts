@@ -59,6 +59,24 @@ describe('fetch report', () => {
     expect(targets[0]?.status).toBe('met');
   });
 
+  it('judges the target on the paired plaintext bursts, each runtime against its own native handler', () => {
+    const measured: HttpResults = {
+      ...results([contender('bun-native', 100), contender('bun-tsgi', 95), contender('deno-native', 100), contender('deno-tsgi', 95)]),
+      paired: {
+        scenario: 'plaintext',
+        rounds: 2,
+        durationS: 1,
+        connections: 64,
+        bursts: { 'bun-native': [100_000, 80_000], 'bun-bare': [80_000, 64_000], 'bun-tsgi': [60_000, 48_000], 'deno-native': [90_000, 60_000], 'deno-tsgi': [81_000, 54_000] },
+        missing: {},
+      },
+    };
+    const { targets, markdown } = renderFetch(measured);
+    expect(targets[0]).toMatchObject({ status: 'not met', measured: 'Bun 0.60× (bare adapter 0.80×); Deno 0.90×' });
+    expect(markdown).toContain('| bun-bare | 72,000 | 0.80× |');
+    expect(markdown).toContain('| deno-native | 75,000 | 1.00× |');
+  });
+
   it('names the runtime that could not be measured', () => {
     const { targets } = renderFetch(
       results([contender('bun-native', 100), contender('bun-tsgi', 90), contender('deno-native', null, 'not installed: deno'), contender('deno-tsgi', null, 'not installed: deno')]),

@@ -10,6 +10,9 @@ export const BASELINE_ID = 'node-http';
 /** The raw async app behind the least code the async contract needs: the contract's own ceiling. */
 export const BARE_ASYNC_ID = 'bare-async-host';
 
+/** The contenders of the raw-app targets, measured again side by side in paired bursts. */
+export const PAIRED_IDS: readonly string[] = [BASELINE_ID, BARE_ASYNC_ID, 'tsgi-async', 'tsgi-sync', 'fastify'];
+
 /** All HTTP contenders. */
 export const HTTP_CONTENDERS: readonly HttpContender[] = [
   nodeServer(BASELINE_ID, 'node:http · raw handler', 'ceiling', 'http/servers/node-http'),

@@ -97,6 +97,28 @@ describe('HTTP report', () => {
     expect(markdown).toContain('its ratio is the cost of the contract itself');
   });
 
+  it('judges the targets on the paired bursts when the run has them', () => {
+    // The suite medians (taken minutes apart) say met; round by round tsgi-async is at 0.80× node:http.
+    const withPaired: HttpResults = {
+      ...measured,
+      paired: {
+        scenario: 'plaintext',
+        rounds: 3,
+        durationS: 1,
+        connections: 64,
+        bursts: { 'node-http': [1000, 500, 900], 'bare-async-host': [950, 470, 855], 'tsgi-async': [800, 400, 720], fastify: [900, 450, 810] },
+        missing: { 'tsgi-sync': 'failed: wrong answer to GET /plaintext: status 500, expected 200' },
+      },
+    };
+    const { targets, markdown } = renderHttp(withPaired);
+    expect(targets[0]).toMatchObject({ status: 'not met', measured: '0.80× node:http; 0.89× fastify (bare async host: 0.95× node:http)' });
+    expect(markdown).toContain('### Plaintext in paired bursts (what the targets are judged on)');
+    expect(markdown).toContain('| tsgi-async | 720 | 0.80× |');
+    expect(markdown).toContain('| tsgi-sync | — | failed: wrong answer to GET /plaintext: status 500, expected 200 |');
+    // A contender the bursts missed falls back to the suite medians.
+    expect(targets[1]).toMatchObject({ measured: '0.91× node:http; 1.13× fastify' });
+  });
+
   it('reports a target as not yet measurable while its contender is pending', () => {
     const pending = results([contender('node-http', 'ceiling', [1000]), contender('tsgi-async', 'tsgi', [], 'pending: @tsgi/server not built')]);
     expect(renderHttp(pending).targets[0]).toMatchObject({ status: 'not yet measurable', measured: 'pending: @tsgi/server not built' });

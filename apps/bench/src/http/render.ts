@@ -8,6 +8,7 @@ import { geometricMean } from '../stats-geomean.js';
 import { median, ratio, summarize } from '../stats.js';
 import { chartLink, type Chart, type Section } from '../suite.js';
 import { BARE_ASYNC_ID, BASELINE_ID } from './contenders.js';
+import { pairedRatio, type PairedResults } from './paired.js';
 import type { HttpContenderResult, HttpResults } from './run.js';
 import type { ScenarioId } from './scenarios.js';
 
@@ -112,19 +113,57 @@ function rawTarget(results: HttpResults, id: string, name: string, ceilingId?: s
   const contender = results.contenders.find((c) => c.id === id);
   const missing = contender ? missingReason(contender) : `pending: ${id} not in this run`;
   if (missing) return allOf(name, goal, [{ pending: missing }]);
-  const find = (wanted: string) => results.contenders.find((c) => c.id === wanted);
-  const rps = medianRps(contender, 'plaintext');
-  const node = medianRps(find(BASELINE_ID), 'plaintext');
-  const vsNode = ratio(rps, node);
-  const vsFastify = ratio(rps, medianRps(find('fastify'), 'plaintext'));
+  const vsNode = targetRatio(results, id, BASELINE_ID, 'plaintext');
+  const vsFastify = targetRatio(results, id, 'fastify', 'plaintext');
   if (vsNode == null || vsFastify == null) return allOf(name, goal, [{ pending: 'baseline not measured' }]);
   const row = allOf(name, goal, [
     { ok: vsNode >= 0.95, text: `${formatRatio(vsNode)} node:http` },
     { ok: vsFastify > 1, text: `${formatRatio(vsFastify)} fastify` },
   ]);
   // The contract's own ceiling, shown beside the result and never judged: the target stays the target.
-  const ceiling = ceilingId === undefined ? null : ratio(medianRps(find(ceilingId), 'plaintext'), node);
+  const ceiling = ceilingId === undefined ? null : targetRatio(results, ceilingId, BASELINE_ID, 'plaintext');
   return ceiling == null ? row : { ...row, measured: `${row.measured} (bare async host: ${formatRatio(ceiling)} node:http)` };
+}
+
+/**
+ * The ratio a target is judged on: the median of the paired bursts' per-round ratios when the run has
+ * bursts for both, else the ratio of the two suite medians on `scenario`.
+ *
+ * @example
+ * targetRatio(results, 'tsgi-async', 'node-http', 'plaintext'); // 0.71
+ */
+export function targetRatio(results: HttpResults, id: string, baselineId: string, scenario: ScenarioId): number | null {
+  const { paired } = results;
+  if (paired?.scenario === scenario && (paired.bursts[id]?.length ?? 0) > 0 && (paired.bursts[baselineId]?.length ?? 0) > 0) {
+    return pairedRatio(paired, id, baselineId);
+  }
+  const find = (wanted: string) => results.contenders.find((c) => c.id === wanted);
+  return ratio(medianRps(find(id), scenario), medianRps(find(baselineId), scenario));
+}
+
+/**
+ * The paired bursts as a table: each contender's median req/s and the median of its per-round ratio to
+ * its baseline (`baselineOf`), or why it has no bursts.
+ */
+export function pairedTable(paired: PairedResults, labelOf: (id: string) => string, baselineOf: (id: string) => string): string {
+  const ids = [...Object.keys(paired.bursts), ...Object.keys(paired.missing).filter((id) => !(id in paired.bursts))];
+  const rows = ids.map((id) => {
+    const bursts = paired.bursts[id] ?? [];
+    if (bursts.length === 0) return [labelOf(id), '—', paired.missing[id] ?? 'not measured'];
+    const baseline = baselineOf(id);
+    return [labelOf(id), formatRate(median(bursts)), baseline === id ? '1.00×' : formatRatio(pairedRatio(paired, id, baseline))];
+  });
+  return renderTable(['Contender', `${paired.scenario}, median req/s over bursts`, 'median of the per-round ratios'], rows);
+}
+
+/** The paragraph that says how the paired bursts were taken. */
+export function pairedIntro(paired: PairedResults): string {
+  return (
+    `The targets are judged on paired bursts: the contenders of a target run side by side (each started once, idle while another is loaded), ` +
+    `and take turns, in a rotated order, at \`wrk -t1 -c${paired.connections} -d${paired.durationS}s\` on ${paired.scenario}, ${paired.rounds} rounds. ` +
+    'A ratio is the median over rounds of two bursts of the same round, taken seconds apart: on this shared machine throughput drifts by tens of percent ' +
+    'within minutes, more than the gaps the targets judge, so medians taken minutes apart (the tables above) can mislead.'
+  );
 }
 
 /** The commands that started each server and loaded it, for the report. */
@@ -157,6 +196,10 @@ export function renderHttp(results: HttpResults): Section {
   results.scenarios.forEach((scenario, index) => {
     parts.push(`### ${scenario.title}`, '', chartLink(charts[index + 1] as Chart, `HTTP ${scenario.title}`), '', scenarioTable(results, scenario.id), '');
   });
+  if (results.paired) {
+    const labelOf = (id: string): string => results.contenders.find((c) => c.id === id)?.label ?? id;
+    parts.push('### Plaintext in paired bursts (what the targets are judged on)', '', pairedIntro(results.paired), '', pairedTable(results.paired, labelOf, () => BASELINE_ID), '');
+  }
   parts.push(commandsBlock(results), '');
   parts.push('### Memory', '', 'Resident memory of the server and any process it started, read from `/proc/PID/status` at the end of each round (median over rounds).', '', memoryTable(results), '');
   return {

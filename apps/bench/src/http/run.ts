@@ -12,6 +12,7 @@ import { LUA_DIR } from '../paths.js';
 import { NOT_SELECTED, type RunContext } from '../suite.js';
 import type { HttpContender } from './contender.js';
 import { SCENARIOS, type Scenario, type ScenarioId } from './scenarios.js';
+import type { PairedResults } from './paired.js';
 import { runWrk } from './wrk.js';
 
 /** One wrk run of one scenario on one contender. */
@@ -51,6 +52,8 @@ export interface HttpResults {
   pinned: boolean;
   scenarios: Array<{ id: ScenarioId; title: string }>;
   contenders: HttpContenderResult[];
+  /** The target contenders' paired bursts (absent in reports from before they existed). */
+  paired?: PairedResults;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Suite } from '../suite.js';
-import { HTTP_CONTENDERS } from './contenders.js';
+import { HTTP_CONTENDERS, PAIRED_IDS } from './contenders.js';
+import { runPaired } from './paired.js';
 import { renderHttp } from './render.js';
 import { runHttp, type HttpResults } from './run.js';
 
@@ -7,6 +8,11 @@ import { runHttp, type HttpResults } from './run.js';
 export const httpSuite: Suite<HttpResults> = {
   id: 'http',
   title: 'HTTP',
-  run: (ctx) => runHttp(ctx, HTTP_CONTENDERS),
+  run: async (ctx) => {
+    const results = await runHttp(ctx, HTTP_CONTENDERS);
+    ctx.log('http: paired plaintext bursts for the targets');
+    results.paired = await runPaired(ctx, HTTP_CONTENDERS.filter((c) => PAIRED_IDS.includes(c.id)), ctx.profile.paired);
+    return results;
+  },
   render: renderHttp,
 };
