@@ -9,6 +9,12 @@ describe('targets', () => {
     expect(atLeast('ws', '≥ 0.95×', { value: 0.949 }, 0.95, times).status).toBe('not met');
   });
 
+  it('prints the exact value when rounding would show a missed threshold as the threshold itself', () => {
+    expect(atLeast('ws', '≥ 0.95×', { value: 0.9462 }, 0.95, times)).toMatchObject({ measured: '0.95× (exactly 0.9462)', status: 'not met' });
+    expect(atLeast('ws', '≥ 0.95×', { value: 0.9512 }, 0.95, times).measured).toBe('0.95×');
+    expect(atMost('size', '≤ 8.00 kB', { value: 8001 }, 8000, (v) => `${(v / 1000).toFixed(2)} kB`).measured).toBe('8.00 kB (exactly 8001)');
+  });
+
   it('meets an at-most target at or below the threshold only', () => {
     expect(atMost('size', '≤ 8 kB', { value: 8000 }, 8000, String).status).toBe('met');
     expect(atMost('size', '≤ 8 kB', { value: 8001 }, 8000, String).status).toBe('not met');

@@ -27,7 +27,18 @@ export type Measured = { value: number } | { pending: string };
  */
 export function atLeast(target: string, goal: string, measured: Measured, threshold: number, format: (value: number) => string): TargetRow {
   if ('pending' in measured) return { target, goal, measured: measured.pending, status: 'not yet measurable' };
-  return { target, goal, measured: format(measured.value), status: measured.value >= threshold ? 'met' : 'not met' };
+  const met = measured.value >= threshold;
+  return { target, goal, measured: shown(measured.value, met, threshold, format), status: met ? 'met' : 'not met' };
+}
+
+/**
+ * The measured value in words. Rounding can print a value that misses the threshold as the threshold
+ * itself (0.946 as '0.95×' against ≥ 0.95); then the exact value follows, so the row does not read as
+ * a contradiction.
+ */
+function shown(value: number, met: boolean, threshold: number, format: (value: number) => string): string {
+  const text = format(value);
+  return !met && text === format(threshold) ? `${text} (exactly ${Number(value.toPrecision(4))})` : text;
 }
 
 /**
@@ -38,7 +49,8 @@ export function atLeast(target: string, goal: string, measured: Measured, thresh
  */
 export function atMost(target: string, goal: string, measured: Measured, threshold: number, format: (value: number) => string): TargetRow {
   if ('pending' in measured) return { target, goal, measured: measured.pending, status: 'not yet measurable' };
-  return { target, goal, measured: format(measured.value), status: measured.value <= threshold ? 'met' : 'not met' };
+  const met = measured.value <= threshold;
+  return { target, goal, measured: shown(measured.value, met, threshold, format), status: met ? 'met' : 'not met' };
 }
 
 /**
