@@ -525,6 +525,56 @@ describe('runHttp', () => {
     expect(afterEnd).toEqual({ type: 'http.disconnect' });
   });
 
+  it('settles a streamed chunk\'s send in the next turn when the transport took it at once', async () => {
+    const transport = fakeHttp({ body: [] });
+    const finals: Array<boolean | undefined> = [];
+    transport.write = (chunk, info) => {
+      finals.push(info?.final);
+      transport.calls.push(['write', new TextDecoder().decode(chunk)]);
+    };
+    transport.end = (trailers) => void transport.calls.push(['end', trailers]);
+    const app: AsyncApp = async (_scope, _receive, send) => {
+      await send({ type: 'http.response.start', status: 200, headers: [] });
+      let settled = false;
+      void send({ type: 'http.response.body', body: enc('one '), moreBody: true }).then(() => (settled = true));
+      // Handed over already, and settled one turn later: no chain of promises per chunk.
+      expect(transport.calls.at(-1)).toEqual(['write', 'one ']);
+      await Promise.resolve();
+      expect(settled).toBe(true);
+      await send({ type: 'http.response.body', body: new Uint8Array(0), moreBody: true });
+      await send({ type: 'http.response.body', body: enc('two'), moreBody: true });
+      await send({ type: 'http.response.body' });
+    };
+    await runHttp(app, scope(), transport);
+    expect(transport.calls).toEqual([
+      ['start', 200, [], { trailers: false }],
+      ['write', 'one '],
+      ['write', 'two'],
+      ['end', undefined],
+    ]);
+    expect(finals).toEqual([false, false]);
+  });
+
+  it('sends the head for an empty streamed first chunk and keeps later sends behind a pending write', async () => {
+    const transport = fakeHttp({ body: [], flush: true });
+    transport.writeGate = gate();
+    const order: string[] = [];
+    const app: AsyncApp = async (_scope, _receive, send) => {
+      await send({ type: 'http.response.start', status: 200, headers: [] });
+      await send({ type: 'http.response.body', body: new Uint8Array(0), moreBody: true });
+      order.push(`flushed: ${transport.calls.map(([call]) => call).join(',')}`);
+      const held = send({ type: 'http.response.body', body: enc('held'), moreBody: true });
+      const next = send({ type: 'http.response.body', body: enc('next') });
+      void held.then(() => order.push('held sent'));
+      void next.then(() => order.push('next sent'));
+      transport.writeGate?.resolve();
+      await next;
+    };
+    await runHttp(app, scope(), transport);
+    expect(order).toEqual(['flushed: start,flush', 'held sent', 'next sent']);
+    expect(transport.calls.filter(([call]) => call === 'write').map(([, body]) => body)).toEqual(['held', 'next']);
+  });
+
   it('takes the disconnect from onClose instead of the closed promise when the transport offers it', async () => {
     const transport = fakeHttp();
     let listener: (() => void) | undefined;

@@ -175,8 +175,13 @@ class HttpCycle {
     if (this.sending === 0) {
       // The common head: nothing in flight, and a host that holds it back synchronously (no promise).
       if (output.type === 'http.response.start') return this.startNow(output);
-      // The common last event: the whole (rest of the) body, then the end, in this very turn.
-      if (output.type === 'http.response.body' && !output.moreBody && !this.protocol.trailers) return this.endNow(output.body);
+      if (output.type === 'http.response.body') {
+        // The common last event: the whole (rest of the) body, then the end, in this very turn.
+        if (!output.moreBody && !this.protocol.trailers) return this.endNow(output.body);
+        // A streamed chunk: handed over in this turn too, so a stream costs no promise per chunk while
+        // the transport takes its chunks at once.
+        if (output.moreBody) return this.moreNow(output.body);
+      }
     }
     // Sends run one after another even when the app forgets to await one; an app that awaits each
     // send (almost all) finds nothing in flight and skips the queue. deliver() counts itself out.
@@ -228,6 +233,25 @@ class HttpCycle {
     const lost = (error: unknown): Promise<never> => Promise.reject(this.lost(error));
     // complete() names its own failures.
     return this.track(ended ? pending.then(() => this.disconnect.resolve(), lost) : pending.then(() => this.complete(), lost));
+  }
+
+  /** A body event with more to come and nothing in flight: what deliver() does for it, without its promises. */
+  private moreNow(body: Uint8Array): Promise<void> {
+    let pending: void | Promise<void> = undefined;
+    try {
+      if (body.byteLength > 0 && !this.protocol.discardBody) {
+        this.headSent = true;
+        pending = this.transport.write(body, MORE);
+      } else if (!this.headSent) {
+        // async §3.4.6: the head goes out no later than the first body event, even an empty one.
+        this.headSent = true;
+        pending = this.transport.flush ? this.transport.flush() : this.transport.write(EMPTY);
+      }
+    } catch (error) {
+      return Promise.reject(this.lost(error));
+    }
+    if (pending === undefined) return RESOLVED;
+    return this.track(pending.then(undefined, (error: unknown) => Promise.reject(this.lost(error))));
   }
 
   /** Counts a send in flight until `step` settles, and makes it the one later sends queue behind. */

@@ -235,7 +235,7 @@ class Transport implements NodeHttpTransport, ExchangeWatcher {
       else this.commit();
       for await (const chunk of file.chunks()) {
         // A client that left is not a file that failed: runHttp tells the app as for any send.
-        await write(this.res, chunk, this).catch((error: unknown) => {
+        await write(this.res, chunk, this)?.catch((error: unknown) => {
           throw new ClientDisconnected(COMMON_MESSAGES.clientDisconnected, { cause: error });
         });
       }
@@ -388,12 +388,13 @@ function expectsContinue(req: NodeRequest): boolean {
   return req.headers.expect?.toLowerCase() === '100-continue';
 }
 
-function write(res: NodeResponse, chunk: Uint8Array, exchange: { bytes: number; whenOver(callback: () => void): void }): Promise<void> {
+/** Writes one chunk; undefined when node took it at once (HttpTransport.write may return nothing then). */
+function write(res: NodeResponse, chunk: Uint8Array, exchange: { bytes: number; whenOver(callback: () => void): void }): Promise<void> | undefined {
   if (res.destroyed || res.writableEnded) return Promise.reject(new Error('the connection is closed'));
   exchange.bytes += chunk.byteLength;
   // Below the high-water mark the app may go on even when node's own (16 KiB) asks to wait: chunks
   // written in one turn then leave in one writev instead of one syscall per 16 KiB.
-  if ((res as ServerResponse).write(chunk) || res.writableLength < HIGH_WATER_MARK) return RESOLVED;
+  if ((res as ServerResponse).write(chunk) || res.writableLength < HIGH_WATER_MARK) return undefined;
   return new Promise((resolve, reject) => {
     const onDrain = (): void => resolve();
     res.once('drain', onDrain);
