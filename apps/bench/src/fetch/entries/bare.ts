@@ -1,7 +1,8 @@
 // The async contract's own ceiling on Bun and Deno: the raw async app of the HTTP suite behind the least
 // code a fetch adapter needs, with no validation and no error handling. Since an async app cannot hand
 // the runtime a Response synchronously, no conforming adapter can beat this (docs/spec/async.md §3).
-import type { HTTPReceiveEvent, HTTPResponseBodyEvent, HTTPScope, HeaderList, Receive, Send } from '@tsgi/async';
+import type { HTTPReceiveEvent, HTTPResponseBodyEvent, HeaderList, Receive, Send } from '@tsgi/async';
+import { bareScope, joinBytes } from '../../http/apps/bare-parts.js';
 import { app } from '../../http/apps/raw-async.js';
 import { detectRuntime, portArgument, serveFetch } from '../runtime-globals.js';
 
@@ -22,16 +23,6 @@ function bodyOf(request: Request, responded: Promise<Response>): Receive {
   };
 }
 
-function concat(pieces: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(pieces.reduce((n, piece) => n + piece.byteLength, 0));
-  let offset = 0;
-  for (const piece of pieces) {
-    out.set(piece, offset);
-    offset += piece.byteLength;
-  }
-  return out;
-}
-
 // async §3.4/§3.5: remember the start, collect the body, and answer once the last piece arrives.
 function responderOf(resolve: (response: Response) => void): Send {
   let status = 200;
@@ -50,7 +41,7 @@ function responderOf(resolve: (response: Response) => void): Send {
     const { body, moreBody } = event as HTTPResponseBodyEvent;
     if (body !== undefined) pieces.push(body);
     if (moreBody !== true) {
-      const whole = pieces.length === 1 ? (pieces[0] as Uint8Array<ArrayBuffer>) : pieces.length === 0 ? null : concat(pieces);
+      const whole = pieces.length === 1 ? (pieces[0] as Uint8Array<ArrayBuffer>) : pieces.length === 0 ? null : joinBytes(pieces);
       resolve(new Response(whole, { status, headers }));
     }
     return RESOLVED;
@@ -58,31 +49,13 @@ function responderOf(resolve: (response: Response) => void): Send {
 }
 
 function handle(request: Request): Promise<Response> {
-  // The path starts at the first '/' after "http://host", as in native.ts.
+  // The target starts at the first '/' after "http://host", as in native.ts.
   const url = request.url;
-  const start = url.indexOf('/', url.indexOf('//') + 2);
-  const query = url.indexOf('?', start);
-  const rawPath = query === -1 ? url.slice(start) : url.slice(start, query);
   const headers: HeaderList = [];
   // Fetch §2.2.2: a Headers object already holds lower-case names and trimmed values.
   request.headers.forEach((value, name) => headers.push([name, value]));
-  // async §3.1.1 percent-decodes `path`, and a host fills `client` from its runtime; no scenario needs
-  // either, so both are left out (leaving work out can only raise a ceiling).
-  const scope: HTTPScope = {
-    type: 'http',
-    tsgi: { version: '1.0', specVersion: '1.0' },
-    httpVersion: '1.1',
-    method: request.method,
-    scheme: 'http',
-    path: rawPath,
-    rawPath,
-    queryString: query === -1 ? '' : url.slice(query + 1),
-    rootPath: '',
-    headers,
-    client: null,
-    server: null,
-    extensions: {},
-  };
+  // A host fills `client` from its runtime; no scenario needs it (leaving work out can only raise a ceiling).
+  const scope = bareScope({ method: request.method, httpVersion: '1.1', target: url.slice(url.indexOf('/', url.indexOf('//') + 2)), headers, client: null, server: null });
   let answer!: (response: Response) => void;
   const responded = new Promise<Response>((resolve) => (answer = resolve));
   // The bench's app never throws; if it did, the unhandled rejection would stop the runtime loudly.

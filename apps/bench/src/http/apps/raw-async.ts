@@ -1,6 +1,7 @@
 // The HTTP scenarios as a raw async tsgi app: no router, no helpers, the events by hand.
 import type { AsyncApp, HeaderList, Receive, Send } from '@tsgi/async';
 import { acceptLifespan } from '../../apps/lifespan.js';
+import { joinBytes } from './bare-parts.js';
 import { JSON_MESSAGE, PARAM_PREFIX, PLAINTEXT, STREAM_CHUNK, STREAM_CHUNKS } from '../payloads.js';
 
 const encoder = new TextEncoder();
@@ -23,14 +24,7 @@ async function readBody(receive: Receive): Promise<Uint8Array> {
     parts.push(event.body);
     if (!event.moreBody) break;
   }
-  if (parts.length === 1) return parts[0] as Uint8Array;
-  const out = new Uint8Array(parts.reduce((n, part) => n + part.byteLength, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.byteLength;
-  }
-  return out;
+  return joinBytes(parts);
 }
 
 /** The raw async app the `tsgi` server runs for the HTTP scenarios. */

@@ -4,6 +4,7 @@
 // Served by bare-async-host.ts; split out so its test can check its answers in-process.
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { AsyncApp, HTTPReceiveEvent, HTTPResponseBodyEvent, HTTPScope, HeaderList, Receive, Send } from '@tsgi/async';
+import { bareScope } from '../apps/bare-parts.js';
 
 const RESOLVED = Promise.resolve();
 const DISCONNECT: HTTPReceiveEvent = { type: 'http.disconnect' };
@@ -64,30 +65,18 @@ function responderOf(res: ServerResponse): Send {
  */
 export function toBareListener(app: AsyncApp): RequestListener {
   return (req, res) => {
-    const url = req.url ?? '/';
-    const query = url.indexOf('?');
-    const rawPath = query === -1 ? url : url.slice(0, query);
     const raw = req.rawHeaders;
     const headers: HeaderList = [];
     for (let i = 0; i < raw.length; i += 2) headers.push([(raw[i] as string).toLowerCase(), raw[i + 1] as string]);
     const { socket } = req;
-    // async §3.1.1 percent-decodes `path`; no scenario path holds a '%', so even the scan is left out
-    // (leaving work out can only raise a ceiling).
-    const scope: HTTPScope = {
-      type: 'http',
-      tsgi: { version: '1.0', specVersion: '1.0' },
-      httpVersion: req.httpVersion as HTTPScope['httpVersion'],
+    const scope = bareScope({
       method: req.method as string,
-      scheme: 'http',
-      path: rawPath,
-      rawPath,
-      queryString: query === -1 ? '' : url.slice(query + 1),
-      rootPath: '',
+      httpVersion: req.httpVersion as HTTPScope['httpVersion'],
+      target: req.url ?? '/',
       headers,
       client: [socket.remoteAddress as string, socket.remotePort as number],
       server: [socket.localAddress as string, socket.localPort as number],
-      extensions: {},
-    };
+    });
     // The bench's app never throws; if it did, the unhandled rejection would stop the process loudly.
     void app(scope, bodyOf(req, res), responderOf(res));
   };
