@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     setupFiles: ['../../vitest.setup.ts'],
+    // Vitest 3's forks pool can lose a worker's IPC channel under load and abort the run (ERR_IPC_CHANNEL_CLOSED).
+    pool: 'threads',
     // Each target's file starts real processes (tsgi serve, workerd, deno, bun, chromium) once.
     testTimeout: 20_000,
     hookTimeout: 60_000,

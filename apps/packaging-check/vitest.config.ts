@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     setupFiles: ['../../vitest.setup.ts'],
+    // Vitest 3's forks pool can lose a worker's IPC channel under load and abort the run (ERR_IPC_CHANNEL_CLOSED).
+    pool: 'threads',
     testTimeout: 60_000,
     // Packing and installing every public package happens once, in beforeAll.
     hookTimeout: 300_000,
