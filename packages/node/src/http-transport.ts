@@ -320,11 +320,15 @@ class Transport implements NodeHttpTransport, ExchangeWatcher {
 
   private refuse(error: HttpError): void {
     // The app's exchange is over: it reads http.disconnect, and anything it sends is refused.
-    this.aborted = true;
     this.leave();
     this.options.log('info', error.message);
-    if (this.res.headersSent) this.res.destroy();
-    else writeRefusal(this.res, error, this.options);
+    if (this.res.headersSent) {
+      this.aborted = true;
+      this.res.destroy();
+      return;
+    }
+    this.status = error.status;
+    this.bytes = writeRefusal(this.res, error, this.options);
   }
 
   /** Writes the held head, with one more field when given. */

@@ -17,6 +17,7 @@ const STREAM_LINGER_MS = 10_000;
 
 /**
  * Sends a refusal through a node response; on HTTP/1.x the connection then closes (lingering).
+ * Returns the body bytes sent (none for HEAD), for the access log.
  *
  * @example
  * writeRefusal(res, new HttpError(NODE_MESSAGES.bodyTooLarge(1024), { status: 413 }), { serverHeader: 'tsgi' });
@@ -25,7 +26,7 @@ export function writeRefusal(
   res: ServerResponse | Http2ServerResponse,
   refusal: Refusal,
   options: { serverHeader?: string | null; headers?: HeaderList } = {},
-): void {
+): number {
   const { status, headers, body } = refusal.toResponse();
   // By the stream, not req.httpVersion: an HTTP/1.1 connection can claim "HTTP/2.0" (answered 505).
   const http2 = 'stream' in res;
@@ -38,7 +39,9 @@ export function writeRefusal(
     lingerOnClose(res.socket);
   }
   (res as ServerResponse).writeHead(status, flat);
-  (res as ServerResponse).end(res.req.method === 'HEAD' ? undefined : body);
+  const sent = res.req.method === 'HEAD' ? undefined : body;
+  (res as ServerResponse).end(sent);
+  return sent?.byteLength ?? 0;
 }
 
 /**

@@ -54,8 +54,8 @@ export function toNodeHandler(app: SyncApp | AsyncApp, options: NodeHandlerOptio
     res.on('error', onResponseError);
     const overrides = requestOverrides?.(req);
     const scope = buildScope(req, res, resolved, extensions, overrides);
-    if (scope === null) {
-      if (onExchange) refused(req, res, onExchange);
+    if (typeof scope === 'number') {
+      if (onExchange) refused(req, res, onExchange, scope);
       return;
     }
     // The transport watches for the end of the exchange and reports it to onExchange.
@@ -67,9 +67,9 @@ export function toNodeHandler(app: SyncApp | AsyncApp, options: NodeHandlerOptio
 }
 
 /** Reports an exchange answered before the app ran (buildScope's 400 or 413) once it is over. */
-function refused(req: NodeRequest, res: NodeResponse, onExchange: NonNullable<NodeHandlerOptions['onExchange']>): void {
+function refused(req: NodeRequest, res: NodeResponse, onExchange: NonNullable<NodeHandlerOptions['onExchange']>, bytes: number): void {
   const started = performance.now();
-  onExchangeEnd(req, res, () => onExchange(req, { status: res.statusCode, bytes: 0, completed: res.writableEnded, started }, res));
+  onExchangeEnd(req, res, () => onExchange(req, { status: res.statusCode, bytes, completed: res.writableEnded, started }, res));
 }
 
 /** Wraps an app so an error it raises before starting a response can be taken over by the host. */
@@ -95,13 +95,14 @@ function quietDisconnects(log: LogFn): LogFn {
   return (level, message, error) => log(level === 'error' && isClientDisconnected(error) ? 'debug' : level, message, error);
 }
 
-/** The scope, or null after answering a request refused before the app (400, 413). */
-function buildScope(req: NodeRequest, res: NodeResponse, options: ResolvedOptions, extensions: Extensions, overrides: RequestOverrides | undefined): HTTPScope | null {
+/** The scope or, after answering a request refused before the app (400, 413), the refusal's body size. */
+function buildScope(req: NodeRequest, res: NodeResponse, options: ResolvedOptions, extensions: Extensions, overrides: RequestOverrides | undefined): HTTPScope | number {
   const length = overrides?.body?.byteLength ?? Number(req.headers['content-length'] ?? 0);
   if (options.body.limit > 0 && length > options.body.limit) {
     // RFC 9110 §15.5.14: refuse before reading a body announced too large.
-    writeRefusal(res, new HttpError(NODE_MESSAGES.bodyTooLarge(options.body.limit), { status: 413 }), options);
-    return null;
+    const error = new HttpError(NODE_MESSAGES.bodyTooLarge(options.body.limit), { status: 413 });
+    options.log('info', error.message);
+    return writeRefusal(res, error, options);
   }
   const parts = requestParts(req, options.trustedProxies);
   // Every key in one literal: node 20's V8 makes `{ ...parts, key }` a slow dictionary object.
@@ -125,7 +126,6 @@ function buildScope(req: NodeRequest, res: NodeResponse, options: ResolvedOption
   } catch (error) {
     if (!isRequestError(error)) throw error;
     options.log('info', error.message);
-    writeRefusal(res, error, options);
-    return null;
+    return writeRefusal(res, error, options);
   }
 }

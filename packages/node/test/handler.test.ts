@@ -183,30 +183,45 @@ describe('hooks for framework adapters', () => {
     ]);
   });
 
-  it('onExchange reports every exchange once it is over, those refused before the app included', async () => {
-    const records: Array<{ url: string; status: number; completed: boolean; sameResponse: boolean }> = [];
+  it('onExchange reports every exchange once it is over, refused ones with their status and body size', async () => {
+    const records: Array<{ url: string; status: number; bytes: number; completed: boolean; sameResponse: boolean }> = [];
     const responses = new Map<IncomingMessage, ServerResponse>();
     const handler = toNodeHandler(reportApp, {
       interface: 'async',
       bodyLimit: 10,
       underscoreHeaders: 'refuse',
       onExchange: (req, record, res) => {
-        records.push({ url: req.url ?? '', status: record.status, completed: record.completed, sameResponse: responses.get(req as IncomingMessage) === res });
+        const { status, bytes, completed } = record;
+        records.push({ url: req.url ?? '', status, bytes, completed, sameResponse: responses.get(req as IncomingMessage) === res });
       },
     });
     const url = await listen(handler, (req, res) => {
       responses.set(req, res);
       handler(req, res);
     });
-    expect((await fetch(`${url}/ok`)).status).toBe(200);
-    expect((await fetch(`${url}/big`, { method: 'POST', body: 'x'.repeat(11) })).status).toBe(413);
-    expect((await fetch(`${url}/underscore`, { headers: { x_forwarded_for: '1.2.3.4' } })).status).toBe(400);
-    await vi.waitFor(() => expect(records).toHaveLength(3));
+    const sizeOf = async (res: Response) => (await res.arrayBuffer()).byteLength;
+    const ok = await fetch(`${url}/ok`);
+    const announced = await fetch(`${url}/big`, { method: 'POST', body: 'x'.repeat(11) });
+    // No Content-Length: the limit is crossed while the app reads the body.
+    const chunked = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(encoder.encode('x'.repeat(6)));
+        controller.enqueue(encoder.encode('x'.repeat(6)));
+        controller.close();
+      },
+    });
+    const streamed = await fetch(`${url}/streamed`, { method: 'POST', body: chunked, duplex: 'half' });
+    const underscore = await fetch(`${url}/underscore`, { headers: { x_forwarded_for: '1.2.3.4' } });
+    expect([ok.status, announced.status, streamed.status, underscore.status]).toEqual([200, 413, 413, 400]);
+    const sizes = [await sizeOf(ok), await sizeOf(announced), await sizeOf(streamed), await sizeOf(underscore)];
+    await vi.waitFor(() => expect(records).toHaveLength(4));
     expect(records).toEqual([
-      { url: '/ok', status: 200, completed: true, sameResponse: true },
-      { url: '/big', status: 413, completed: true, sameResponse: true },
-      { url: '/underscore', status: 400, completed: true, sameResponse: true },
+      { url: '/ok', status: 200, bytes: sizes[0], completed: true, sameResponse: true },
+      { url: '/big', status: 413, bytes: sizes[1], completed: true, sameResponse: true },
+      { url: '/streamed', status: 413, bytes: sizes[2], completed: true, sameResponse: true },
+      { url: '/underscore', status: 400, bytes: sizes[3], completed: true, sameResponse: true },
     ]);
+    expect(sizes.every((size) => size > 0)).toBe(true);
   });
 
   it('onResponseStart takes the response over and discards what the app sends', async () => {

@@ -7,7 +7,7 @@ import type { Duplex } from 'node:stream';
 import { Activity } from './activity.js';
 import type { ServerConfig } from './config/server-config.js';
 import type { DetectedApp } from './detect-interface.js';
-import type { AccessLog } from './logging/access-log.js';
+import { notePeer, type AccessLog } from './logging/access-log.js';
 import { createClientErrorHandler } from './protocol/client-error.js';
 import { PROTOCOL_MESSAGES } from './protocol/messages.js';
 import { createRequestGuard } from './protocol/request-guard.js';
@@ -72,11 +72,12 @@ export function createHandlers(detected: DetectedApp, config: ServerConfig, log:
 
   const refuse = (req: NodeRequest, res: NodeResponse, error: HttpError, extra: Array<[string, string]> = []): void => {
     log('info', `${error.message} (${req.method ?? '-'} from ${req.socket?.remoteAddress ?? 'unknown'})`);
-    writeRefusal(res, error, { serverHeader, headers: extra });
-    accessLog?.(req, { status: error.status, bytes: 0, completed: true, started: performance.now() });
+    const bytes = writeRefusal(res, error, { serverHeader, headers: extra });
+    accessLog?.(req, { status: error.status, bytes, completed: true, started: performance.now() });
   };
 
   const request = (req: NodeRequest, res: NodeResponse): void => {
+    if (accessLog && req.httpVersion === '2.0') notePeer(req);
     const refusal = guard(req);
     if (refusal) return refuse(req, res, refusal);
     if (limit > 0 && activity.count >= limit) {

@@ -5,6 +5,16 @@ import type { LogSink } from './logger.js';
 /** Writes the access log line of one exchange. */
 export type AccessLog = (req: NodeRequest, record: ExchangeRecord) => void;
 
+// node:http2 drops a stream's socket when the stream closes, before the line is written; an HTTP/2
+// request's peer is noted when it arrives.
+const http2Peers = new WeakMap<NodeRequest, string>();
+
+/** Notes an HTTP/2 request's peer address for its access log line. */
+export function notePeer(req: NodeRequest): void {
+  const address = req.socket?.remoteAddress;
+  if (address !== undefined) http2Peers.set(req, address);
+}
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /**
@@ -18,7 +28,7 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 export function createAccessLog(format: 'text' | 'json', sink: LogSink): AccessLog {
   return (req, record) => {
     const now = new Date();
-    const client = req.socket?.remoteAddress?.replace(/^::ffff:(?=\d+\.)/, '') ?? '-';
+    const client = (req.socket?.remoteAddress ?? http2Peers.get(req))?.replace(/^::ffff:(?=\d+\.)/, '') ?? '-';
     const protocol = `HTTP/${req.httpVersion}`;
     const referer = header(req, 'referer');
     const userAgent = header(req, 'user-agent');

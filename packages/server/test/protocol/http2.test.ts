@@ -41,3 +41,39 @@ describe('Expect over HTTP/2', () => {
     expect(res.body).toBe('POST hello');
   });
 });
+
+describe('the access log over HTTP/2', () => {
+  let logged: TestServer;
+  let client: ClientHttp2Session;
+  const lines: string[] = [];
+  beforeAll(async () => {
+    logged = await startServer(app, { accessLog: true, accessLogSink: (line) => lines.push(line), http2: true, limitBody: 8 });
+    client = connect(`http://127.0.0.1:${logged.port}`);
+  });
+  afterAll(async () => {
+    client.close();
+    await logged.server.close();
+  });
+
+  async function exchange(path: string, body: string): Promise<{ status: number; bytes: number }> {
+    // No content-length: the limit is crossed while the app reads.
+    const stream = client.request({ ':method': 'POST', ':path': path });
+    stream.end(body);
+    let bytes = 0;
+    stream.on('data', (chunk: Buffer) => (bytes += chunk.byteLength));
+    const [headers] = await Promise.all([
+      new Promise<IncomingHttpHeaders>((resolve) => stream.once('response', resolve)),
+      new Promise((resolve) => stream.once('close', resolve)),
+    ]);
+    return { status: Number(headers[':status']), bytes };
+  }
+
+  it('names the peer, and logs a refusal with its status and body size', async () => {
+    const ok = await exchange('/echo', 'hi');
+    const refused = await exchange('/echo', 'far too long a body');
+    expect([ok.status, refused.status]).toEqual([200, 413]);
+    await expect.poll(() => lines.length).toBe(2);
+    expect(lines[0]).toMatch(new RegExp(`^127\\.0\\.0\\.1 - - \\[.+\\] "POST /echo HTTP/2\\.0" 200 ${ok.bytes} `));
+    expect(lines[1]).toMatch(new RegExp(`^127\\.0\\.0\\.1 - - \\[.+\\] "POST /echo HTTP/2\\.0" 413 ${refused.bytes} `));
+  });
+});
