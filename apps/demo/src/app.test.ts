@@ -18,6 +18,12 @@ describe('createDemo', () => {
     expect(res.status).toBe(413);
   });
 
+  it('says a multipart upload without a boundary lacks its boundary, rather than that it is not multipart', async () => {
+    const res = await demo().post('/api/upload', { body: new Uint8Array(4), headers: { 'content-type': 'multipart/form-data' } });
+    expect(res.status).toBe(400);
+    expect(res.json()).toEqual({ error: expect.stringContaining('without a boundary parameter') as unknown });
+  });
+
   it('answers an unknown API path with JSON naming the method and path', async () => {
     const res = await demo('/demo').get('/api/nothing');
     expect(res.status).toBe(404);

@@ -23,7 +23,7 @@ const hex = (bytes: ArrayBuffer): string => [...new Uint8Array(bytes)].map((b) =
  */
 export async function upload(req: RouterRequest): Promise<UploadReceipt> {
   const type = req.headers.get('content-type');
-  if (type === null || !/^multipart\/form-data\s*;/i.test(type)) throw new HttpError(415, MESSAGES.notMultipart(type));
+  if (type === null || !/^multipart\/form-data\s*(;|$)/i.test(type)) throw new HttpError(415, MESSAGES.notMultipart(type));
   const file = req.form().get('file');
   if (!(file instanceof UploadedFile)) throw new ValidationError([{ field: 'file', message: MESSAGES.noFile }]);
   // Web Crypto is the one SHA-256 every target has (Node, workerd, Deno, Bun).
