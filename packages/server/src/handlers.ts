@@ -22,8 +22,8 @@ export interface Handlers {
   clientError: ReturnType<typeof createClientErrorHandler>;
   /** A request whose Expect is not 100-continue: 417, naming the rule (node's own 417 has no body). */
   expectation: (req: NodeRequest, res: NodeResponse) => void;
-  /** node hands CONNECT requests over as raw sockets; they get 501. */
-  connect: (req: IncomingMessage, socket: Duplex) => void;
+  /** CONNECT gets 501: node hands it over as a raw socket (HTTP/1.x) or a response (HTTP/2). */
+  connect: (req: IncomingMessage | NodeRequest, socket: Duplex | NodeResponse) => void;
   activity: Activity;
   /** From now on responses say Connection: close and new WebSockets are refused. */
   drain: () => void;
@@ -133,8 +133,10 @@ export function createHandlers(detected: DetectedApp, config: ServerConfig, log:
   };
 
   const clientError = createClientErrorHandler({ log, serverHeader, timeoutHeaders: config.timeoutHeaders, limitRequestLine: config.limitRequestLine });
-  const connect = (req: IncomingMessage, socket: Duplex): void => {
+  const connect = (req: IncomingMessage | NodeRequest, socket: Duplex | NodeResponse): void => {
     const error = new HttpError(PROTOCOL_MESSAGES.connectUnsupported, { status: 501 });
+    // Over HTTP/2 node's own answer would be a 405 without the Allow field RFC 9110 §15.5.6 requires.
+    if ('stream' in socket) return refuse(req, socket, error);
     log('info', `${error.message} (${req.url ?? ''})`);
     const { status, headers, body } = error.toResponse();
     writeRawResponse(socket as Socket, status, headers, body, serverHeader);

@@ -140,6 +140,7 @@ function track(listener: Listener, handlers: ReturnType<typeof createHandlers>, 
     http2.on('request', handlers.request);
     http2.on('checkContinue', handlers.request);
     http2.on('checkExpectation', handlers.expectation);
+    http2.on('connect', handlers.connect);
   }
   if (http2) {
     http2.on('session', (session: Http2Session) => {

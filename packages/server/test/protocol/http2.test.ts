@@ -42,6 +42,22 @@ describe('Expect over HTTP/2', () => {
   });
 });
 
+describe('CONNECT over HTTP/2', () => {
+  it('is answered 501 naming the rule, as over HTTP/1.1', async () => {
+    const stream = session.request({ ':method': 'CONNECT', ':authority': 'example.com:443' });
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    // The tunnel's client half stays open; the answer is over once the server ends its half.
+    const [headers] = await Promise.all([
+      new Promise<IncomingHttpHeaders>((resolve) => stream.once('response', resolve)),
+      new Promise((resolve) => stream.once('end', resolve)),
+    ]);
+    stream.close();
+    expect(headers[':status']).toBe(501);
+    expect(Buffer.concat(chunks).toString()).toBe(`${PROTOCOL_MESSAGES.connectUnsupported}\n`);
+  });
+});
+
 describe('the access log over HTTP/2', () => {
   let logged: TestServer;
   let client: ClientHttp2Session;
