@@ -94,6 +94,8 @@ class Transport implements NodeHttpTransport, ExchangeWatcher {
   private endedByWrite = false;
   /** Made on the first read: most requests (GETs) never read a body. */
   private reader: BodyReader | null = null;
+  /** When a write last left the app waiting for a turn of the event loop (see write). */
+  private turned: number;
 
   constructor(
     private readonly req: NodeRequest,
@@ -104,6 +106,7 @@ class Transport implements NodeHttpTransport, ExchangeWatcher {
     this.http2 = req.httpVersion === '2.0';
     this.log = options.log;
     this.started = performance.now();
+    this.turned = this.started;
     watchExchange(req, res, this);
   }
 
@@ -191,7 +194,18 @@ class Transport implements NodeHttpTransport, ExchangeWatcher {
       return undefined;
     }
     this.commit();
-    return write(res, chunk, this);
+    const pending = write(res, chunk, this);
+    const now = performance.now();
+    if (pending !== undefined || now - this.turned < TURN_MS) {
+      if (pending !== undefined) this.turned = now;
+      return pending;
+    }
+    // node corks the socket until the next tick and reports a dead client a tick later. An app
+    // whose sends all settle at once (a sync app's generator on the main thread) would hold every
+    // chunk and never hear that the client left: past TURN_MS of it, the send waits one turn, so
+    // what was written goes out, as each chunk does at once under gunicorn.
+    this.turned = now;
+    return new Promise((resolve) => setImmediate(resolve));
   }
 
   flush(): void {
@@ -420,6 +434,9 @@ function finish(res: NodeResponse): Promise<void> | undefined {
 }
 
 const RESOLVED = Promise.resolve();
+
+/** How long an app may stream without giving node a turn of the event loop, in milliseconds. */
+const TURN_MS = 1;
 
 /** Response bytes node may hold before a write waits for 'drain': uvicorn's flow-control limit. */
 const HIGH_WATER_MARK = 64 * 1024;

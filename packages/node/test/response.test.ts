@@ -1,11 +1,12 @@
 // How the response reaches the wire: when the head goes out, trailer framing, a client leaving mid-write.
 import type { AsyncApp, LogLevel } from '@tsgi/async';
+import type { ResponseBody, SyncApp } from '@tsgi/sync';
 import { once } from 'node:events';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toNodeHandler, type ExchangeRecord, type NodeHandlerOptions } from '../src/index.js';
-import { openRaw } from './support/raw-client.js';
+import { openRaw, type RawConnection } from './support/raw-client.js';
 
 const encoder = new TextEncoder();
 const EMPTY = new Uint8Array(0);
@@ -17,7 +18,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function serve(app: AsyncApp, options: NodeHandlerOptions = {}, before?: (res: ServerResponse) => void): Promise<number> {
+async function serve(app: AsyncApp | SyncApp, options: NodeHandlerOptions = {}, before?: (res: ServerResponse) => void): Promise<number> {
   const handler = toNodeHandler(app, { interface: 'async', ...options });
   server = createServer((req, res) => {
     before?.(res);
@@ -155,5 +156,62 @@ describe('a client that leaves', () => {
     // Like uvicorn, the last send does not wait for the client to take the bytes; the exchange record says they never all arrived.
     expect(records.map(({ status, completed }) => ({ status, completed }))).toEqual([{ status: 200, completed: false }]);
     expect(logged.filter(([level]) => level === 'error')).toEqual([]);
+  });
+});
+
+describe('a response from an app that never waits between chunks', () => {
+  // A sync app's generator on the main thread: each chunk costs CPU time, and every send settles at once.
+  const busy = (ms: number): void => {
+    const end = performance.now() + ms;
+    while (performance.now() < end);
+  };
+  function slowChunks(count: number, onChunk: (index: number) => void, onClose: (made: number) => void): SyncApp {
+    return (_environ, startResponse) => {
+      startResponse('200 OK', [['Content-Type', 'text/plain']]);
+      let made = 0;
+      const body: ResponseBody & Iterator<Uint8Array> = {
+        [Symbol.iterator]: () => body,
+        next: () => {
+          if (made === count) return { done: true, value: undefined };
+          made += 1;
+          onChunk(made);
+          busy(5);
+          return { done: false, value: encoder.encode(`chunk ${made};`) };
+        },
+        close: () => onClose(made),
+      };
+      return body;
+    };
+  }
+
+  it('reaches the client chunk by chunk, not all at the end', async () => {
+    const client: { connection?: RawConnection } = {};
+    let receivedBeforeLast = '';
+    const closed = gate();
+    const app = slowChunks(10, (index) => {
+      if (index === 10) receivedBeforeLast = client.connection?.received ?? '';
+    }, () => closed.open());
+    const port = await serve(app, { interface: 'sync' });
+    const connection = await openRaw(port, 'GET / HTTP/1.1\r\nHost: x\r\n\r\n');
+    client.connection = connection;
+    await closed.wait;
+    expect(receivedBeforeLast).toContain('chunk 1;');
+    expect(await connection.until((text) => text.includes('chunk 10;'))).toContain('chunk 10;');
+    connection.socket.destroy();
+  });
+
+  it('stops, closing the iterable, soon after the client leaves', async () => {
+    const closed = gate();
+    let made = 0;
+    const port = await serve(slowChunks(400, () => undefined, (count) => {
+      made = count;
+      closed.open();
+    }), { interface: 'sync' });
+    const connection = await openRaw(port, 'GET / HTTP/1.1\r\nHost: x\r\n\r\n');
+    await connection.until((text) => text.includes('chunk 1;'));
+    connection.socket.destroy();
+    await closed.wait;
+    // 400 chunks take two seconds; PEP 3333's close() comes within a few once the client is gone.
+    expect(made).toBeLessThan(40);
   });
 });
