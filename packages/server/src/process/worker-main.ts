@@ -1,5 +1,6 @@
 // The entry of each worker process (dist/worker.js), forked by the supervisor: load the app, serve,
 // report ready, beat, and stop gracefully when told (or on SIGTERM/SIGINT).
+import cluster from 'node:cluster';
 import { createConfig } from '../config/resolve-config.js';
 import type { ServerConfig } from '../config/server-config.js';
 import { loadApp } from '../load-app.js';
@@ -43,7 +44,9 @@ for (const signal of ['SIGHUP', 'SIGTTIN', 'SIGTTOU'] as const) process.on(signa
 process.on('message', (message: StopMessage) => {
   if (message?.tsgi === 'stop') void stop();
 });
-// The supervisor is gone (killed): finish what is in flight and leave.
+// The supervisor is gone (killed): finish what is in flight and leave. node:cluster would exit the
+// worker on the spot, dropping those requests, unless it believes the disconnect was asked for.
+if (cluster.worker) cluster.worker.exitedAfterDisconnect = true;
 process.on('disconnect', () => void stop());
 
 try {

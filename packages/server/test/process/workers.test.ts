@@ -168,6 +168,29 @@ describe('workers', { timeout: 30_000 }, () => {
     expect(await stuck).toBe('cut');
   });
 
+  it('finishes requests in flight and stops when the supervisor is killed', async () => {
+    const tsgi = start([faults, '--workers', '1']);
+    const url = await ready(tsgi);
+    const { pid } = await fetchJson<{ pid: number }>(url);
+    const slow = fetchText(`${url}/slow?ms=1500`);
+    await tsgi.waitFor(/fixture: slow request in \d+/);
+    tsgi.signal('SIGKILL');
+    await tsgi.exited;
+    const reply = await slow;
+    expect(reply.status).toBe(200);
+    expect((JSON.parse(reply.text) as { pid: number }).pid).toBe(pid);
+    // The orphaned worker leaves once its last request is done.
+    const gone = await eventually(() => {
+      try {
+        process.kill(pid, 0);
+        return undefined;
+      } catch {
+        return true;
+      }
+    }, 10_000, 100);
+    expect(gone).toBe(true);
+  });
+
   it('refuses --reload together with --workers above 1 (exit 2)', async () => {
     const tsgi = start([faults, '--workers', '3', '--reload']);
     expect(await tsgi.exited).toBe(2);
