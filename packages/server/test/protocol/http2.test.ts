@@ -1,5 +1,5 @@
 // HTTP/2 (h2c) behaviour the server owns beyond the conformance suite, judged against RFC 9110 / 9113.
-import { connect, type ClientHttp2Session, type IncomingHttpHeaders } from 'node:http2';
+import { connect, type ClientHttp2Session, type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:http2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_MESSAGES } from '../../src/index.js';
 import { app } from '../fixtures/protocol-app.js';
@@ -16,17 +16,23 @@ afterAll(async () => {
   await t.server.close();
 });
 
-async function post(path: string, expect: string, body: string): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {
-  const stream = session.request({ ':method': 'POST', ':path': path, expect, 'content-length': String(body.length) });
-  stream.end(body);
+/** Answer to one stream; over once the server has ended its half (a CONNECT client keeps its own open). */
+async function exchange(on: ClientHttp2Session, headers: OutgoingHttpHeaders, body?: string): Promise<{ status: number; body: string; bytes: number }> {
+  const stream = on.request(headers, { endStream: body === undefined && headers[':method'] !== 'CONNECT' });
+  if (body !== undefined) stream.end(body);
   const chunks: Buffer[] = [];
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const [headers] = await Promise.all([
+  const [head] = await Promise.all([
     new Promise<IncomingHttpHeaders>((resolve) => stream.once('response', resolve)),
-    new Promise((resolve) => stream.once('close', resolve)),
+    new Promise((resolve) => stream.once('end', resolve)),
   ]);
-  return { status: Number(headers[':status']), headers, body: Buffer.concat(chunks).toString() };
+  stream.close();
+  const received = Buffer.concat(chunks);
+  return { status: Number(head[':status']), body: received.toString(), bytes: received.byteLength };
 }
+
+const post = (path: string, expect: string, body: string) =>
+  exchange(session, { ':method': 'POST', ':path': path, expect, 'content-length': String(body.length) }, body);
 
 describe('Expect over HTTP/2', () => {
   it('refuses an expectation other than 100-continue with a 417 naming the rule', async () => {
@@ -44,17 +50,9 @@ describe('Expect over HTTP/2', () => {
 
 describe('CONNECT over HTTP/2', () => {
   it('is answered 501 naming the rule, as over HTTP/1.1', async () => {
-    const stream = session.request({ ':method': 'CONNECT', ':authority': 'example.com:443' });
-    const chunks: Buffer[] = [];
-    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    // The tunnel's client half stays open; the answer is over once the server ends its half.
-    const [headers] = await Promise.all([
-      new Promise<IncomingHttpHeaders>((resolve) => stream.once('response', resolve)),
-      new Promise((resolve) => stream.once('end', resolve)),
-    ]);
-    stream.close();
-    expect(headers[':status']).toBe(501);
-    expect(Buffer.concat(chunks).toString()).toBe(`${PROTOCOL_MESSAGES.connectUnsupported}\n`);
+    const res = await exchange(session, { ':method': 'CONNECT', ':authority': 'example.com:443' });
+    expect(res.status).toBe(501);
+    expect(res.body).toBe(`${PROTOCOL_MESSAGES.connectUnsupported}\n`);
   });
 });
 
@@ -71,22 +69,12 @@ describe('the access log over HTTP/2', () => {
     await logged.server.close();
   });
 
-  async function exchange(path: string, body: string): Promise<{ status: number; bytes: number }> {
-    // No content-length: the limit is crossed while the app reads.
-    const stream = client.request({ ':method': 'POST', ':path': path });
-    stream.end(body);
-    let bytes = 0;
-    stream.on('data', (chunk: Buffer) => (bytes += chunk.byteLength));
-    const [headers] = await Promise.all([
-      new Promise<IncomingHttpHeaders>((resolve) => stream.once('response', resolve)),
-      new Promise((resolve) => stream.once('close', resolve)),
-    ]);
-    return { status: Number(headers[':status']), bytes };
-  }
+  // No content-length: the limit is crossed while the app reads.
+  const postChunked = (body: string) => exchange(client, { ':method': 'POST', ':path': '/echo' }, body);
 
   it('names the peer, and logs a refusal with its status and body size', async () => {
-    const ok = await exchange('/echo', 'hi');
-    const refused = await exchange('/echo', 'far too long a body');
+    const ok = await postChunked('hi');
+    const refused = await postChunked('far too long a body');
     expect([ok.status, refused.status]).toEqual([200, 413]);
     await expect.poll(() => lines.length).toBe(2);
     expect(lines[0]).toMatch(new RegExp(`^127\\.0\\.0\\.1 - - \\[.+\\] "POST /echo HTTP/2\\.0" 200 ${ok.bytes} `));
